@@ -1,0 +1,108 @@
+// Wires the service together from a Config: database, core, adapters, outbox
+// senders and scheduler. main.ts calls it with the real environment; tests
+// call it with loopback servers and a fake clock.
+import type { Readable, Writable } from 'node:stream';
+import { closeDb, openDb, type Db } from '../db/client.js';
+import { seedDemo } from '../db/seed/demo.js';
+import { features as defaultFeatures } from '../handlers/index.js';
+import { systemClock, type Clock } from '../handlers/core/clock.js';
+import type { CoreDeps } from '../handlers/core/context.js';
+import { createCore, type Core, type Feature } from '../handlers/core/dispatch.js';
+import type { Log } from '../handlers/core/log.js';
+import { createI18n } from '../locales/i18n.js';
+import { jobs as defaultJobs } from '../scheduler/index.js';
+import type { Job } from '../scheduler/job.js';
+import { localDate } from '../scheduler/local-time.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+import type { Adapter } from './adapter.js';
+import type { Config } from './config.js';
+import { startConsole, type ConsoleAdapter } from './console/adapter.js';
+import { OutboxSender, type SenderOptions } from './outbox/sender.js';
+import type { RateLimits } from './outbox/rate-limit.js';
+import { startTelegram } from './telegram/adapter.js';
+import { startVk } from './vk/adapter.js';
+
+export interface AppOptions {
+  log: Log;
+  clock?: Clock;
+  features?: readonly Feature[];
+  jobs?: readonly Job[];
+  /** Terminal streams for the playground; it opens only when no messenger is configured. */
+  terminal?: { input: Readable; output: Writable };
+  sender?: SenderOptions;
+  limits?: { telegram?: RateLimits; vk?: RateLimits };
+  /** Leave the node-cron tick off; tests call scheduler.tick() with their clock. */
+  manualScheduler?: boolean;
+}
+
+export interface App {
+  db: Db;
+  core: Core;
+  adapters: Adapter[];
+  senders: OutboxSender[];
+  scheduler: Scheduler;
+  playground?: ConsoleAdapter;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions): Promise<App> {
+  const { log } = options;
+  const clock = options.clock ?? systemClock;
+  const db = openDb(config.databasePath);
+  const senders: OutboxSender[] = [];
+  const deps: CoreDeps = {
+    db,
+    clock,
+    i18n: createI18n(),
+    log,
+    settings: {
+      defaultTimezone: config.defaultTimezone,
+      quietHours: config.quietHours,
+      dialogTtlMinutes: config.dialogTtlMinutes,
+      links: {},
+    },
+    wakeOutbox: () => senders.forEach((s) => s.wake()),
+  };
+  const core = createCore(deps, options.features ?? defaultFeatures);
+  const adapters: Adapter[] = [];
+  let playground: ConsoleAdapter | undefined;
+  try {
+    if (config.telegram) {
+      const telegram = await startTelegram({ ...config.telegram, limits: options.limits?.telegram }, core, log);
+      deps.settings.links.telegramBot = telegram.username;
+      adapters.push(telegram);
+    }
+    if (config.vk) {
+      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk }, core, db, log));
+      deps.settings.links.vkGroupId = config.vk.groupId;
+    }
+    if (adapters.length === 0 && options.terminal) {
+      if (seedDemo(db, config.defaultTimezone, localDate(clock.now(), config.defaultTimezone))) log.info('demo municipality seeded');
+      playground = startConsole(options.terminal, core, db, deps.i18n);
+      adapters.push(playground);
+    }
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    closeDb(db);
+    throw error;
+  }
+  for (const adapter of adapters) {
+    const sender = new OutboxSender({ db, clock, log }, adapter.transport, options.sender);
+    sender.start();
+    senders.push(sender);
+  }
+  const scheduler = new Scheduler(deps, options.jobs ?? defaultJobs);
+  if (!options.manualScheduler) scheduler.start();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await scheduler.stop();
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await Promise.allSettled(senders.map((s) => s.stop()));
+      closeDb(db);
+      log.info('stopped');
+    })());
+
+  return { db, core, adapters, senders, scheduler, playground, stop };
+}

@@ -1,0 +1,92 @@
+// The one schema for the environment. A bad or missing value stops start-up
+// with a single message naming every problem.
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const configSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'looks like 123456:ABC-DEF… from @BotFather')),
+    TELEGRAM_API_ROOT: optional(z.url()),
+    TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
+    TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'letters, digits, _ and - only')),
+    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+    VK_GROUP_TOKEN: optional(z.string().min(20)),
+    VK_GROUP_ID: optional(z.string().regex(/^\d+$/, 'the numeric id of the community')),
+    VK_API_BASE_URL: optional(z.url()),
+    VK_API_LIMIT: z.coerce.number().int().min(1).max(20).default(20),
+    DATABASE_PATH: z.string().min(1).default('./data/opora.db'),
+    DEFAULT_TIMEZONE: z
+      .string()
+      .default('Europe/Moscow')
+      .refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone such as Europe/Moscow'),
+    QUIET_HOURS: z
+      .string()
+      .default('21:00-08:00')
+      .refine((v) => {
+        const [a, b] = v.split('-');
+        return a !== undefined && b !== undefined && hhmm.test(a) && hhmm.test(b);
+      }, 'expected HH:MM-HH:MM, e.g. 21:00-08:00'),
+    DIALOG_TTL_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.VK_GROUP_TOKEN && !env.VK_GROUP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['VK_GROUP_ID'], message: 'required when VK_GROUP_TOKEN is set' });
+    }
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+  });
+
+export type Env = z.output<typeof configSchema>;
+
+export interface Config {
+  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number } };
+  vk?: { token: string; groupId: number; apiBaseUrl?: string; apiLimit: number };
+  databasePath: string;
+  defaultTimezone: string;
+  quietHours: { start: string; end: string };
+  dialogTtlMinutes: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Opora cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const [start = '21:00', end = '08:00'] = e.QUIET_HOURS.split('-');
+  return {
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          webhook: e.TELEGRAM_WEBHOOK_URL
+            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
+            : undefined,
+        }
+      : undefined,
+    vk:
+      e.VK_GROUP_TOKEN && e.VK_GROUP_ID
+        ? { token: e.VK_GROUP_TOKEN, groupId: Number(e.VK_GROUP_ID), apiBaseUrl: e.VK_API_BASE_URL, apiLimit: e.VK_API_LIMIT }
+        : undefined,
+    databasePath: e.DATABASE_PATH,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    quietHours: { start, end },
+    dialogTtlMinutes: e.DIALOG_TTL_MINUTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

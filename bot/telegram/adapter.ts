@@ -1,0 +1,108 @@
+// The Telegram adapter on grammY: long polling by default, a webhook behind a
+// setting, the command menu set at start-up, each update handed to the core.
+import { createServer, type Server } from 'node:http';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Api, Bot, webhookCallback } from 'grammy';
+import type { Core } from '../../handlers/core/dispatch.js';
+import type { Log } from '../../handlers/core/log.js';
+import { InFlight, type Adapter } from '../adapter.js';
+import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
+import { toIncoming } from './incoming.js';
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot?: string;
+  webhook?: { url: string; secret?: string; port: number };
+  limits?: { perSecond: number; perChatPerSecond?: number };
+}
+
+export interface TelegramAdapter extends Adapter {
+  readonly username: string;
+}
+
+export async function startTelegram(options: TelegramOptions, core: Core, log: Log): Promise<TelegramAdapter> {
+  const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
+  const bot = new Bot(options.token, { client: { apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  let lastPollAt: Date | undefined;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === 'getUpdates' && result.ok) lastPollAt = new Date();
+    return result;
+  });
+  const inFlight = new InFlight();
+
+  const fetchFile = async (fileId: string): Promise<Buffer> => {
+    const file = await bot.api.getFile(fileId);
+    if (!file.file_path) throw new Error('Telegram returned no file path');
+    const response = await fetch(`${apiRoot}/file/bot${options.token}/${file.file_path}`);
+    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  };
+
+  bot.use(async (ctx) => {
+    const updateLog = log.child({ platform: 'telegram', updateId: ctx.update.update_id });
+    const incoming = toIncoming(ctx.update, fetchFile);
+    if (!incoming) {
+      updateLog.debug('update of a kind Opora does not handle; ignored');
+      return;
+    }
+    await inFlight.track(
+      (async () => {
+        const result = await core.handle(incoming);
+        if (incoming.event.kind === 'action') {
+          await ctx.answerCallbackQuery(result.notice ? { text: result.notice } : undefined).catch((err: unknown) => {
+            updateLog.warn({ err }, 'could not answer the button press');
+          });
+        }
+        if (result.duplicate) return;
+        await deliverReplies(bot.api, incoming.chatId, result.replies, incoming.messageId, updateLog);
+      })(),
+    );
+  });
+  bot.catch((error) => {
+    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
+  });
+
+  await bot.init();
+  await setCommandMenu(bot, core, log);
+
+  let server: Server | undefined;
+  if (options.webhook) {
+    const { url, secret, port } = options.webhook;
+    const handler = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return' });
+    server = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => server?.listen(port, resolve));
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'callback_query'] });
+    log.info({ url, port }, 'telegram webhook is listening');
+  } else {
+    await bot.api.deleteWebhook();
+    void bot
+      .start({ allowed_updates: ['message', 'callback_query'], onStart: () => log.info({ bot: bot.botInfo.username }, 'telegram polling started') })
+      .catch((error: unknown) => log.error({ err: error }, 'telegram polling stopped with an error'));
+  }
+
+  // The outbox uses its own client without auto-retry: its sender handles 429 itself and paces every chat.
+  const outboxApi = new Api(options.token, { apiRoot });
+  return {
+    platform: 'telegram',
+    username: bot.botInfo.username,
+    transport: telegramTransport(outboxApi, options.limits ?? telegramLimits),
+    lastPollAt: () => (options.webhook ? new Date() : lastPollAt),
+    async stop() {
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      else if (bot.isRunning()) await bot.stop();
+      await inFlight.settle();
+    },
+  };
+}
+
+/** Sets the command menu in Russian (default) and English; a failure is only a warning. */
+async function setCommandMenu(bot: Bot, core: Core, log: Log): Promise<void> {
+  try {
+    await bot.api.setMyCommands(core.menu('ru'));
+    await bot.api.setMyCommands(core.menu('en'), { language_code: 'en' });
+  } catch (error) {
+    log.warn({ err: error }, 'could not set the telegram command menu; the bot works without it');
+  }
+}

@@ -1,0 +1,82 @@
+// Sends the core's replies through the Bot API: direct answers to an update,
+// and outbox rows with their outcome classified for the sender.
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
+import type { Reply } from '../../handlers/core/contract.js';
+import type { Log } from '../../handlers/core/log.js';
+import type { OutboxPayload } from '../../handlers/core/outbox.js';
+import type { OutboxRow } from '../../db/repos/outbox.js';
+import type { RateLimits } from '../outbox/rate-limit.js';
+import type { OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
+import { splitText } from '../split-text.js';
+import { inlineKeyboard, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './render.js';
+
+const noPace: Pace = async () => {};
+
+/** Sends a reply as one or more messages; buttons go under the last piece. */
+export async function sendReply(api: Api, chatId: string, reply: Reply | OutboxPayload, pace: Pace = noPace): Promise<void> {
+  const markup = inlineKeyboard(reply.buttons);
+  if ('file' in reply && reply.file) {
+    const fits = reply.text.length <= TELEGRAM_CAPTION_LIMIT;
+    await pace(chatId);
+    await api.sendDocument(chatId, new InputFile(reply.file.data, reply.file.name), {
+      caption: fits && reply.text ? reply.text : undefined,
+      reply_markup: fits ? markup : undefined,
+    });
+    if (fits) return;
+  }
+  const pieces = splitText(reply.text, TELEGRAM_TEXT_LIMIT);
+  for (const [i, piece] of pieces.entries()) {
+    await pace(chatId);
+    await api.sendMessage(chatId, piece, {
+      reply_markup: i === pieces.length - 1 ? markup : undefined,
+      link_preview_options: { is_disabled: true },
+    });
+  }
+}
+
+/** Answers an update: edits the pressed message where asked, sends the rest. */
+export async function deliverReplies(api: Api, chatId: string, replies: Reply[], messageId: string | undefined, log: Log): Promise<void> {
+  for (const reply of replies) {
+    if (reply.edit && messageId && !reply.file && reply.text.length <= TELEGRAM_TEXT_LIMIT) {
+      try {
+        await api.editMessageText(chatId, Number(messageId), reply.text, { reply_markup: inlineKeyboard(reply.buttons) });
+        continue;
+      } catch (error) {
+        if (error instanceof GrammyError && error.description.includes('message is not modified')) continue;
+        log.warn({ err: error }, 'could not edit the message; sending a new one');
+      }
+    }
+    await sendReply(api, chatId, reply);
+  }
+}
+
+export function classifyTelegramError(error: unknown): SendOutcome {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 429) return { kind: 'rate-limited', retryAfterMs: (error.parameters.retry_after ?? 1) * 1000 };
+    if (error.error_code === 403) return { kind: 'blocked', reason: error.description };
+    if (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description)) {
+      return { kind: 'blocked', reason: error.description };
+    }
+    if (error.error_code >= 500) return { kind: 'retry', reason: error.description };
+    return { kind: 'failed', reason: error.description };
+  }
+  if (error instanceof HttpError) return { kind: 'retry', reason: error.message };
+  return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+}
+
+export const telegramLimits: RateLimits = { perSecond: 30, perChatPerSecond: 1 };
+
+export function telegramTransport(api: Api, limits = telegramLimits): OutboxTransport {
+  return {
+    platform: 'telegram',
+    limits,
+    async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
+      try {
+        await sendReply(api, row.chatId, row.payload as unknown as OutboxPayload, pace);
+        return { kind: 'sent' };
+      } catch (error) {
+        return classifyTelegramError(error);
+      }
+    },
+  };
+}

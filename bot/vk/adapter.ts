@@ -1,0 +1,103 @@
+// The VK adapter on vk-io: Bots Long Poll in, API calls out, callback
+// buttons answered with sendMessageEventAnswer, each update handed to the core.
+import { Agent as HttpAgent } from 'node:http';
+import { VK } from 'vk-io';
+import type { Db } from '../../db/client.js';
+import type { Core } from '../../handlers/core/dispatch.js';
+import type { Log } from '../../handlers/core/log.js';
+import { InFlight, type Adapter } from '../adapter.js';
+import { deliverReplies, vkLimits, vkTransport } from './deliver.js';
+import { toIncoming } from './incoming.js';
+import { VkLongPoll } from './long-poll.js';
+
+export interface VkOptions {
+  token: string;
+  groupId: number;
+  apiBaseUrl?: string;
+  apiLimit: number;
+  limits?: { perSecond: number };
+}
+
+/** A button press must be answered within about a minute; answer early if handling takes longer than this. */
+const EVENT_ANSWER_DEADLINE_MS = 2000;
+
+export function createVk(options: VkOptions): VK {
+  const apiBaseUrl = options.apiBaseUrl ?? 'https://api.vk.ru/method';
+  return new VK({
+    token: options.token,
+    apiBaseUrl,
+    apiLimit: options.apiLimit,
+    apiMode: 'sequential',
+    // vk-io's default agent speaks HTTPS only; a local proxy or test server may be plain HTTP.
+    ...(apiBaseUrl.startsWith('http:') ? { agent: new HttpAgent({ keepAlive: true }) as never } : {}),
+  });
+}
+
+export async function startVk(options: VkOptions, core: Core, db: Db, log: Log): Promise<Adapter> {
+  const vk = createVk(options);
+  const inFlight = new InFlight();
+  /** Whether each peer's app shows callback buttons, learnt from their messages. */
+  const callbackSupport = new Map<string, boolean>();
+
+  const fetchFile = async (url: string): Promise<Buffer> => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  };
+
+  const handleUpdate = async (raw: unknown): Promise<void> => {
+    const parsed = toIncoming(raw, fetchFile);
+    if (!parsed) {
+      log.debug({ type: typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type) : typeof raw }, 'vk update ignored');
+      return;
+    }
+    const { incoming, event } = parsed;
+    const updateLog = log.child({ platform: 'vk', updateId: incoming.updateId });
+    if (parsed.callbackButtons !== undefined) callbackSupport.set(incoming.chatId, parsed.callbackButtons);
+    const work = core.handle(incoming);
+    let answered = false;
+    const answer = async (text?: string) => {
+      if (!event || answered) return;
+      answered = true;
+      await vk.api.messages
+        .sendMessageEventAnswer({
+          event_id: event.eventId,
+          user_id: event.userId,
+          peer_id: event.peerId,
+          event_data: text ? JSON.stringify({ type: 'show_snackbar', text: text.slice(0, 90) }) : undefined,
+        })
+        .catch((err: unknown) => updateLog.warn({ err }, 'could not answer the button press'));
+    };
+    const deadline = setTimeout(() => void answer(), EVENT_ANSWER_DEADLINE_MS);
+    try {
+      const result = await inFlight.track(work);
+      clearTimeout(deadline);
+      await answer(result.notice);
+      if (result.duplicate) return;
+      await deliverReplies(
+        vk,
+        incoming.chatId,
+        result.replies,
+        { messageId: incoming.messageId, updateId: incoming.updateId, callbackButtons: callbackSupport.get(incoming.chatId) },
+        updateLog,
+      );
+    } catch (error) {
+      clearTimeout(deadline);
+      updateLog.error({ err: error }, 'vk update failed');
+    }
+  };
+
+  const poll = new VkLongPoll(vk, options.groupId, db, handleUpdate, log);
+  await poll.start();
+  log.info({ groupId: options.groupId }, 'vk long poll started');
+
+  return {
+    platform: 'vk',
+    transport: vkTransport(vk, options.limits ?? vkLimits, (peer) => callbackSupport.get(peer) ?? true),
+    lastPollAt: () => poll.lastPollAt,
+    async stop() {
+      await poll.stop();
+      await inFlight.settle();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+CREATE TABLE `accounts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`platform` text NOT NULL,
+	`external_id` text NOT NULL,
+	`chat_id` text NOT NULL,
+	`person_id` integer,
+	`language` text,
+	`active` integer DEFAULT true NOT NULL,
+	`blocked_at` integer,
+	`last_seen_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_platform_external` ON `accounts` (`platform`,`external_id`);--> statement-breakpoint
+CREATE INDEX `accounts_person` ON `accounts` (`person_id`);--> statement-breakpoint
+CREATE TABLE `dialogs` (
+	`account_id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`version` integer NOT NULL,
+	`step` text NOT NULL,
+	`seq` integer NOT NULL,
+	`data` text NOT NULL,
+	`choices` text DEFAULT '[]' NOT NULL,
+	`expires_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `job_runs` (
+	`job` text NOT NULL,
+	`key` text NOT NULL,
+	`ran_at` integer NOT NULL,
+	PRIMARY KEY(`job`, `key`)
+);
+--> statement-breakpoint
+CREATE TABLE `kv` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `municipalities` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`region_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`timezone` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `municipalities_region_name` ON `municipalities` (`region_id`,`name`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`account_id` integer NOT NULL,
+	`platform` text NOT NULL,
+	`chat_id` text NOT NULL,
+	`payload` text NOT NULL,
+	`dedupe_key` text NOT NULL,
+	`batch` text,
+	`state` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`last_error` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`sent_at` integer,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_dedupe_key_unique` ON `outbox` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `outbox_due` ON `outbox` (`platform`,`state`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_batch` ON `outbox` (`batch`);--> statement-breakpoint
+CREATE TABLE `people` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer,
+	`school_id` integer,
+	`full_name` text,
+	`language` text DEFAULT 'ru' NOT NULL,
+	`subjects` text DEFAULT '[]' NOT NULL,
+	`consent_at` integer,
+	`erased_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `people_school` ON `people` (`school_id`);--> statement-breakpoint
+CREATE INDEX `people_municipality` ON `people` (`municipality_id`);--> statement-breakpoint
+CREATE TABLE `person_roles` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`person_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`municipality_id` integer,
+	`region_id` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`revoked_at` integer,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `person_roles_person` ON `person_roles` (`person_id`);--> statement-breakpoint
+CREATE TABLE `processed_updates` (
+	`platform` text NOT NULL,
+	`update_id` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`platform`, `update_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `processed_updates_at` ON `processed_updates` (`at`);--> statement-breakpoint
+CREATE TABLE `regions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `regions_name_unique` ON `regions` (`name`);--> statement-breakpoint
+CREATE TABLE `school_statuses` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`school_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`since` text NOT NULL,
+	`until` text,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `school_statuses_school` ON `school_statuses` (`school_id`);--> statement-breakpoint
+CREATE TABLE `schools` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`short_name` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `schools_municipality_name` ON `schools` (`municipality_id`,`name`);

@@ -1,0 +1,131 @@
+// The durable outbox: messages that are not direct replies, written in the
+// same transaction as the change that caused them and drained by one sender
+// per platform.
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.js';
+import { outbox, type OutboxState, type PlatformName } from '../schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface OutboxItem {
+  accountId: number;
+  platform: PlatformName;
+  chatId: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string;
+  batch?: string;
+  /** Not before this instant (quiet hours, a scheduled reminder). */
+  notBefore: Date;
+}
+
+const CHUNK = 500;
+
+/** Inserts many rows at once; a row whose dedupe key exists already is skipped. Returns rows added. */
+export function enqueueOutbox(db: DbOrTx, items: readonly OutboxItem[]): number {
+  let added = 0;
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const values = items.slice(i, i + CHUNK).map((item) => ({
+      accountId: item.accountId,
+      platform: item.platform,
+      chatId: item.chatId,
+      payload: item.payload,
+      dedupeKey: item.dedupeKey,
+      batch: item.batch ?? null,
+      nextAttemptAt: item.notBefore,
+    }));
+    added += db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
+  }
+  return added;
+}
+
+/** Takes up to `limit` due rows of a platform and marks them as being sent, recording the attempt first. */
+export function claimDueOutbox(db: Db, platform: PlatformName, now: Date, limit: number): OutboxRow[] {
+  return db.transaction((tx) => {
+    const rows = tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.platform, platform), eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .all();
+    if (rows.length === 0) return rows;
+    tx.update(outbox)
+      .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, rows.map((r) => r.id)))
+      .run();
+    return rows.map((r) => ({ ...r, state: 'sending' as const, attempts: r.attempts + 1 }));
+  });
+}
+
+/** The earliest instant a pending row of the platform becomes due, if any. */
+export function nextDueAt(db: DbOrTx, platform: PlatformName): Date | undefined {
+  const row = db
+    .select({ at: sql<number>`min(${outbox.nextAttemptAt})` })
+    .from(outbox)
+    .where(and(eq(outbox.platform, platform), eq(outbox.state, 'pending')))
+    .get();
+  return row?.at == null ? undefined : new Date(row.at);
+}
+
+export function markOutboxSent(db: DbOrTx, id: number, at: Date): void {
+  db.update(outbox).set({ state: 'sent', sentAt: at, lastError: null }).where(eq(outbox.id, id)).run();
+}
+
+export function markOutboxRetry(db: DbOrTx, id: number, nextAttemptAt: Date, error: string): void {
+  db.update(outbox).set({ state: 'pending', nextAttemptAt, lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+/** A retry that does not count as an attempt (the platform asked us to slow down). */
+export function postponeOutbox(db: DbOrTx, id: number, nextAttemptAt: Date): void {
+  db.update(outbox)
+    .set({ state: 'pending', nextAttemptAt, attempts: sql`max(${outbox.attempts} - 1, 0)` })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+export function markOutboxFailed(db: DbOrTx, id: number, error: string): void {
+  db.update(outbox).set({ state: 'failed', lastError: error }).where(eq(outbox.id, id)).run();
+}
+
+/** The recipient blocked the bot: this row and every other pending row for them stop here. */
+export function markOutboxBlocked(db: DbOrTx, accountId: number, error: string): void {
+  db.update(outbox)
+    .set({ state: 'blocked', lastError: error })
+    .where(and(eq(outbox.accountId, accountId), inArray(outbox.state, ['pending', 'sending'])))
+    .run();
+}
+
+/**
+ * Rows left in 'sending' by a crash: the send may or may not have reached the
+ * platform. They go back to pending; see the outbox section of the README for
+ * why this window is accepted and how small it is.
+ */
+export function recoverInterruptedOutbox(db: DbOrTx, platform: PlatformName): number {
+  return db
+    .update(outbox)
+    .set({ state: 'pending' })
+    .where(and(eq(outbox.platform, platform), eq(outbox.state, 'sending')))
+    .run().changes;
+}
+
+export type DeliveryCounts = Record<OutboxState, number>;
+
+export function countOutbox(db: DbOrTx, filter: { batch?: string; platform?: PlatformName } = {}): DeliveryCounts {
+  const conditions = [
+    filter.batch === undefined ? undefined : eq(outbox.batch, filter.batch),
+    filter.platform === undefined ? undefined : eq(outbox.platform, filter.platform),
+  ].filter((c) => c !== undefined);
+  const rows = db
+    .select({ state: outbox.state, n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .groupBy(outbox.state)
+    .all();
+  const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0 };
+  for (const row of rows) counts[row.state] = row.n;
+  return counts;
+}
+
+export function getOutboxRow(db: DbOrTx, id: number): OutboxRow | undefined {
+  return db.select().from(outbox).where(eq(outbox.id, id)).get();
+}

@@ -1,0 +1,209 @@
+// The drizzle schema: every table Opora keeps. Migrations in db/migrations are
+// generated from this file with `npm run db:generate`; never edit them by hand.
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const regions = sqliteTable('regions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const municipalities = sqliteTable(
+  'municipalities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    name: text('name').notNull(),
+    /** IANA zone, e.g. Asia/Yakutsk; everything scheduled uses it. */
+    timezone: text('timezone').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('municipalities_region_name').on(t.regionId, t.name)],
+);
+
+export const schools = sqliteTable(
+  'schools',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('schools_municipality_name').on(t.municipalityId, t.name)],
+);
+
+/** A school's programme statuses with dates, so reports can tell when it entered or left. */
+export const schoolStatuses = sqliteTable(
+  'school_statuses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => schools.id),
+    status: text('status', {
+      enum: ['low_results', 'social_conditions', 'at_risk', 'leader', 'partner'],
+    }).notNull(),
+    /** ISO dates (YYYY-MM-DD); `until` is null while the status holds. */
+    since: text('since').notNull(),
+    until: text('until'),
+  },
+  (t) => [index('school_statuses_school').on(t.schoolId)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
+    schoolId: integer('school_id').references(() => schools.id),
+    /** Null once the person withdrew consent: the row stays for anonymous aggregates. */
+    fullName: text('full_name'),
+    language: text('language', { enum: ['ru', 'en'] })
+      .notNull()
+      .default('ru'),
+    subjects: text('subjects', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('people_school').on(t.schoolId), index('people_municipality').on(t.municipalityId)],
+);
+
+export const roleNames = ['coordinator', 'curator', 'mentor', 'tutor', 'school_admin', 'teacher'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const personRoles = sqliteTable(
+  'person_roles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role', { enum: roleNames }).notNull(),
+    /** A coordinator's scope; null for a curator, who reads a whole region. */
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
+    regionId: integer('region_id').references(() => regions.id),
+    grantedAt: createdAt(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('person_roles_person').on(t.personId)],
+);
+
+export const platforms = ['telegram', 'vk', 'console', 'max'] as const;
+export type PlatformName = (typeof platforms)[number];
+
+/** One messenger identity. It may exist before its person does (a first /start). */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform', { enum: platforms }).notNull(),
+    externalId: text('external_id').notNull(),
+    chatId: text('chat_id').notNull(),
+    personId: integer('person_id').references(() => people.id),
+    language: text('language', { enum: ['ru', 'en'] }),
+    /** False once the person blocked the bot: no more pushes until they write again. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    blockedAt: integer('blocked_at', { mode: 'timestamp_ms' }),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('accounts_platform_external').on(t.platform, t.externalId),
+    index('accounts_person').on(t.personId),
+  ],
+);
+
+/** Every platform update handled, so a redelivered one does nothing twice. */
+export const processedUpdates = sqliteTable(
+  'processed_updates',
+  {
+    platform: text('platform', { enum: platforms }).notNull(),
+    updateId: text('update_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.updateId] }), index('processed_updates_at').on(t.at)],
+);
+
+/** One open dialog per account: a persisted state machine. */
+export const dialogs = sqliteTable('dialogs', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  name: text('name').notNull(),
+  version: integer('version').notNull(),
+  step: text('step').notNull(),
+  /** Increments with every step, so buttons from an earlier step are recognised as stale. */
+  seq: integer('seq').notNull(),
+  data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** The values behind the numbered choice buttons of the current step. */
+  choices: text('choices', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const outboxStates = ['pending', 'sending', 'sent', 'failed', 'blocked'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** Every message that is not a direct reply, written in the transaction that caused it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    platform: text('platform', { enum: platforms }).notNull(),
+    chatId: text('chat_id').notNull(),
+    /** A platform-free Reply as JSON. */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    /** Groups the rows of one broadcast or reminder run, for delivery reports. */
+    batch: text('batch'),
+    state: text('state', { enum: outboxStates }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('outbox_due').on(t.platform, t.state, t.nextAttemptAt),
+    index('outbox_batch').on(t.batch),
+  ],
+);
+
+/** What each scheduler job has done, by a key such as a municipality and a local date. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    key: text('key').notNull(),
+    ranAt: integer('ran_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.key] })],
+);
+
+/** Small named values the service keeps between runs, such as VK's long-poll position. */
+export const kv = sqliteTable('kv', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

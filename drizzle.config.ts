@@ -1,0 +1,8 @@
+// drizzle-kit settings: where the schema is and where generated migrations go.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './db/schema.ts',
+  out: './db/migrations',
+});

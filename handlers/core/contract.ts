@@ -1,0 +1,57 @@
+// The contract between the messenger adapters and the core: a platform update
+// becomes an `Incoming`, a handler answers with `Reply[]`. Nothing here knows
+// about grammY, vk-io or the terminal.
+import type { PlatformName } from '../../db/schema.js';
+
+export type Platform = PlatformName;
+export type Language = 'ru' | 'en';
+
+export interface IncomingFile {
+  name: string;
+  mime?: string;
+  /** Size in bytes when the platform tells it, so limits are checked before downloading. */
+  size?: number;
+  fetch: () => Promise<Buffer>;
+}
+
+export type IncomingEvent =
+  | { kind: 'command'; name: string; args: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; data: string }
+  | { kind: 'file'; file: IncomingFile; caption?: string };
+
+export interface Incoming {
+  platform: Platform;
+  /** Platform-unique id of the update, used to handle it once. */
+  updateId: string;
+  chatId: string;
+  sender: { id: string; name?: string; languageCode?: string };
+  /** For an action: the message whose button was pressed, so a reply can edit it. */
+  messageId?: string;
+  event: IncomingEvent;
+}
+
+export type Button =
+  | { kind: 'action'; label: string; data: string }
+  | { kind: 'url'; label: string; url: string };
+
+export interface OutgoingFile {
+  name: string;
+  mime: string;
+  data: Buffer;
+}
+
+export interface Reply {
+  text: string;
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  file?: OutgoingFile;
+  /** Replace the message the pressed button came from instead of sending a new one. */
+  edit?: boolean;
+}
+
+/** A short toast for a pressed button, shown by platforms that have one. */
+export interface HandlerResult {
+  replies: Reply[];
+  notice?: string;
+}

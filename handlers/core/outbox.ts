@@ -1,0 +1,48 @@
+// How the core queues a message that is not a direct reply: a row in the
+// outbox, in the caller's transaction, sent later by the platform's sender.
+import { accountsOfPerson, type Account } from '../../db/repos/accounts.js';
+import { enqueueOutbox, type OutboxItem } from '../../db/repos/outbox.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Button, Reply } from './contract.js';
+
+/** What an outbox row carries: a reply without edits or in-memory files. */
+export interface OutboxPayload {
+  text: string;
+  buttons?: Button[][];
+}
+
+export function toPayload(reply: Reply): OutboxPayload {
+  return reply.buttons ? { text: reply.text, buttons: reply.buttons } : { text: reply.text };
+}
+
+export interface QueueOptions {
+  dedupeKey: string;
+  notBefore: Date;
+  batch?: string;
+}
+
+export function outboxItem(to: Account, reply: Reply, options: QueueOptions): OutboxItem {
+  return {
+    accountId: to.id,
+    platform: to.platform,
+    chatId: to.chatId,
+    payload: { ...toPayload(reply) },
+    dedupeKey: options.dedupeKey,
+    batch: options.batch,
+    notBefore: options.notBefore,
+  };
+}
+
+/** The account a person is reached on: the active one they used last. */
+export function primaryAccount(db: DbOrTx, personId: number): Account | undefined {
+  return accountsOfPerson(db, personId)
+    .filter((a) => a.active)
+    .sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))[0];
+}
+
+/** Queues one message to a person on their primary account; false when they cannot be reached or it was queued before. */
+export function queueToPerson(db: DbOrTx, personId: number, reply: Reply, options: QueueOptions): boolean {
+  const account = primaryAccount(db, personId);
+  if (!account) return false;
+  return enqueueOutbox(db, [outboxItem(account, reply, options)]) === 1;
+}
