@@ -32,15 +32,16 @@ export const configSchema = z
       }, 'expected HH:MM-HH:MM, e.g. 21:00-08:00'),
     DIALOG_TTL_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.VK_GROUP_TOKEN && !env.VK_GROUP_ID) {
-      ctx.addIssue({ code: 'custom', path: ['VK_GROUP_ID'], message: 'required when VK_GROUP_TOKEN is set' });
-    }
-    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
-    }
   });
+
+/** Variables that only make sense together; checked on the raw values so that every problem is named at once. */
+function missingCompanions(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (set('VK_GROUP_TOKEN') && !set('VK_GROUP_ID')) problems.push('VK_GROUP_ID: required when VK_GROUP_TOKEN is set');
+  if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_BOT_TOKEN')) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
+  return problems;
+}
 
 export type Env = z.output<typeof configSchema>;
 
@@ -62,11 +63,13 @@ export class ConfigError extends Error {
 }
 
 /** Reads the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
+    ...missingCompanions(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const [start = '21:00', end = '08:00'] = e.QUIET_HOURS.split('-');
   return {

@@ -45,3 +45,9 @@ role-mentor = mentor
 role-tutor = tutor
 role-school_admin = school administration
 role-teacher = teacher
+
+## Numbers
+people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}

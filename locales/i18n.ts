@@ -30,10 +30,12 @@ export function createI18n(): I18n {
     const bundle = bundles.get(lang);
     const message = bundle?.getMessage(key);
     if (!bundle || !message?.value) return undefined;
-    return bundle.formatPattern(message.value, args as Record<string, FluentVariable> | undefined);
+    // Collecting errors keeps a missing argument from throwing: Fluent prints its name instead.
+    const errors: Error[] = [];
+    return bundle.formatPattern(message.value, args as Record<string, FluentVariable> | undefined, errors);
   };
   return {
     t: (lang, key, args) => format(lang, key, args) ?? format('ru', key, args) ?? key,
-    has: (key) => format('ru', key) !== undefined,
+    has: (key) => bundles.get('ru')?.hasMessage(key) ?? false,
   };
 }

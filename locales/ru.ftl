@@ -45,3 +45,10 @@ role-mentor = наставник
 role-tutor = тьютор
 role-school_admin = администрация школы
 role-teacher = педагог
+
+## Числа
+people-count = { $count ->
+    [one] { $count } человек
+    [few] { $count } человека
+   *[other] { $count } человек
+}

@@ -21,7 +21,7 @@ export interface ActionDef<A extends readonly ActionArg[]> {
 const names = new Set<string>();
 
 /** Integer id argument. */
-export const idArg = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export const idArg = z.string().regex(/^\d{1,15}$/).transform(Number);
 /** A short word argument (codes, enum values). */
 export const wordArg = z.string().regex(/^[\w.-]{1,32}$/u);
 

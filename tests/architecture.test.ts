@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const forbidden = /from\s+['"](grammy|grammy\/[^'"]*|@grammyjs\/[^'"]*|vk-io|@vk-io\/[^'"]*|better-sqlite3|node-cron|@maxhub\/[^'"]*)['"]/;
+
+describe('architecture', () => {
+  it('handlers/ imports no messenger SDK, database driver or cron', () => {
+    const offenders = files('handlers').filter((f) => forbidden.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('only db/client.ts opens SQLite and only scheduler/scheduler.ts uses node-cron', () => {
+    const all = ['bot', 'db', 'scheduler', 'handlers'].flatMap(files);
+    expect(all.filter((f) => /from\s+['"]better-sqlite3['"]/.test(readFileSync(f, 'utf8')))).toEqual(['db/client.ts']);
+    expect(all.filter((f) => /from\s+['"]node-cron['"]/.test(readFileSync(f, 'utf8')))).toEqual(['scheduler/scheduler.ts']);
+  });
+
+  it('no handler or job reads the wall clock directly', () => {
+    const offenders = ['handlers', 'scheduler']
+      .flatMap(files)
+      .filter((f) => f !== 'handlers/core/clock.ts' && /Date\.now\(\)|new Date\(\)/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('only bot/main.ts reads the environment', () => {
+    const offenders = ['bot', 'db', 'scheduler', 'handlers', 'locales'].flatMap(files).filter((f) => /process\.env/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual(['bot/main.ts']);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+
+describe('configuration', () => {
+  it('starts the playground with defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.telegram).toBeUndefined();
+    expect(config.vk).toBeUndefined();
+    expect(config.databasePath).toBe('./data/opora.db');
+    expect(config.defaultTimezone).toBe('Europe/Moscow');
+    expect(config.quietHours).toEqual({ start: '21:00', end: '08:00' });
+  });
+
+  it('reads messenger credentials', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      VK_GROUP_TOKEN: 'vk1.a.abcdefghijklmnopqrstuvwxyz',
+      VK_GROUP_ID: '777',
+      VK_API_BASE_URL: 'http://127.0.0.1:9000/method',
+    });
+    expect(config.telegram).toMatchObject({ token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', apiRoot: 'http://127.0.0.1:8081' });
+    expect(config.vk).toMatchObject({ groupId: 777, apiLimit: 20, apiBaseUrl: 'http://127.0.0.1:9000/method' });
+  });
+
+  it('names every bad variable in one message', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: 'not-a-token',
+        VK_GROUP_TOKEN: 'vk1.a.abcdefghijklmnopqrstuvwxyz',
+        DEFAULT_TIMEZONE: 'Mars/Olympus',
+        QUIET_HOURS: '25:00-08:00',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'VK_GROUP_ID', 'DEFAULT_TIMEZONE', 'QUIET_HOURS', 'LOG_LEVEL']) {
+      expect(message).toContain(name);
+    }
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+});

@@ -1,0 +1,503 @@
+// Loopback Telegram Bot API emulator so end-to-end tests can drive the real grammY bot without touching the network.
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { extname } from "node:path";
+
+export interface TgUser { id: number; first_name?: string; language_code?: string }
+export interface SentMessage {
+  message_id: number;
+  chat_id: number;
+  text?: string;
+  caption?: string;
+  document?: { file_name: string; size: number; content: Buffer };
+  reply_markup?: unknown;
+  edits: number;
+}
+export interface FakeTelegramOptions { token?: string; globalPerSecond?: number; perChatPerSecond?: number; latencyMs?: number }
+
+interface UploadedFile { filename: string; contentType: string; content: Buffer }
+interface StoredFile { file_id: string; file_unique_id: string; file_path: string; file_name: string; mime_type: string; content: Buffer }
+interface ApiCall { params: Record<string, unknown>; files: Map<string, UploadedFile> }
+type Handler = (call: ApiCall, res: ServerResponse) => unknown;
+interface Failure { count: number; code: number; description: string }
+
+const DEFAULT_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+const BOT_ID = 123456;
+const USER_MESSAGE_ID_BASE = 1_000_000; // user messages get ids from a separate range so bot ids start at 1
+const JSON_FIELDS = new Set(["reply_markup", "commands", "entities", "caption_entities", "link_preview_options", "reply_parameters", "scope", "allowed_updates"]);
+const NOT_MODIFIED = "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+const MIME_BY_EXT: Record<string, string> = {
+  ".csv": "text/csv", ".txt": "text/plain", ".json": "application/json", ".pdf": "application/pdf",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+class TgError extends Error {
+  constructor(readonly code: number, readonly description: string, readonly retryAfter?: number) {
+    super(description);
+  }
+}
+const badRequest = (what: string): TgError => new TgError(400, `Bad Request: ${what}`);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | undefined =>
+  typeof v === "number" && Number.isFinite(v) ? v
+    : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined;
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_key, value: unknown) =>
+    isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value) ?? "undefined";
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** Minimal multipart/form-data parser; handles both grammY's terse headers and standard FormData output. */
+function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: Map<string, UploadedFile> } {
+  const fields: Record<string, string> = {};
+  const files = new Map<string, UploadedFile>();
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const boundary = match?.[1] ?? match?.[2]?.trim();
+  if (!boundary) return { fields, files };
+  const delimiter = Buffer.from(`--${boundary}`);
+  const next = Buffer.from(`\r\n--${boundary}`);
+  let pos = body.indexOf(delimiter);
+  while (pos !== -1) {
+    let start = pos + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === "--") break;
+    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
+    const end = body.indexOf(next, start);
+    if (end === -1) break;
+    const part = body.subarray(start, end);
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString("utf8");
+      const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
+      const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
+      const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
+      const content = Buffer.from(part.subarray(headerEnd + 4));
+      const partType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "application/octet-stream";
+      if (name !== undefined && filename !== undefined) files.set(name, { filename, contentType: partType, content });
+      else if (name !== undefined) fields[name] = content.toString("utf8");
+    }
+    pos = end + 2;
+  }
+  return { fields, files };
+}
+
+function reply(res: ServerResponse, status: number, body: unknown, contentType = "application/json"): void {
+  if (res.destroyed || res.writableEnded) return;
+  const payload = Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  res.writeHead(status, { "content-type": contentType });
+  res.end(payload);
+}
+
+function prune(window: number[], now: number): void {
+  while (window.length > 0 && (window[0] ?? now) <= now - 1000) window.shift();
+}
+
+export class FakeTelegram {
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly botUsername = "opora_test_bot";
+  readonly callbackAnswers: { callback_query_id: string; text?: string }[] = [];
+  readonly commands: { commands: unknown; language_code?: string }[] = [];
+  readonly stats: { calls: Record<string, number>; sendsAccepted: number; tooManyRequests: number; maxGlobalPerSecondSeen: number; maxPerChatPerSecondSeen: number } =
+    { calls: {}, sendsAccepted: 0, tooManyRequests: 0, maxGlobalPerSecondSeen: 0, maxPerChatPerSecondSeen: 0 };
+
+  private readonly sockets = new Set<Socket>();
+  private readonly waiters = new Set<() => void>();
+  private readonly chats = new Map<number, SentMessage[]>();
+  private readonly userMessageIds = new Map<number, number>();
+  private readonly files = new Map<string, StoredFile>();
+  private readonly messageFiles = new WeakMap<SentMessage, StoredFile>();
+  private readonly messageDates = new WeakMap<SentMessage, number>();
+  private readonly callbackIds = new Set<string>();
+  private readonly blocked = new Set<number>();
+  private readonly failures = new Map<string, Failure>();
+  private readonly globalWindow: number[] = [];
+  private readonly chatWindows = new Map<number, number[]>();
+  private readonly methods: Map<string, Handler>;
+  private updates: { update_id: number; update: Record<string, unknown> }[] = [];
+  private nextUpdateId = 1;
+  private counter = 0;
+  private stopped = false;
+
+  private constructor(private readonly server: Server, port: number, private readonly options: FakeTelegramOptions) {
+    this.apiRoot = `http://127.0.0.1:${port}`;
+    this.token = options.token ?? DEFAULT_TOKEN;
+    server.on("connection", (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+    server.on("request", (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
+    const ok = (): true => true;
+    this.methods = new Map<string, Handler>([
+      ["getMe", () => ({ ...this.botUser(), can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false })],
+      ["getUpdates", (call, res) => this.getUpdates(call, res)],
+      ["deleteWebhook", ({ params }) => {
+        if (params.drop_pending_updates === true || params.drop_pending_updates === "true") this.updates = [];
+        return true;
+      }],
+      ["setWebhook", ok], ["sendChatAction", ok], ["deleteMyCommands", ok],
+      ["setMyCommands", ({ params }) => {
+        const language = str(params.language_code);
+        this.commands.push({ commands: params.commands, ...(language === undefined ? {} : { language_code: language }) });
+        return true;
+      }],
+      ["answerCallbackQuery", ({ params }) => this.answerCallbackQuery(params)],
+      ["getFile", ({ params }) => this.getFile(params)],
+      ["sendMessage", ({ params }) => this.sendMessage(params)],
+      ["editMessageText", ({ params }) => this.editMessage(params, true)],
+      ["editMessageReplyMarkup", ({ params }) => this.editMessage(params, false)],
+      ["sendDocument", (call) => this.sendDocument(call)],
+      ["deleteMessage", ({ params }) => this.deleteMessage(params)],
+    ]);
+  }
+
+  static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const address = server.address();
+    if (address === null || typeof address === "string") throw new Error("FakeTelegram: unexpected server address");
+    return new FakeTelegram(server, address.port, options);
+  }
+
+  userSends(user: TgUser, text: string): number {
+    const command = /^\/\S+/.exec(text)?.[0];
+    const entities = command && command.length > 1 ? [{ type: "bot_command", offset: 0, length: command.length }] : undefined;
+    return this.pushRawUpdate({ message: { ...this.userMessageBase(user), text, entities } });
+  }
+
+  userSendsDocument(user: TgUser, fileName: string, content: Buffer, mime?: string): number {
+    const file = this.registerFile(fileName, content, mime);
+    return this.pushRawUpdate({ message: { ...this.userMessageBase(user), document: this.documentJson(file) } });
+  }
+
+  userPresses(user: TgUser, messageId: number, data: string): string {
+    const id = `${user.id}${++this.counter}`;
+    const sent = this.chats.get(user.id)?.find((m) => m.message_id === messageId);
+    const message = sent ? this.toMessage(sent) : { message_id: messageId, chat: { id: user.id, type: "private" }, date: 0 };
+    this.pushRawUpdate({ callback_query: { id, from: this.userJson(user), message, chat_instance: `ci${user.id}`, data } });
+    return id;
+  }
+
+  pushRawUpdate(update: Record<string, unknown>): number {
+    const given = num(update.update_id);
+    const updateId = given ?? this.nextUpdateId;
+    this.nextUpdateId = Math.max(this.nextUpdateId, updateId + 1);
+    const callback = update.callback_query;
+    if (isRecord(callback) && typeof callback.id === "string") this.callbackIds.add(callback.id);
+    this.updates.push({ update_id: updateId, update: given === undefined ? { update_id: updateId, ...update } : update });
+    for (const wake of [...this.waiters]) wake();
+    return updateId;
+  }
+
+  messages(chatId: number): SentMessage[] { return [...(this.chats.get(chatId) ?? [])]; }
+
+  lastMessage(chatId: number): SentMessage | undefined { return this.chats.get(chatId)?.at(-1); }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    await this.poll(predicate, timeoutMs, "condition");
+  }
+
+  async waitForMessages(chatId: number, count: number, timeoutMs = 5000): Promise<SentMessage[]> {
+    await this.poll(() => this.messages(chatId).length >= count, timeoutMs, `${count} message(s) in chat ${chatId}`);
+    return this.messages(chatId);
+  }
+
+  block(chatId: number): void { this.blocked.add(chatId); }
+
+  failNext(method: string, count: number, errorCode = 500, description = "Internal Server Error"): void {
+    this.failures.set(method, { count, code: errorCode, description });
+  }
+
+  pendingUpdates(): number { return this.updates.length; }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const wake of [...this.waiters]) wake();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      for (const socket of this.sockets) socket.destroy();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const body = await readBody(req);
+      const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+      if (download) {
+        await delay(this.options.latencyMs ?? 0);
+        const file = [...this.files.values()].find((f) => f.file_path === decodeURIComponent(download[2] ?? ""));
+        if (download[1] !== this.token || !file) throw new TgError(404, "Not Found");
+        return reply(res, 200, file.content, file.mime_type);
+      }
+      const match = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
+      if (!match) throw new TgError(404, "Not Found");
+      const [, token, method = ""] = match;
+      if (token !== this.token) throw new TgError(401, "Unauthorized");
+      this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
+      if (method !== "getUpdates" && (this.options.latencyMs ?? 0) > 0) await delay(this.options.latencyMs ?? 0);
+      const call = this.parseCall(url, body, req.headers["content-type"] ?? "");
+      const failure = this.failures.get(method);
+      if (failure && failure.count > 0) {
+        failure.count -= 1;
+        throw new TgError(failure.code, failure.description, failure.code === 429 ? 1 : undefined);
+      }
+      const handler = this.methods.get(method);
+      if (!handler) throw new TgError(404, "Not Found: method not found");
+      reply(res, 200, { ok: true, result: await handler(call, res) });
+    } catch (error) {
+      const e = error instanceof TgError ? error : new TgError(500, `Internal Server Error: ${String(error)}`);
+      const parameters = e.retryAfter === undefined ? {} : { parameters: { retry_after: e.retryAfter } };
+      reply(res, e.code >= 400 && e.code < 600 ? e.code : 500, { ok: false, error_code: e.code, description: e.description, ...parameters });
+    }
+  }
+
+  private parseCall(url: URL, body: Buffer, contentType: string): ApiCall {
+    const params: Record<string, unknown> = {};
+    let files = new Map<string, UploadedFile>();
+    const addStrings = (entries: Iterable<[string, string]>): void => {
+      for (const [key, value] of entries) {
+        if (!JSON_FIELDS.has(key)) params[key] = value;
+        else try { params[key] = JSON.parse(value) as unknown; } catch { params[key] = value; }
+      }
+    };
+    addStrings(url.searchParams);
+    if (body.length === 0) return { params, files };
+    if (contentType.startsWith("multipart/form-data")) {
+      const parsed = parseMultipart(body, contentType);
+      addStrings(Object.entries(parsed.fields));
+      files = parsed.files;
+    } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
+      addStrings(new URLSearchParams(body.toString("utf8")));
+    } else {
+      let json: unknown;
+      try { json = JSON.parse(body.toString("utf8")); } catch { throw badRequest("can't parse request JSON object"); }
+      if (isRecord(json)) Object.assign(params, json);
+    }
+    return { params, files };
+  }
+
+  private async getUpdates({ params }: ApiCall, res: ServerResponse): Promise<unknown[]> {
+    const offset = num(params.offset);
+    const limit = Math.min(100, Math.max(1, num(params.limit) ?? 100));
+    const timeoutMs = Math.max(0, num(params.timeout) ?? 0) * 1000;
+    if (offset !== undefined && offset < 0) this.updates = this.updates.slice(offset);
+    else if (offset !== undefined) this.updates = this.updates.filter((u) => u.update_id >= offset);
+    let closed = false;
+    res.once("close", () => { closed = true; });
+    const deadline = Date.now() + timeoutMs;
+    while (this.updates.length === 0 && !this.stopped && !closed && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          res.off("close", done);
+          resolve();
+        };
+        const timer = setTimeout(done, deadline - Date.now());
+        this.waiters.add(done);
+        res.once("close", done);
+      });
+    }
+    return this.updates.slice(0, limit).map((u) => u.update);
+  }
+
+  private sendMessage(params: Record<string, unknown>): unknown {
+    const chatId = this.chatId(params, true);
+    const text = str(params.text) ?? "";
+    this.checkText(text, 4096, "message text is empty", "message is too long");
+    const reply_markup = normalizeMarkup(params.reply_markup);
+    this.admit(chatId);
+    const sent = this.store({ message_id: 0, chat_id: chatId, text, reply_markup, edits: 0 });
+    return this.toMessage(sent);
+  }
+
+  private sendDocument({ params, files }: ApiCall): unknown {
+    const chatId = this.chatId(params, true);
+    const ref = params.document;
+    const upload = typeof ref === "string" && ref.startsWith("attach://") ? files.get(ref.slice("attach://".length))
+      : typeof ref === "string" ? this.existingUpload(ref) : files.get("document");
+    if (!upload) throw badRequest("there is no document in the request");
+    if (upload.content.length === 0) throw badRequest("file must be non-empty");
+    const caption = str(params.caption);
+    if (caption !== undefined) this.checkText(caption, 1024, "", "message caption is too long");
+    const reply_markup = normalizeMarkup(params.reply_markup);
+    this.admit(chatId);
+    const file = this.registerFile(upload.filename, upload.content, upload.contentType === "application/octet-stream" ? undefined : upload.contentType);
+    const document = { file_name: file.file_name, size: file.content.length, content: file.content };
+    const sent = this.store({ message_id: 0, chat_id: chatId, caption, document, reply_markup, edits: 0 });
+    this.messageFiles.set(sent, file);
+    return this.toMessage(sent);
+  }
+
+  private editMessage(params: Record<string, unknown>, withText: boolean): unknown {
+    const chatId = this.chatId(params, false);
+    const messageId = num(params.message_id);
+    const sent = this.chats.get(chatId)?.find((m) => m.message_id === messageId);
+    if (!sent) throw badRequest("message to edit not found");
+    const text = withText ? str(params.text) ?? "" : sent.text;
+    if (withText) {
+      this.checkText(text ?? "", 4096, "message text is empty", "message is too long");
+      if (sent.text === undefined) throw badRequest("there is no text in the message to edit");
+    }
+    const reply_markup = normalizeMarkup(params.reply_markup);
+    if (text === sent.text && canonical(reply_markup) === canonical(sent.reply_markup)) throw badRequest(NOT_MODIFIED);
+    if (withText) this.admit(chatId);
+    sent.text = text;
+    sent.reply_markup = reply_markup;
+    sent.edits += 1;
+    return { ...this.toMessage(sent), edit_date: nowSeconds() };
+  }
+
+  private deleteMessage(params: Record<string, unknown>): true {
+    const list = this.chats.get(this.chatId(params, false)) ?? [];
+    const index = list.findIndex((m) => m.message_id === num(params.message_id));
+    if (index === -1) throw badRequest("message to delete not found");
+    list.splice(index, 1);
+    return true;
+  }
+
+  private answerCallbackQuery(params: Record<string, unknown>): true {
+    const id = str(params.callback_query_id) ?? "";
+    if (!this.callbackIds.has(id)) throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    const text = str(params.text);
+    this.callbackAnswers.push({ callback_query_id: id, ...(text === undefined ? {} : { text }) });
+    return true;
+  }
+
+  private getFile(params: Record<string, unknown>): unknown {
+    const file = this.files.get(str(params.file_id) ?? "");
+    if (!file) throw badRequest("invalid file_id");
+    return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.content.length, file_path: file.file_path };
+  }
+
+  private chatId(params: Record<string, unknown>, sending: boolean): number {
+    if (params.chat_id === undefined) throw badRequest("chat_id is empty");
+    const chatId = num(params.chat_id);
+    if (chatId === undefined || !Number.isInteger(chatId)) throw badRequest("chat not found");
+    if (sending && this.blocked.has(chatId)) throw new TgError(403, "Forbidden: bot was blocked by the user");
+    return chatId;
+  }
+
+  /** Telegram counts UTF-16 code units, i.e. `text.length`, not code points. */
+  private checkText(text: string, max: number, emptyError: string, longError: string): void {
+    if (emptyError !== "" && text.trim().length === 0) throw badRequest(emptyError);
+    if (text.length > max) throw badRequest(longError);
+  }
+
+  /** Sliding one-second windows, global and per chat; throws 429 when a configured limit would be exceeded. */
+  private admit(chatId: number): void {
+    const now = Date.now();
+    const chatWindow = this.chatWindows.get(chatId) ?? [];
+    this.chatWindows.set(chatId, chatWindow);
+    prune(this.globalWindow, now);
+    prune(chatWindow, now);
+    const { globalPerSecond, perChatPerSecond } = this.options;
+    if ((globalPerSecond !== undefined && this.globalWindow.length >= globalPerSecond)
+      || (perChatPerSecond !== undefined && chatWindow.length >= perChatPerSecond)) {
+      this.stats.tooManyRequests += 1;
+      throw new TgError(429, "Too Many Requests: retry after 1", 1);
+    }
+    this.globalWindow.push(now);
+    chatWindow.push(now);
+    this.stats.maxGlobalPerSecondSeen = Math.max(this.stats.maxGlobalPerSecondSeen, this.globalWindow.length);
+    this.stats.maxPerChatPerSecondSeen = Math.max(this.stats.maxPerChatPerSecondSeen, chatWindow.length);
+  }
+
+  private store(sent: SentMessage): SentMessage {
+    const list = this.chats.get(sent.chat_id) ?? [];
+    this.chats.set(sent.chat_id, list);
+    sent.message_id = (list.at(-1)?.message_id ?? 0) + 1;
+    list.push(sent);
+    this.messageDates.set(sent, nowSeconds());
+    this.stats.sendsAccepted += 1;
+    return sent;
+  }
+
+  private registerFile(fileName: string, content: Buffer, mime?: string): StoredFile {
+    const n = ++this.counter;
+    const ext = extname(fileName);
+    const file: StoredFile = {
+      file_id: `BQACAgIAAxkB${n}${randomBytes(6).toString("hex")}`,
+      file_unique_id: `AgAD${n}`,
+      file_path: `documents/file_${n}${ext}`,
+      file_name: fileName,
+      mime_type: mime ?? MIME_BY_EXT[ext.toLowerCase()] ?? "application/octet-stream",
+      content,
+    };
+    this.files.set(file.file_id, file);
+    return file;
+  }
+
+  private existingUpload(fileId: string): UploadedFile | undefined {
+    const file = this.files.get(fileId);
+    if (!file) throw badRequest("wrong file identifier/HTTP URL specified");
+    return { filename: file.file_name, contentType: file.mime_type, content: file.content };
+  }
+
+  private documentJson(file: StoredFile): Record<string, unknown> {
+    return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: file.file_name, mime_type: file.mime_type, file_size: file.content.length };
+  }
+
+  private botUser(): Record<string, unknown> {
+    return { id: BOT_ID, is_bot: true, first_name: "Opora", username: this.botUsername };
+  }
+
+  private userJson(user: TgUser): Record<string, unknown> {
+    return { id: user.id, is_bot: false, first_name: user.first_name ?? "Tester", language_code: user.language_code };
+  }
+
+  private userMessageBase(user: TgUser): Record<string, unknown> {
+    const id = (this.userMessageIds.get(user.id) ?? USER_MESSAGE_ID_BASE) + 1;
+    this.userMessageIds.set(user.id, id);
+    return { message_id: id, from: this.userJson(user), chat: { id: user.id, type: "private", first_name: user.first_name ?? "Tester" }, date: nowSeconds() };
+  }
+
+  private toMessage(sent: SentMessage): Record<string, unknown> {
+    const file = this.messageFiles.get(sent);
+    return {
+      message_id: sent.message_id, from: this.botUser(), chat: { id: sent.chat_id, type: "private" },
+      date: this.messageDates.get(sent) ?? nowSeconds(), text: sent.text, caption: sent.caption,
+      document: file ? this.documentJson(file) : undefined, reply_markup: sent.reply_markup,
+    };
+  }
+
+  private async poll(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() >= deadline) throw new Error(`FakeTelegram: timed out after ${timeoutMs}ms waiting for ${what}\n${this.describe()}`);
+      await delay(20);
+    }
+  }
+
+  private describe(): string {
+    const chats = [...this.chats].map(([id, list]) => {
+      const last = list.at(-1);
+      const preview = (last?.text ?? last?.caption ?? last?.document?.file_name ?? "").slice(0, 200);
+      return `  chat ${id}: ${list.length} message(s), last: ${JSON.stringify(preview)}`;
+    });
+    return [`pending updates: ${this.updates.length}`, `calls: ${JSON.stringify(this.stats.calls)}`, ...(chats.length ? chats : ["  no bot messages"])].join("\n");
+  }
+}
+
+function normalizeMarkup(markup: unknown): unknown {
+  if (!isRecord(markup)) return undefined;
+  return Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length === 0 ? undefined : markup;
+}
