@@ -1,7 +1,6 @@
 // Loopback Telegram Bot API emulator so end-to-end tests can drive the real grammY bot without touching the network.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
 import { extname } from "node:path";
 
 export interface TgUser { id: number; first_name?: string; language_code?: string }
@@ -20,17 +19,16 @@ interface UploadedFile { filename: string; contentType: string; content: Buffer 
 interface StoredFile { file_id: string; file_unique_id: string; file_path: string; file_name: string; mime_type: string; content: Buffer }
 interface ApiCall { params: Record<string, unknown>; files: Map<string, UploadedFile> }
 type Handler = (call: ApiCall, res: ServerResponse) => unknown;
-interface Failure { count: number; code: number; description: string }
+type Json = Record<string, unknown>;
 
 const DEFAULT_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
 const BOT_ID = 123456;
-const USER_MESSAGE_ID_BASE = 1_000_000; // user messages get ids from a separate range so bot ids start at 1
+/** User messages take ids from a separate range so that bot message ids in a chat are exactly 1, 2, 3, … */
+const USER_MESSAGE_ID_BASE = 1_000_000;
+/** Fields that arrive JSON-serialised inside multipart / urlencoded bodies. */
 const JSON_FIELDS = new Set(["reply_markup", "commands", "entities", "caption_entities", "link_preview_options", "reply_parameters", "scope", "allowed_updates"]);
 const NOT_MODIFIED = "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
-const MIME_BY_EXT: Record<string, string> = {
-  ".csv": "text/csv", ".txt": "text/plain", ".json": "application/json", ".pdf": "application/pdf",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
+const MIME_BY_EXT: Record<string, string> = { ".csv": "text/csv", ".txt": "text/plain", ".json": "application/json", ".pdf": "application/pdf" };
 
 class TgError extends Error {
   constructor(readonly code: number, readonly description: string, readonly retryAfter?: number) {
@@ -39,16 +37,20 @@ class TgError extends Error {
 }
 const badRequest = (what: string): TgError => new TgError(400, `Bad Request: ${what}`);
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined =>
   typeof v === "number" && Number.isFinite(v) ? v
     : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+/** JSON with sorted keys, so two reply markups compare equal regardless of key order. */
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_key, value: unknown) =>
     isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value) ?? "undefined";
+/** An empty inline keyboard is how Telegram removes one, so it is stored as "no markup". */
+const normalizeMarkup = (markup: unknown): unknown =>
+  !isRecord(markup) || (Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length === 0) ? undefined : markup;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -59,7 +61,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Minimal multipart/form-data parser; handles both grammY's terse headers and standard FormData output. */
+/** Minimal multipart/form-data parser: copes with grammY's terse headers (`filename=x` unquoted) and standard FormData output. */
 function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: Map<string, UploadedFile> } {
   const fields: Record<string, string> = {};
   const files = new Map<string, UploadedFile>();
@@ -68,8 +70,7 @@ function parseMultipart(body: Buffer, contentType: string): { fields: Record<str
   if (!boundary) return { fields, files };
   const delimiter = Buffer.from(`--${boundary}`);
   const next = Buffer.from(`\r\n--${boundary}`);
-  let pos = body.indexOf(delimiter);
-  while (pos !== -1) {
+  for (let pos = body.indexOf(delimiter); pos !== -1;) {
     let start = pos + delimiter.length;
     if (body.subarray(start, start + 2).toString() === "--") break;
     if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
@@ -77,16 +78,14 @@ function parseMultipart(body: Buffer, contentType: string): { fields: Record<str
     if (end === -1) break;
     const part = body.subarray(start, end);
     const headerEnd = part.indexOf("\r\n\r\n");
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString("utf8");
-      const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
-      const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
-      const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
-      const content = Buffer.from(part.subarray(headerEnd + 4));
-      const partType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "application/octet-stream";
-      if (name !== undefined && filename !== undefined) files.set(name, { filename, contentType: partType, content });
-      else if (name !== undefined) fields[name] = content.toString("utf8");
-    }
+    const headers = headerEnd === -1 ? "" : part.subarray(0, headerEnd).toString("utf8");
+    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
+    const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
+    const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
+    const content = Buffer.from(part.subarray(headerEnd + 4));
+    const partType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "application/octet-stream";
+    if (name !== undefined && filename !== undefined) files.set(name, { filename, contentType: partType, content });
+    else if (name !== undefined) fields[name] = content.toString("utf8");
     pos = end + 2;
   }
   return { fields, files };
@@ -94,11 +93,11 @@ function parseMultipart(body: Buffer, contentType: string): { fields: Record<str
 
 function reply(res: ServerResponse, status: number, body: unknown, contentType = "application/json"): void {
   if (res.destroyed || res.writableEnded) return;
-  const payload = Buffer.isBuffer(body) ? body : JSON.stringify(body);
   res.writeHead(status, { "content-type": contentType });
-  res.end(payload);
+  res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
 }
 
+/** Drops timestamps that left the sliding one-second window. */
 function prune(window: number[], now: number): void {
   while (window.length > 0 && (window[0] ?? now) <= now - 1000) window.shift();
 }
@@ -112,7 +111,6 @@ export class FakeTelegram {
   readonly stats: { calls: Record<string, number>; sendsAccepted: number; tooManyRequests: number; maxGlobalPerSecondSeen: number; maxPerChatPerSecondSeen: number } =
     { calls: {}, sendsAccepted: 0, tooManyRequests: 0, maxGlobalPerSecondSeen: 0, maxPerChatPerSecondSeen: 0 };
 
-  private readonly sockets = new Set<Socket>();
   private readonly waiters = new Set<() => void>();
   private readonly chats = new Map<number, SentMessage[]>();
   private readonly userMessageIds = new Map<number, number>();
@@ -121,11 +119,11 @@ export class FakeTelegram {
   private readonly messageDates = new WeakMap<SentMessage, number>();
   private readonly callbackIds = new Set<string>();
   private readonly blocked = new Set<number>();
-  private readonly failures = new Map<string, Failure>();
+  private readonly failures = new Map<string, { count: number; code: number; description: string }>();
   private readonly globalWindow: number[] = [];
   private readonly chatWindows = new Map<number, number[]>();
   private readonly methods: Map<string, Handler>;
-  private updates: { update_id: number; update: Record<string, unknown> }[] = [];
+  private updates: { update_id: number; update: Json }[] = [];
   private nextUpdateId = 1;
   private counter = 0;
   private stopped = false;
@@ -133,10 +131,6 @@ export class FakeTelegram {
   private constructor(private readonly server: Server, port: number, private readonly options: FakeTelegramOptions) {
     this.apiRoot = `http://127.0.0.1:${port}`;
     this.token = options.token ?? DEFAULT_TOKEN;
-    server.on("connection", (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
     server.on("request", (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
     const ok = (): true => true;
     this.methods = new Map<string, Handler>([
@@ -158,7 +152,6 @@ export class FakeTelegram {
       ["editMessageText", ({ params }) => this.editMessage(params, true)],
       ["editMessageReplyMarkup", ({ params }) => this.editMessage(params, false)],
       ["sendDocument", (call) => this.sendDocument(call)],
-      ["deleteMessage", ({ params }) => this.deleteMessage(params)],
     ]);
   }
 
@@ -175,29 +168,29 @@ export class FakeTelegram {
 
   userSends(user: TgUser, text: string): number {
     const command = /^\/\S+/.exec(text)?.[0];
-    const entities = command && command.length > 1 ? [{ type: "bot_command", offset: 0, length: command.length }] : undefined;
+    const entities = command === undefined ? undefined : [{ type: "bot_command", offset: 0, length: command.length }];
     return this.pushRawUpdate({ message: { ...this.userMessageBase(user), text, entities } });
   }
 
   userSendsDocument(user: TgUser, fileName: string, content: Buffer, mime?: string): number {
     const file = this.registerFile(fileName, content, mime);
-    return this.pushRawUpdate({ message: { ...this.userMessageBase(user), document: this.documentJson(file) } });
+    return this.pushRawUpdate({ message: { ...this.userMessageBase(user), document: documentJson(file) } });
   }
 
   userPresses(user: TgUser, messageId: number, data: string): string {
     const id = `${user.id}${++this.counter}`;
     const sent = this.chats.get(user.id)?.find((m) => m.message_id === messageId);
+    // An unknown message is delivered the way Telegram delivers an InaccessibleMessage (date 0).
     const message = sent ? this.toMessage(sent) : { message_id: messageId, chat: { id: user.id, type: "private" }, date: 0 };
-    this.pushRawUpdate({ callback_query: { id, from: this.userJson(user), message, chat_instance: `ci${user.id}`, data } });
+    this.pushRawUpdate({ callback_query: { id, from: userJson(user), message, chat_instance: `ci${user.id}`, data } });
     return id;
   }
 
-  pushRawUpdate(update: Record<string, unknown>): number {
+  pushRawUpdate(update: Json): number {
     const given = num(update.update_id);
     const updateId = given ?? this.nextUpdateId;
     this.nextUpdateId = Math.max(this.nextUpdateId, updateId + 1);
-    const callback = update.callback_query;
-    if (isRecord(callback) && typeof callback.id === "string") this.callbackIds.add(callback.id);
+    if (isRecord(update.callback_query) && typeof update.callback_query.id === "string") this.callbackIds.add(update.callback_query.id);
     this.updates.push({ update_id: updateId, update: given === undefined ? { update_id: updateId, ...update } : update });
     for (const wake of [...this.waiters]) wake();
     return updateId;
@@ -207,9 +200,7 @@ export class FakeTelegram {
 
   lastMessage(chatId: number): SentMessage | undefined { return this.chats.get(chatId)?.at(-1); }
 
-  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-    await this.poll(predicate, timeoutMs, "condition");
-  }
+  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, "condition"); }
 
   async waitForMessages(chatId: number, count: number, timeoutMs = 5000): Promise<SentMessage[]> {
     await this.poll(() => this.messages(chatId).length >= count, timeoutMs, `${count} message(s) in chat ${chatId}`);
@@ -227,13 +218,11 @@ export class FakeTelegram {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const wake of [...this.waiters]) wake();
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
+    for (const wake of [...this.waiters]) wake(); // hanging long polls answer `[]`
+    await delay(10); // let those answers reach the sockets before they are destroyed
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -247,13 +236,12 @@ export class FakeTelegram {
         if (download[1] !== this.token || !file) throw new TgError(404, "Not Found");
         return reply(res, 200, file.content, file.mime_type);
       }
-      const match = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
-      if (!match) throw new TgError(404, "Not Found");
-      const [, token, method = ""] = match;
+      const [, token, method = ""] = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname) ?? [];
+      if (token === undefined) throw new TgError(404, "Not Found");
       if (token !== this.token) throw new TgError(401, "Unauthorized");
       this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
       if (method !== "getUpdates" && (this.options.latencyMs ?? 0) > 0) await delay(this.options.latencyMs ?? 0);
-      const call = this.parseCall(url, body, req.headers["content-type"] ?? "");
+      const call = parseCall(url, body, req.headers["content-type"] ?? "");
       const failure = this.failures.get(method);
       if (failure && failure.count > 0) {
         failure.count -= 1;
@@ -269,40 +257,14 @@ export class FakeTelegram {
     }
   }
 
-  private parseCall(url: URL, body: Buffer, contentType: string): ApiCall {
-    const params: Record<string, unknown> = {};
-    let files = new Map<string, UploadedFile>();
-    const addStrings = (entries: Iterable<[string, string]>): void => {
-      for (const [key, value] of entries) {
-        if (!JSON_FIELDS.has(key)) params[key] = value;
-        else try { params[key] = JSON.parse(value) as unknown; } catch { params[key] = value; }
-      }
-    };
-    addStrings(url.searchParams);
-    if (body.length === 0) return { params, files };
-    if (contentType.startsWith("multipart/form-data")) {
-      const parsed = parseMultipart(body, contentType);
-      addStrings(Object.entries(parsed.fields));
-      files = parsed.files;
-    } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
-      addStrings(new URLSearchParams(body.toString("utf8")));
-    } else {
-      let json: unknown;
-      try { json = JSON.parse(body.toString("utf8")); } catch { throw badRequest("can't parse request JSON object"); }
-      if (isRecord(json)) Object.assign(params, json);
-    }
-    return { params, files };
-  }
-
   private async getUpdates({ params }: ApiCall, res: ServerResponse): Promise<unknown[]> {
     const offset = num(params.offset);
     const limit = Math.min(100, Math.max(1, num(params.limit) ?? 100));
-    const timeoutMs = Math.max(0, num(params.timeout) ?? 0) * 1000;
     if (offset !== undefined && offset < 0) this.updates = this.updates.slice(offset);
     else if (offset !== undefined) this.updates = this.updates.filter((u) => u.update_id >= offset);
     let closed = false;
     res.once("close", () => { closed = true; });
-    const deadline = Date.now() + timeoutMs;
+    const deadline = Date.now() + Math.max(0, num(params.timeout) ?? 0) * 1000;
     while (this.updates.length === 0 && !this.stopped && !closed && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
@@ -319,25 +281,28 @@ export class FakeTelegram {
     return this.updates.slice(0, limit).map((u) => u.update);
   }
 
-  private sendMessage(params: Record<string, unknown>): unknown {
+  private sendMessage(params: Json): Json {
     const chatId = this.chatId(params, true);
     const text = str(params.text) ?? "";
-    this.checkText(text, 4096, "message text is empty", "message is too long");
+    checkText(text, 4096, "message text is empty", "message is too long");
     const reply_markup = normalizeMarkup(params.reply_markup);
     this.admit(chatId);
-    const sent = this.store({ message_id: 0, chat_id: chatId, text, reply_markup, edits: 0 });
-    return this.toMessage(sent);
+    return this.toMessage(this.store({ message_id: 0, chat_id: chatId, text, reply_markup, edits: 0 }));
   }
 
-  private sendDocument({ params, files }: ApiCall): unknown {
+  private sendDocument({ params, files }: ApiCall): Json {
     const chatId = this.chatId(params, true);
     const ref = params.document;
-    const upload = typeof ref === "string" && ref.startsWith("attach://") ? files.get(ref.slice("attach://".length))
-      : typeof ref === "string" ? this.existingUpload(ref) : files.get("document");
+    let upload = typeof ref === "string" && ref.startsWith("attach://") ? files.get(ref.slice("attach://".length)) : files.get("document");
+    if (typeof ref === "string" && !ref.startsWith("attach://")) { // re-sending an existing file by file_id
+      const known = this.files.get(ref);
+      if (!known) throw badRequest("wrong file identifier/HTTP URL specified");
+      upload = { filename: known.file_name, contentType: known.mime_type, content: known.content };
+    }
     if (!upload) throw badRequest("there is no document in the request");
     if (upload.content.length === 0) throw badRequest("file must be non-empty");
     const caption = str(params.caption);
-    if (caption !== undefined) this.checkText(caption, 1024, "", "message caption is too long");
+    if (caption !== undefined) checkText(caption, 1024, "", "message caption is too long");
     const reply_markup = normalizeMarkup(params.reply_markup);
     this.admit(chatId);
     const file = this.registerFile(upload.filename, upload.content, upload.contentType === "application/octet-stream" ? undefined : upload.contentType);
@@ -347,34 +312,24 @@ export class FakeTelegram {
     return this.toMessage(sent);
   }
 
-  private editMessage(params: Record<string, unknown>, withText: boolean): unknown {
+  private editMessage(params: Json, withText: boolean): Json {
     const chatId = this.chatId(params, false);
     const messageId = num(params.message_id);
     const sent = this.chats.get(chatId)?.find((m) => m.message_id === messageId);
     if (!sent) throw badRequest("message to edit not found");
     const text = withText ? str(params.text) ?? "" : sent.text;
     if (withText) {
-      this.checkText(text ?? "", 4096, "message text is empty", "message is too long");
+      checkText(text ?? "", 4096, "message text is empty", "message is too long");
       if (sent.text === undefined) throw badRequest("there is no text in the message to edit");
     }
     const reply_markup = normalizeMarkup(params.reply_markup);
     if (text === sent.text && canonical(reply_markup) === canonical(sent.reply_markup)) throw badRequest(NOT_MODIFIED);
     if (withText) this.admit(chatId);
-    sent.text = text;
-    sent.reply_markup = reply_markup;
-    sent.edits += 1;
+    Object.assign(sent, { text, reply_markup, edits: sent.edits + 1 });
     return { ...this.toMessage(sent), edit_date: nowSeconds() };
   }
 
-  private deleteMessage(params: Record<string, unknown>): true {
-    const list = this.chats.get(this.chatId(params, false)) ?? [];
-    const index = list.findIndex((m) => m.message_id === num(params.message_id));
-    if (index === -1) throw badRequest("message to delete not found");
-    list.splice(index, 1);
-    return true;
-  }
-
-  private answerCallbackQuery(params: Record<string, unknown>): true {
+  private answerCallbackQuery(params: Json): true {
     const id = str(params.callback_query_id) ?? "";
     if (!this.callbackIds.has(id)) throw badRequest("query is too old and response timeout expired or query ID is invalid");
     const text = str(params.text);
@@ -382,13 +337,13 @@ export class FakeTelegram {
     return true;
   }
 
-  private getFile(params: Record<string, unknown>): unknown {
+  private getFile(params: Json): Json {
     const file = this.files.get(str(params.file_id) ?? "");
     if (!file) throw badRequest("invalid file_id");
     return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.content.length, file_path: file.file_path };
   }
 
-  private chatId(params: Record<string, unknown>, sending: boolean): number {
+  private chatId(params: Json, sending: boolean): number {
     if (params.chat_id === undefined) throw badRequest("chat_id is empty");
     const chatId = num(params.chat_id);
     if (chatId === undefined || !Number.isInteger(chatId)) throw badRequest("chat not found");
@@ -396,13 +351,7 @@ export class FakeTelegram {
     return chatId;
   }
 
-  /** Telegram counts UTF-16 code units, i.e. `text.length`, not code points. */
-  private checkText(text: string, max: number, emptyError: string, longError: string): void {
-    if (emptyError !== "" && text.trim().length === 0) throw badRequest(emptyError);
-    if (text.length > max) throw badRequest(longError);
-  }
-
-  /** Sliding one-second windows, global and per chat; throws 429 when a configured limit would be exceeded. */
+  /** Sliding one-second windows, global and per chat; refuses with 429 when a configured limit would be exceeded. */
   private admit(chatId: number): void {
     const now = Date.now();
     const chatWindow = this.chatWindows.get(chatId) ?? [];
@@ -446,58 +395,71 @@ export class FakeTelegram {
     return file;
   }
 
-  private existingUpload(fileId: string): UploadedFile | undefined {
-    const file = this.files.get(fileId);
-    if (!file) throw badRequest("wrong file identifier/HTTP URL specified");
-    return { filename: file.file_name, contentType: file.mime_type, content: file.content };
-  }
+  private botUser(): Json { return { id: BOT_ID, is_bot: true, first_name: "Opora", username: this.botUsername }; }
 
-  private documentJson(file: StoredFile): Record<string, unknown> {
-    return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: file.file_name, mime_type: file.mime_type, file_size: file.content.length };
-  }
-
-  private botUser(): Record<string, unknown> {
-    return { id: BOT_ID, is_bot: true, first_name: "Opora", username: this.botUsername };
-  }
-
-  private userJson(user: TgUser): Record<string, unknown> {
-    return { id: user.id, is_bot: false, first_name: user.first_name ?? "Tester", language_code: user.language_code };
-  }
-
-  private userMessageBase(user: TgUser): Record<string, unknown> {
+  private userMessageBase(user: TgUser): Json {
     const id = (this.userMessageIds.get(user.id) ?? USER_MESSAGE_ID_BASE) + 1;
     this.userMessageIds.set(user.id, id);
-    return { message_id: id, from: this.userJson(user), chat: { id: user.id, type: "private", first_name: user.first_name ?? "Tester" }, date: nowSeconds() };
+    return { message_id: id, from: userJson(user), chat: { id: user.id, type: "private", first_name: user.first_name ?? "Tester" }, date: nowSeconds() };
   }
 
-  private toMessage(sent: SentMessage): Record<string, unknown> {
+  private toMessage(sent: SentMessage): Json {
     const file = this.messageFiles.get(sent);
     return {
       message_id: sent.message_id, from: this.botUser(), chat: { id: sent.chat_id, type: "private" },
       date: this.messageDates.get(sent) ?? nowSeconds(), text: sent.text, caption: sent.caption,
-      document: file ? this.documentJson(file) : undefined, reply_markup: sent.reply_markup,
+      document: file ? documentJson(file) : undefined, reply_markup: sent.reply_markup,
     };
   }
 
   private async poll(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() >= deadline) throw new Error(`FakeTelegram: timed out after ${timeoutMs}ms waiting for ${what}\n${this.describe()}`);
-      await delay(20);
+    for (const deadline = Date.now() + timeoutMs; !predicate(); await delay(20)) {
+      if (Date.now() < deadline) continue;
+      const chats = [...this.chats].map(([id, list]) => {
+        const last = list.at(-1);
+        return `  chat ${id}: ${list.length} message(s), last: ${JSON.stringify((last?.text ?? last?.caption ?? last?.document?.file_name ?? "").slice(0, 200))}`;
+      });
+      throw new Error([`FakeTelegram: timed out after ${timeoutMs}ms waiting for ${what}`, `pending updates: ${this.updates.length}`,
+        `calls: ${JSON.stringify(this.stats.calls)}`, ...(chats.length > 0 ? chats : ["  no bot messages"])].join("\n"));
     }
-  }
-
-  private describe(): string {
-    const chats = [...this.chats].map(([id, list]) => {
-      const last = list.at(-1);
-      const preview = (last?.text ?? last?.caption ?? last?.document?.file_name ?? "").slice(0, 200);
-      return `  chat ${id}: ${list.length} message(s), last: ${JSON.stringify(preview)}`;
-    });
-    return [`pending updates: ${this.updates.length}`, `calls: ${JSON.stringify(this.stats.calls)}`, ...(chats.length ? chats : ["  no bot messages"])].join("\n");
   }
 }
 
-function normalizeMarkup(markup: unknown): unknown {
-  if (!isRecord(markup)) return undefined;
-  return Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length === 0 ? undefined : markup;
+function parseCall(url: URL, body: Buffer, contentType: string): ApiCall {
+  const params: Json = {};
+  let files = new Map<string, UploadedFile>();
+  const addStrings = (entries: Iterable<[string, string]>): void => {
+    for (const [key, value] of entries) {
+      if (!JSON_FIELDS.has(key)) params[key] = value;
+      else try { params[key] = JSON.parse(value) as unknown; } catch { params[key] = value; }
+    }
+  };
+  addStrings(url.searchParams);
+  if (body.length === 0) return { params, files };
+  if (contentType.startsWith("multipart/form-data")) {
+    const parsed = parseMultipart(body, contentType);
+    addStrings(Object.entries(parsed.fields));
+    files = parsed.files;
+  } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
+    addStrings(new URLSearchParams(body.toString("utf8")));
+  } else {
+    let json: unknown;
+    try { json = JSON.parse(body.toString("utf8")); } catch { throw badRequest("can't parse request JSON object"); }
+    if (isRecord(json)) Object.assign(params, json);
+  }
+  return { params, files };
+}
+
+/** Telegram limits count UTF-16 code units (`text.length`), not code points. */
+function checkText(text: string, max: number, emptyError: string, longError: string): void {
+  if (emptyError !== "" && text.trim().length === 0) throw badRequest(emptyError);
+  if (text.length > max) throw badRequest(longError);
+}
+
+function userJson(user: TgUser): Json {
+  return { id: user.id, is_bot: false, first_name: user.first_name ?? "Tester", language_code: user.language_code };
+}
+
+function documentJson(file: StoredFile): Json {
+  return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: file.file_name, mime_type: file.mime_type, file_size: file.content.length };
 }
