@@ -15,6 +15,13 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
+export interface MunicipalitySettings {
+  /** Warn when a mentor would carry more schools than this. */
+  mentorMaxSchools?: number;
+  /** Ask the logged-for side to confirm a consultation. */
+  confirmConsultations?: boolean;
+}
+
 export const regions = sqliteTable('regions', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
@@ -31,6 +38,8 @@ export const municipalities = sqliteTable(
     name: text('name').notNull(),
     /** IANA zone, e.g. Asia/Yakutsk; everything scheduled uses it. */
     timezone: text('timezone').notNull(),
+    /** The coordinator's choices for this municipality; missing keys take defaults. */
+    settings: text('settings', { mode: 'json' }).$type<MunicipalitySettings>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('municipalities_region_name').on(t.regionId, t.name)],
@@ -207,3 +216,74 @@ export const kv = sqliteTable('kv', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** An invitation to join with a role in a scope; personal (for one imported person) or for a group. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    role: text('role', { enum: roleNames }).notNull(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    schoolId: integer('school_id').references(() => schools.id),
+    /** Set for a personal invite: joining links to this existing person. */
+    personId: integer('person_id').references(() => people.id),
+    maxUses: integer('max_uses').notNull().default(1),
+    uses: integer('uses').notNull().default(0),
+    createdBy: integer('created_by').references(() => people.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invites_person').on(t.personId)],
+);
+
+/** One-time codes that link a second messenger account to a person. */
+export const linkCodes = sqliteTable('link_codes', {
+  code: text('code').primaryKey(),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => people.id),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+export const assignmentKinds = ['mentor_school', 'tutor_teacher', 'school_pair'] as const;
+export type AssignmentKind = (typeof assignmentKinds)[number];
+
+/**
+ * Who helps whom, with a start and an end: a mentor and a supported school, a
+ * tutor and a teacher in a subject, a leader school and a partner school.
+ * Reassigning ends the old row; history is never rewritten.
+ */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: assignmentKinds }).notNull(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    /** The mentor or tutor; null for a school pair. */
+    helperId: integer('helper_id').references(() => people.id),
+    /** The supported school (mentor_school), or the partner school (school_pair). */
+    schoolId: integer('school_id').references(() => schools.id),
+    /** The leader school of a pair. */
+    leaderSchoolId: integer('leader_school_id').references(() => schools.id),
+    /** The teacher a tutor helps. */
+    teacherId: integer('teacher_id').references(() => people.id),
+    subject: text('subject'),
+    /** ISO dates; `endsOn` is null while the assignment holds. */
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on'),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('assignments_helper').on(t.helperId),
+    index('assignments_school').on(t.schoolId),
+    index('assignments_teacher').on(t.teacherId),
+  ],
+);

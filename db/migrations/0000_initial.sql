@@ -14,6 +14,30 @@ CREATE TABLE `accounts` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `accounts_platform_external` ON `accounts` (`platform`,`external_id`);--> statement-breakpoint
 CREATE INDEX `accounts_person` ON `accounts` (`person_id`);--> statement-breakpoint
+CREATE TABLE `assignments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`helper_id` integer,
+	`school_id` integer,
+	`leader_school_id` integer,
+	`teacher_id` integer,
+	`subject` text,
+	`starts_on` text NOT NULL,
+	`ends_on` text,
+	`created_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`helper_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`leader_school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`teacher_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `assignments_helper` ON `assignments` (`helper_id`);--> statement-breakpoint
+CREATE INDEX `assignments_school` ON `assignments` (`school_id`);--> statement-breakpoint
+CREATE INDEX `assignments_teacher` ON `assignments` (`teacher_id`);--> statement-breakpoint
 CREATE TABLE `dialogs` (
 	`account_id` integer PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -27,6 +51,27 @@ CREATE TABLE `dialogs` (
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `invites` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`role` text NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`school_id` integer,
+	`person_id` integer,
+	`max_uses` integer DEFAULT 1 NOT NULL,
+	`uses` integer DEFAULT 0 NOT NULL,
+	`created_by` integer,
+	`expires_at` integer NOT NULL,
+	`revoked_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `invites_code_unique` ON `invites` (`code`);--> statement-breakpoint
+CREATE INDEX `invites_person` ON `invites` (`person_id`);--> statement-breakpoint
 CREATE TABLE `job_runs` (
 	`job` text NOT NULL,
 	`key` text NOT NULL,
@@ -39,11 +84,20 @@ CREATE TABLE `kv` (
 	`value` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `link_codes` (
+	`code` text PRIMARY KEY NOT NULL,
+	`person_id` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `municipalities` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`region_id` integer NOT NULL,
 	`name` text NOT NULL,
 	`timezone` text NOT NULL,
+	`settings` text DEFAULT '{}' NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`region_id`) REFERENCES `regions`(`id`) ON UPDATE no action ON DELETE no action
 );

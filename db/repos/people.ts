@@ -1,7 +1,7 @@
-// People and their current roles, as the core needs them for every update.
-import { and, eq, isNull } from 'drizzle-orm';
+// People, their roles and their erasure, as the core needs them.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { people, personRoles, type RoleName } from '../schema.js';
+import { accounts, dialogs, outbox, people, personRoles, type RoleName } from '../schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -15,15 +15,51 @@ export interface Person extends PersonRow {
   roles: RoleGrant[];
 }
 
+function rolesOf(db: DbOrTx, ids: number[]): Map<number, RoleGrant[]> {
+  const map = new Map<number, RoleGrant[]>();
+  if (ids.length === 0) return map;
+  const rows = db
+    .select({ personId: personRoles.personId, role: personRoles.role, municipalityId: personRoles.municipalityId, regionId: personRoles.regionId })
+    .from(personRoles)
+    .where(and(inArray(personRoles.personId, ids), isNull(personRoles.revokedAt)))
+    .all();
+  for (const { personId, ...grant } of rows) map.set(personId, [...(map.get(personId) ?? []), grant]);
+  return map;
+}
+
 export function getPerson(db: DbOrTx, id: number): Person | undefined {
   const row = db.select().from(people).where(eq(people.id, id)).get();
   if (!row) return undefined;
-  const roles = db
-    .select({ role: personRoles.role, municipalityId: personRoles.municipalityId, regionId: personRoles.regionId })
-    .from(personRoles)
-    .where(and(eq(personRoles.personId, id), isNull(personRoles.revokedAt)))
+  return { ...row, roles: rolesOf(db, [id]).get(id) ?? [] };
+}
+
+/** The living people of a municipality, optionally with a role or at a school. */
+export function peopleOf(db: DbOrTx, municipalityId: number, filter: { role?: RoleName; schoolId?: number } = {}): Person[] {
+  const rows = db
+    .select()
+    .from(people)
+    .where(
+      and(
+        eq(people.municipalityId, municipalityId),
+        isNull(people.erasedAt),
+        filter.schoolId === undefined ? undefined : eq(people.schoolId, filter.schoolId),
+      ),
+    )
     .all();
-  return { ...row, roles };
+  const roles = rolesOf(db, rows.map((r) => r.id));
+  return rows
+    .map((r) => ({ ...r, roles: roles.get(r.id) ?? [] }))
+    .filter((p) => filter.role === undefined || p.roles.some((g) => g.role === filter.role))
+    .sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '', 'ru'));
+}
+
+export function normalizePersonName(name: string): string {
+  return name.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+export function findPersonByName(db: DbOrTx, municipalityId: number, fullName: string, schoolId: number | null): Person | undefined {
+  const wanted = normalizePersonName(fullName);
+  return peopleOf(db, municipalityId).find((p) => p.fullName !== null && normalizePersonName(p.fullName) === wanted && p.schoolId === schoolId);
 }
 
 export function setPersonLanguage(db: DbOrTx, personId: number, language: 'ru' | 'en'): void {
@@ -34,6 +70,40 @@ export function insertPerson(db: DbOrTx, values: typeof people.$inferInsert): Pe
   return db.insert(people).values(values).returning().get();
 }
 
-export function grantRole(db: DbOrTx, values: typeof personRoles.$inferInsert): void {
+export function updatePerson(db: DbOrTx, id: number, values: Partial<typeof people.$inferInsert>): void {
+  db.update(people).set(values).where(eq(people.id, id)).run();
+}
+
+/** Grants a role unless the person holds it already in that scope. */
+export function grantRole(db: DbOrTx, values: typeof personRoles.$inferInsert): boolean {
+  const held = db
+    .select()
+    .from(personRoles)
+    .where(and(eq(personRoles.personId, values.personId), eq(personRoles.role, values.role), isNull(personRoles.revokedAt)))
+    .all()
+    .some((r) => r.municipalityId === (values.municipalityId ?? null));
+  if (held) return false;
   db.insert(personRoles).values(values).run();
+  return true;
+}
+
+/**
+ * Erases a person's personal data after consent is withdrawn: the name,
+ * subjects and messenger identities go; the row and its revoked roles stay
+ * so anonymous counts still add up.
+ */
+export function erasePerson(db: DbOrTx, personId: number, at: Date): void {
+  const own = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.personId, personId)).all().map((a) => a.id);
+  if (own.length > 0) {
+    db.delete(outbox).where(and(inArray(outbox.accountId, own), inArray(outbox.state, ['pending', 'sending']))).run();
+    db.delete(dialogs).where(inArray(dialogs.accountId, own)).run();
+    for (const id of own) {
+      db.update(accounts)
+        .set({ externalId: `erased:${id}`, chatId: '', personId: null, active: false, language: null, lastSeenAt: null })
+        .where(eq(accounts.id, id))
+        .run();
+    }
+  }
+  db.update(personRoles).set({ revokedAt: at }).where(and(eq(personRoles.personId, personId), isNull(personRoles.revokedAt))).run();
+  db.update(people).set({ fullName: null, subjects: [], erasedAt: at }).where(eq(people.id, personId)).run();
 }

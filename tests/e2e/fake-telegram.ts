@@ -1,7 +1,7 @@
 // Loopback Telegram Bot API emulator so end-to-end tests can drive the real grammY bot without touching the network.
-import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { extname } from "node:path";
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname } from 'node:path';
 
 export interface TgUser { id: number; first_name?: string; language_code?: string }
 export interface SentMessage {
@@ -21,14 +21,14 @@ interface ApiCall { params: Record<string, unknown>; files: Map<string, Uploaded
 type Handler = (call: ApiCall, res: ServerResponse) => unknown;
 type Json = Record<string, unknown>;
 
-const DEFAULT_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz";
+const DEFAULT_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const BOT_ID = 123456;
 /** User messages take ids from a separate range so that bot message ids in a chat are exactly 1, 2, 3, … */
 const USER_MESSAGE_ID_BASE = 1_000_000;
 /** Fields that arrive JSON-serialised inside multipart / urlencoded bodies. */
-const JSON_FIELDS = new Set(["reply_markup", "commands", "entities", "caption_entities", "link_preview_options", "reply_parameters", "scope", "allowed_updates"]);
-const NOT_MODIFIED = "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
-const MIME_BY_EXT: Record<string, string> = { ".csv": "text/csv", ".txt": "text/plain", ".json": "application/json", ".pdf": "application/pdf" };
+const JSON_FIELDS = new Set(['reply_markup', 'commands', 'entities', 'caption_entities', 'link_preview_options', 'reply_parameters', 'scope', 'allowed_updates']);
+const NOT_MODIFIED = 'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+const MIME_BY_EXT: Record<string, string> = { '.csv': 'text/csv', '.txt': 'text/plain', '.json': 'application/json', '.pdf': 'application/pdf' };
 
 class TgError extends Error {
   constructor(readonly code: number, readonly description: string, readonly retryAfter?: number) {
@@ -37,17 +37,17 @@ class TgError extends Error {
 }
 const badRequest = (what: string): TgError => new TgError(400, `Bad Request: ${what}`);
 
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined =>
-  typeof v === "number" && Number.isFinite(v) ? v
-    : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined;
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+  typeof v === 'number' && Number.isFinite(v) ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** JSON with sorted keys, so two reply markups compare equal regardless of key order. */
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_key, value: unknown) =>
-    isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value) ?? "undefined";
+    isRecord(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value) ?? 'undefined';
 /** An empty inline keyboard is how Telegram removes one, so it is stored as "no markup". */
 const normalizeMarkup = (markup: unknown): unknown =>
   !isRecord(markup) || (Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length === 0) ? undefined : markup;
@@ -55,9 +55,9 @@ const normalizeMarkup = (markup: unknown): unknown =>
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
   });
 }
 
@@ -72,28 +72,28 @@ function parseMultipart(body: Buffer, contentType: string): { fields: Record<str
   const next = Buffer.from(`\r\n--${boundary}`);
   for (let pos = body.indexOf(delimiter); pos !== -1;) {
     let start = pos + delimiter.length;
-    if (body.subarray(start, start + 2).toString() === "--") break;
+    if (body.subarray(start, start + 2).toString() === '--') break;
     if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
     const end = body.indexOf(next, start);
     if (end === -1) break;
     const part = body.subarray(start, end);
-    const headerEnd = part.indexOf("\r\n\r\n");
-    const headers = headerEnd === -1 ? "" : part.subarray(0, headerEnd).toString("utf8");
-    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = headerEnd === -1 ? '' : part.subarray(0, headerEnd).toString('utf8');
+    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
     const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
     const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
     const content = Buffer.from(part.subarray(headerEnd + 4));
-    const partType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "application/octet-stream";
+    const partType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
     if (name !== undefined && filename !== undefined) files.set(name, { filename, contentType: partType, content });
-    else if (name !== undefined) fields[name] = content.toString("utf8");
+    else if (name !== undefined) fields[name] = content.toString('utf8');
     pos = end + 2;
   }
   return { fields, files };
 }
 
-function reply(res: ServerResponse, status: number, body: unknown, contentType = "application/json"): void {
+function reply(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   if (res.destroyed || res.writableEnded) return;
-  res.writeHead(status, { "content-type": contentType });
+  res.writeHead(status, { 'content-type': contentType });
   res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
 }
 
@@ -105,7 +105,7 @@ function prune(window: number[], now: number): void {
 export class FakeTelegram {
   readonly apiRoot: string;
   readonly token: string;
-  readonly botUsername = "opora_test_bot";
+  readonly botUsername = 'opora_test_bot';
   readonly callbackAnswers: { callback_query_id: string; text?: string }[] = [];
   readonly commands: { commands: unknown; language_code?: string }[] = [];
   readonly stats: { calls: Record<string, number>; sendsAccepted: number; tooManyRequests: number; maxGlobalPerSecondSeen: number; maxPerChatPerSecondSeen: number } =
@@ -131,44 +131,44 @@ export class FakeTelegram {
   private constructor(private readonly server: Server, port: number, private readonly options: FakeTelegramOptions) {
     this.apiRoot = `http://127.0.0.1:${port}`;
     this.token = options.token ?? DEFAULT_TOKEN;
-    server.on("request", (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
     const ok = (): true => true;
     this.methods = new Map<string, Handler>([
-      ["getMe", () => ({ ...this.botUser(), can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false })],
-      ["getUpdates", (call, res) => this.getUpdates(call, res)],
-      ["deleteWebhook", ({ params }) => {
-        if (params.drop_pending_updates === true || params.drop_pending_updates === "true") this.updates = [];
+      ['getMe', () => ({ ...this.botUser(), can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false })],
+      ['getUpdates', (call, res) => this.getUpdates(call, res)],
+      ['deleteWebhook', ({ params }) => {
+        if (params.drop_pending_updates === true || params.drop_pending_updates === 'true') this.updates = [];
         return true;
       }],
-      ["setWebhook", ok], ["sendChatAction", ok], ["deleteMyCommands", ok],
-      ["setMyCommands", ({ params }) => {
+      ['setWebhook', ok], ['sendChatAction', ok], ['deleteMyCommands', ok],
+      ['setMyCommands', ({ params }) => {
         const language = str(params.language_code);
         this.commands.push({ commands: params.commands, ...(language === undefined ? {} : { language_code: language }) });
         return true;
       }],
-      ["answerCallbackQuery", ({ params }) => this.answerCallbackQuery(params)],
-      ["getFile", ({ params }) => this.getFile(params)],
-      ["sendMessage", ({ params }) => this.sendMessage(params)],
-      ["editMessageText", ({ params }) => this.editMessage(params, true)],
-      ["editMessageReplyMarkup", ({ params }) => this.editMessage(params, false)],
-      ["sendDocument", (call) => this.sendDocument(call)],
+      ['answerCallbackQuery', ({ params }) => this.answerCallbackQuery(params)],
+      ['getFile', ({ params }) => this.getFile(params)],
+      ['sendMessage', ({ params }) => this.sendMessage(params)],
+      ['editMessageText', ({ params }) => this.editMessage(params, true)],
+      ['editMessageReplyMarkup', ({ params }) => this.editMessage(params, false)],
+      ['sendDocument', (call) => this.sendDocument(call)],
     ]);
   }
 
   static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
     });
     const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("FakeTelegram: unexpected server address");
+    if (address === null || typeof address === 'string') throw new Error('FakeTelegram: unexpected server address');
     return new FakeTelegram(server, address.port, options);
   }
 
   userSends(user: TgUser, text: string): number {
     const command = /^\/\S+/.exec(text)?.[0];
-    const entities = command === undefined ? undefined : [{ type: "bot_command", offset: 0, length: command.length }];
+    const entities = command === undefined ? undefined : [{ type: 'bot_command', offset: 0, length: command.length }];
     return this.pushRawUpdate({ message: { ...this.userMessageBase(user), text, entities } });
   }
 
@@ -181,7 +181,7 @@ export class FakeTelegram {
     const id = `${user.id}${++this.counter}`;
     const sent = this.chats.get(user.id)?.find((m) => m.message_id === messageId);
     // An unknown message is delivered the way Telegram delivers an InaccessibleMessage (date 0).
-    const message = sent ? this.toMessage(sent) : { message_id: messageId, chat: { id: user.id, type: "private" }, date: 0 };
+    const message = sent ? this.toMessage(sent) : { message_id: messageId, chat: { id: user.id, type: 'private' }, date: 0 };
     this.pushRawUpdate({ callback_query: { id, from: userJson(user), message, chat_instance: `ci${user.id}`, data } });
     return id;
   }
@@ -190,7 +190,7 @@ export class FakeTelegram {
     const given = num(update.update_id);
     const updateId = given ?? this.nextUpdateId;
     this.nextUpdateId = Math.max(this.nextUpdateId, updateId + 1);
-    if (isRecord(update.callback_query) && typeof update.callback_query.id === "string") this.callbackIds.add(update.callback_query.id);
+    if (isRecord(update.callback_query) && typeof update.callback_query.id === 'string') this.callbackIds.add(update.callback_query.id);
     this.updates.push({ update_id: updateId, update: given === undefined ? { update_id: updateId, ...update } : update });
     for (const wake of [...this.waiters]) wake();
     return updateId;
@@ -200,7 +200,7 @@ export class FakeTelegram {
 
   lastMessage(chatId: number): SentMessage | undefined { return this.chats.get(chatId)?.at(-1); }
 
-  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, "condition"); }
+  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, 'condition'); }
 
   async waitForMessages(chatId: number, count: number, timeoutMs = 5000): Promise<SentMessage[]> {
     await this.poll(() => this.messages(chatId).length >= count, timeoutMs, `${count} message(s) in chat ${chatId}`);
@@ -209,7 +209,7 @@ export class FakeTelegram {
 
   block(chatId: number): void { this.blocked.add(chatId); }
 
-  failNext(method: string, count: number, errorCode = 500, description = "Internal Server Error"): void {
+  failNext(method: string, count: number, errorCode = 500, description = 'Internal Server Error'): void {
     this.failures.set(method, { count, code: errorCode, description });
   }
 
@@ -227,28 +227,28 @@ export class FakeTelegram {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readBody(req);
       const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
       if (download) {
         await delay(this.options.latencyMs ?? 0);
-        const file = [...this.files.values()].find((f) => f.file_path === decodeURIComponent(download[2] ?? ""));
-        if (download[1] !== this.token || !file) throw new TgError(404, "Not Found");
+        const file = [...this.files.values()].find((f) => f.file_path === decodeURIComponent(download[2] ?? ''));
+        if (download[1] !== this.token || !file) throw new TgError(404, 'Not Found');
         return reply(res, 200, file.content, file.mime_type);
       }
-      const [, token, method = ""] = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname) ?? [];
-      if (token === undefined) throw new TgError(404, "Not Found");
-      if (token !== this.token) throw new TgError(401, "Unauthorized");
+      const [, token, method = ''] = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname) ?? [];
+      if (token === undefined) throw new TgError(404, 'Not Found');
+      if (token !== this.token) throw new TgError(401, 'Unauthorized');
       this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
-      if (method !== "getUpdates" && (this.options.latencyMs ?? 0) > 0) await delay(this.options.latencyMs ?? 0);
-      const call = parseCall(url, body, req.headers["content-type"] ?? "");
+      if (method !== 'getUpdates' && (this.options.latencyMs ?? 0) > 0) await delay(this.options.latencyMs ?? 0);
+      const call = parseCall(url, body, req.headers['content-type'] ?? '');
       const failure = this.failures.get(method);
       if (failure && failure.count > 0) {
         failure.count -= 1;
         throw new TgError(failure.code, failure.description, failure.code === 429 ? 1 : undefined);
       }
       const handler = this.methods.get(method);
-      if (!handler) throw new TgError(404, "Not Found: method not found");
+      if (!handler) throw new TgError(404, 'Not Found: method not found');
       reply(res, 200, { ok: true, result: await handler(call, res) });
     } catch (error) {
       const e = error instanceof TgError ? error : new TgError(500, `Internal Server Error: ${String(error)}`);
@@ -263,19 +263,19 @@ export class FakeTelegram {
     if (offset !== undefined && offset < 0) this.updates = this.updates.slice(offset);
     else if (offset !== undefined) this.updates = this.updates.filter((u) => u.update_id >= offset);
     let closed = false;
-    res.once("close", () => { closed = true; });
+    res.once('close', () => { closed = true; });
     const deadline = Date.now() + Math.max(0, num(params.timeout) ?? 0) * 1000;
     while (this.updates.length === 0 && !this.stopped && !closed && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           clearTimeout(timer);
           this.waiters.delete(done);
-          res.off("close", done);
+          res.off('close', done);
           resolve();
         };
         const timer = setTimeout(done, deadline - Date.now());
         this.waiters.add(done);
-        res.once("close", done);
+        res.once('close', done);
       });
     }
     return this.updates.slice(0, limit).map((u) => u.update);
@@ -283,8 +283,8 @@ export class FakeTelegram {
 
   private sendMessage(params: Json): Json {
     const chatId = this.chatId(params, true);
-    const text = str(params.text) ?? "";
-    checkText(text, 4096, "message text is empty", "message is too long");
+    const text = str(params.text) ?? '';
+    checkText(text, 4096, 'message text is empty', 'message is too long');
     const reply_markup = normalizeMarkup(params.reply_markup);
     this.admit(chatId);
     return this.toMessage(this.store({ message_id: 0, chat_id: chatId, text, reply_markup, edits: 0 }));
@@ -293,19 +293,19 @@ export class FakeTelegram {
   private sendDocument({ params, files }: ApiCall): Json {
     const chatId = this.chatId(params, true);
     const ref = params.document;
-    let upload = typeof ref === "string" && ref.startsWith("attach://") ? files.get(ref.slice("attach://".length)) : files.get("document");
-    if (typeof ref === "string" && !ref.startsWith("attach://")) { // re-sending an existing file by file_id
+    let upload = typeof ref === 'string' && ref.startsWith('attach://') ? files.get(ref.slice('attach://'.length)) : files.get('document');
+    if (typeof ref === 'string' && !ref.startsWith('attach://')) { // re-sending an existing file by file_id
       const known = this.files.get(ref);
-      if (!known) throw badRequest("wrong file identifier/HTTP URL specified");
+      if (!known) throw badRequest('wrong file identifier/HTTP URL specified');
       upload = { filename: known.file_name, contentType: known.mime_type, content: known.content };
     }
-    if (!upload) throw badRequest("there is no document in the request");
-    if (upload.content.length === 0) throw badRequest("file must be non-empty");
+    if (!upload) throw badRequest('there is no document in the request');
+    if (upload.content.length === 0) throw badRequest('file must be non-empty');
     const caption = str(params.caption);
-    if (caption !== undefined) checkText(caption, 1024, "", "message caption is too long");
+    if (caption !== undefined) checkText(caption, 1024, '', 'message caption is too long');
     const reply_markup = normalizeMarkup(params.reply_markup);
     this.admit(chatId);
-    const file = this.registerFile(upload.filename, upload.content, upload.contentType === "application/octet-stream" ? undefined : upload.contentType);
+    const file = this.registerFile(upload.filename, upload.content, upload.contentType === 'application/octet-stream' ? undefined : upload.contentType);
     const document = { file_name: file.file_name, size: file.content.length, content: file.content };
     const sent = this.store({ message_id: 0, chat_id: chatId, caption, document, reply_markup, edits: 0 });
     this.messageFiles.set(sent, file);
@@ -316,11 +316,11 @@ export class FakeTelegram {
     const chatId = this.chatId(params, false);
     const messageId = num(params.message_id);
     const sent = this.chats.get(chatId)?.find((m) => m.message_id === messageId);
-    if (!sent) throw badRequest("message to edit not found");
-    const text = withText ? str(params.text) ?? "" : sent.text;
+    if (!sent) throw badRequest('message to edit not found');
+    const text = withText ? str(params.text) ?? '' : sent.text;
     if (withText) {
-      checkText(text ?? "", 4096, "message text is empty", "message is too long");
-      if (sent.text === undefined) throw badRequest("there is no text in the message to edit");
+      checkText(text ?? '', 4096, 'message text is empty', 'message is too long');
+      if (sent.text === undefined) throw badRequest('there is no text in the message to edit');
     }
     const reply_markup = normalizeMarkup(params.reply_markup);
     if (text === sent.text && canonical(reply_markup) === canonical(sent.reply_markup)) throw badRequest(NOT_MODIFIED);
@@ -330,24 +330,24 @@ export class FakeTelegram {
   }
 
   private answerCallbackQuery(params: Json): true {
-    const id = str(params.callback_query_id) ?? "";
-    if (!this.callbackIds.has(id)) throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    const id = str(params.callback_query_id) ?? '';
+    if (!this.callbackIds.has(id)) throw badRequest('query is too old and response timeout expired or query ID is invalid');
     const text = str(params.text);
     this.callbackAnswers.push({ callback_query_id: id, ...(text === undefined ? {} : { text }) });
     return true;
   }
 
   private getFile(params: Json): Json {
-    const file = this.files.get(str(params.file_id) ?? "");
-    if (!file) throw badRequest("invalid file_id");
+    const file = this.files.get(str(params.file_id) ?? '');
+    if (!file) throw badRequest('invalid file_id');
     return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.content.length, file_path: file.file_path };
   }
 
   private chatId(params: Json, sending: boolean): number {
-    if (params.chat_id === undefined) throw badRequest("chat_id is empty");
+    if (params.chat_id === undefined) throw badRequest('chat_id is empty');
     const chatId = num(params.chat_id);
-    if (chatId === undefined || !Number.isInteger(chatId)) throw badRequest("chat not found");
-    if (sending && this.blocked.has(chatId)) throw new TgError(403, "Forbidden: bot was blocked by the user");
+    if (chatId === undefined || !Number.isInteger(chatId)) throw badRequest('chat not found');
+    if (sending && this.blocked.has(chatId)) throw new TgError(403, 'Forbidden: bot was blocked by the user');
     return chatId;
   }
 
@@ -362,7 +362,7 @@ export class FakeTelegram {
     if ((globalPerSecond !== undefined && this.globalWindow.length >= globalPerSecond)
       || (perChatPerSecond !== undefined && chatWindow.length >= perChatPerSecond)) {
       this.stats.tooManyRequests += 1;
-      throw new TgError(429, "Too Many Requests: retry after 1", 1);
+      throw new TgError(429, 'Too Many Requests: retry after 1', 1);
     }
     this.globalWindow.push(now);
     chatWindow.push(now);
@@ -384,29 +384,29 @@ export class FakeTelegram {
     const n = ++this.counter;
     const ext = extname(fileName);
     const file: StoredFile = {
-      file_id: `BQACAgIAAxkB${n}${randomBytes(6).toString("hex")}`,
+      file_id: `BQACAgIAAxkB${n}${randomBytes(6).toString('hex')}`,
       file_unique_id: `AgAD${n}`,
       file_path: `documents/file_${n}${ext}`,
       file_name: fileName,
-      mime_type: mime ?? MIME_BY_EXT[ext.toLowerCase()] ?? "application/octet-stream",
+      mime_type: mime ?? MIME_BY_EXT[ext.toLowerCase()] ?? 'application/octet-stream',
       content,
     };
     this.files.set(file.file_id, file);
     return file;
   }
 
-  private botUser(): Json { return { id: BOT_ID, is_bot: true, first_name: "Opora", username: this.botUsername }; }
+  private botUser(): Json { return { id: BOT_ID, is_bot: true, first_name: 'Opora', username: this.botUsername }; }
 
   private userMessageBase(user: TgUser): Json {
     const id = (this.userMessageIds.get(user.id) ?? USER_MESSAGE_ID_BASE) + 1;
     this.userMessageIds.set(user.id, id);
-    return { message_id: id, from: userJson(user), chat: { id: user.id, type: "private", first_name: user.first_name ?? "Tester" }, date: nowSeconds() };
+    return { message_id: id, from: userJson(user), chat: { id: user.id, type: 'private', first_name: user.first_name ?? 'Tester' }, date: nowSeconds() };
   }
 
   private toMessage(sent: SentMessage): Json {
     const file = this.messageFiles.get(sent);
     return {
-      message_id: sent.message_id, from: this.botUser(), chat: { id: sent.chat_id, type: "private" },
+      message_id: sent.message_id, from: this.botUser(), chat: { id: sent.chat_id, type: 'private' },
       date: this.messageDates.get(sent) ?? nowSeconds(), text: sent.text, caption: sent.caption,
       document: file ? documentJson(file) : undefined, reply_markup: sent.reply_markup,
     };
@@ -417,10 +417,10 @@ export class FakeTelegram {
       if (Date.now() < deadline) continue;
       const chats = [...this.chats].map(([id, list]) => {
         const last = list.at(-1);
-        return `  chat ${id}: ${list.length} message(s), last: ${JSON.stringify((last?.text ?? last?.caption ?? last?.document?.file_name ?? "").slice(0, 200))}`;
+        return `  chat ${id}: ${list.length} message(s), last: ${JSON.stringify((last?.text ?? last?.caption ?? last?.document?.file_name ?? '').slice(0, 200))}`;
       });
       throw new Error([`FakeTelegram: timed out after ${timeoutMs}ms waiting for ${what}`, `pending updates: ${this.updates.length}`,
-        `calls: ${JSON.stringify(this.stats.calls)}`, ...(chats.length > 0 ? chats : ["  no bot messages"])].join("\n"));
+        `calls: ${JSON.stringify(this.stats.calls)}`, ...(chats.length > 0 ? chats : ['  no bot messages'])].join('\n'));
     }
   }
 }
@@ -436,15 +436,15 @@ function parseCall(url: URL, body: Buffer, contentType: string): ApiCall {
   };
   addStrings(url.searchParams);
   if (body.length === 0) return { params, files };
-  if (contentType.startsWith("multipart/form-data")) {
+  if (contentType.startsWith('multipart/form-data')) {
     const parsed = parseMultipart(body, contentType);
     addStrings(Object.entries(parsed.fields));
     files = parsed.files;
-  } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
-    addStrings(new URLSearchParams(body.toString("utf8")));
+  } else if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    addStrings(new URLSearchParams(body.toString('utf8')));
   } else {
     let json: unknown;
-    try { json = JSON.parse(body.toString("utf8")); } catch { throw badRequest("can't parse request JSON object"); }
+    try { json = JSON.parse(body.toString('utf8')); } catch { throw badRequest("can't parse request JSON object"); }
     if (isRecord(json)) Object.assign(params, json);
   }
   return { params, files };
@@ -452,12 +452,12 @@ function parseCall(url: URL, body: Buffer, contentType: string): ApiCall {
 
 /** Telegram limits count UTF-16 code units (`text.length`), not code points. */
 function checkText(text: string, max: number, emptyError: string, longError: string): void {
-  if (emptyError !== "" && text.trim().length === 0) throw badRequest(emptyError);
+  if (emptyError !== '' && text.trim().length === 0) throw badRequest(emptyError);
   if (text.length > max) throw badRequest(longError);
 }
 
 function userJson(user: TgUser): Json {
-  return { id: user.id, is_bot: false, first_name: user.first_name ?? "Tester", language_code: user.language_code };
+  return { id: user.id, is_bot: false, first_name: user.first_name ?? 'Tester', language_code: user.language_code };
 }
 
 function documentJson(file: StoredFile): Json {

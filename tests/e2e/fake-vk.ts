@@ -1,6 +1,6 @@
 // Loopback fake of the VK API and Bots Long Poll so end-to-end tests can drive the real vk-io bot without touching the network.
-import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface VkSent {
   id: number;
@@ -20,14 +20,14 @@ interface UploadedFile { filename: string; content: Buffer }
 interface VkDoc { id: number; owner_id: number; title: string; size: number; ext: string; url: string; date: number; type: number; content: Buffer }
 interface Draft { text: string; keyboard: unknown; attachment: string | undefined; random_id: number }
 
-const DEFAULT_TOKEN = "vk1.a.test-group-token-abcdefghijklmnopqrstuvwxyz";
-const LP_VERSION = "5.199";
+const DEFAULT_TOKEN = 'vk1.a.test-group-token-abcdefghijklmnopqrstuvwxyz';
+const LP_VERSION = '5.199';
 const CLIENT_INFO = {
-  button_actions: ["text", "vkpay", "open_app", "location", "open_link", "callback", "intent_subscribe", "intent_unsubscribe"],
+  button_actions: ['text', 'vkpay', 'open_app', 'location', 'open_link', 'callback', 'intent_subscribe', 'intent_unsubscribe'],
   keyboard: true, inline_keyboard: true, carousel: true, lang_id: 0,
 };
 /** VK document type 1 is "text document", 8 is "unknown". */
-const TEXT_DOC_EXTS = new Set(["txt", "csv", "json", "md", "pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf"]);
+const TEXT_DOC_EXTS = new Set(['txt', 'csv', 'json', 'md', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'rtf']);
 
 class VkError extends Error {
   constructor(readonly code: number, message: string) {
@@ -36,22 +36,22 @@ class VkError extends Error {
 }
 const invalid = (what: string): VkError => new VkError(100, `One of the parameters specified was missing or invalid: ${what}`);
 
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined =>
-  typeof v === "number" && Number.isFinite(v) ? v
-    : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined;
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+  typeof v === 'number' && Number.isFinite(v) ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const hex = (bytes: number): string => randomBytes(bytes).toString("hex");
+const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-const extOf = (name: string): string => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
+const extOf = (name: string): string => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
   });
 }
 
@@ -66,19 +66,19 @@ function parseMultipart(body: Buffer, contentType: string): { fields: Record<str
   const next = Buffer.from(`\r\n--${boundary}`);
   for (let pos = body.indexOf(delimiter); pos !== -1;) {
     let start = pos + delimiter.length;
-    if (body.subarray(start, start + 2).toString() === "--") break;
+    if (body.subarray(start, start + 2).toString() === '--') break;
     if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
     const end = body.indexOf(next, start);
     if (end === -1) break;
     const part = body.subarray(start, end);
-    const headerEnd = part.indexOf("\r\n\r\n");
-    const headers = headerEnd === -1 ? "" : part.subarray(0, headerEnd).toString("utf8");
-    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = headerEnd === -1 ? '' : part.subarray(0, headerEnd).toString('utf8');
+    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
     const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
     const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
     const content = Buffer.from(part.subarray(headerEnd + 4));
     if (name !== undefined && filename !== undefined) files.set(name, { filename, content });
-    else if (name !== undefined) fields[name] = content.toString("utf8");
+    else if (name !== undefined) fields[name] = content.toString('utf8');
     pos = end + 2;
   }
   return { fields, files };
@@ -88,44 +88,44 @@ function parseMultipart(body: Buffer, contentType: string): { fields: Record<str
 function parseParams(url: URL, body: Buffer, contentType: string): Json {
   const params: Json = Object.fromEntries(url.searchParams);
   if (body.length === 0) return params;
-  if (contentType.startsWith("multipart/form-data")) return { ...params, ...parseMultipart(body, contentType).fields };
-  if (contentType.startsWith("application/json")) {
+  if (contentType.startsWith('multipart/form-data')) return { ...params, ...parseMultipart(body, contentType).fields };
+  if (contentType.startsWith('application/json')) {
     let json: unknown;
-    try { json = JSON.parse(body.toString("utf8")); } catch { return params; }
+    try { json = JSON.parse(body.toString('utf8')); } catch { return params; }
     return isRecord(json) ? { ...params, ...json } : params;
   }
-  return { ...params, ...Object.fromEntries(new URLSearchParams(body.toString("utf8"))) };
+  return { ...params, ...Object.fromEntries(new URLSearchParams(body.toString('utf8'))) };
 }
 
-function reply(res: ServerResponse, body: unknown, status = 200, contentType = "application/json"): void {
+function reply(res: ServerResponse, body: unknown, status = 200, contentType = 'application/json'): void {
   if (res.destroyed || res.writableEnded) return;
-  res.writeHead(status, { "content-type": contentType });
+  res.writeHead(status, { 'content-type': contentType });
   res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
 }
 
 /** Keyboard limits from the VK docs: ≤5 buttons a row; ≤10 rows / 40 buttons (inline: ≤6 rows / 10 buttons); label ≤40, payload ≤255. */
 function parseKeyboard(raw: unknown): unknown {
-  if (raw === undefined || raw === "") return undefined;
+  if (raw === undefined || raw === '') return undefined;
   let keyboard: unknown = raw;
-  if (typeof raw === "string") {
-    try { keyboard = JSON.parse(raw); } catch { throw new VkError(911, "Keyboard format is invalid: malformed JSON"); }
+  if (typeof raw === 'string') {
+    try { keyboard = JSON.parse(raw); } catch { throw new VkError(911, 'Keyboard format is invalid: malformed JSON'); }
   }
   const fail = (why: string): never => { throw new VkError(911, `Keyboard format is invalid: ${why}`); };
-  if (!isRecord(keyboard) || !Array.isArray(keyboard.buttons)) return fail("buttons array is required");
+  if (!isRecord(keyboard) || !Array.isArray(keyboard.buttons)) return fail('buttons array is required');
   const rows: unknown[] = keyboard.buttons;
   const [maxRows, maxButtons] = keyboard.inline === true ? [6, 10] : [10, 40];
   if (rows.length > maxRows) fail(`${rows.length} rows, at most ${maxRows} allowed`);
   let total = 0;
   for (const row of rows) {
-    const buttons: unknown[] = Array.isArray(row) ? row : fail("every row must be an array");
+    const buttons: unknown[] = Array.isArray(row) ? row : fail('every row must be an array');
     if (buttons.length > 5) fail(`${buttons.length} buttons in a row, at most 5 allowed`);
     total += buttons.length;
     for (const button of buttons) {
       const action = isRecord(button) ? button.action : undefined;
-      if (!isRecord(action) || typeof action.type !== "string") return fail("every button needs action.type");
-      if (typeof action.label === "string" && action.label.length > 40) fail(`label "${action.label}" is longer than 40 characters`);
-      const payload = action.payload === undefined ? "" : typeof action.payload === "string" ? action.payload : JSON.stringify(action.payload);
-      if (payload.length > 255) fail("payload is longer than 255 characters");
+      if (!isRecord(action) || typeof action.type !== 'string') return fail('every button needs action.type');
+      if (typeof action.label === 'string' && action.label.length > 40) fail(`label "${action.label}" is longer than 40 characters`);
+      const payload = action.payload === undefined ? '' : typeof action.payload === 'string' ? action.payload : JSON.stringify(action.payload);
+      if (payload.length > 255) fail('payload is longer than 255 characters');
     }
   }
   if (total > maxButtons) fail(`${total} buttons, at most ${maxButtons} allowed`);
@@ -164,36 +164,36 @@ export class FakeVk {
     this.apiBaseUrl = `${this.origin}/method`;
     this.groupId = options.groupId ?? 777;
     this.token = options.token ?? DEFAULT_TOKEN;
-    server.on("request", (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res));
     this.methods = new Map<string, Handler>([
-      ["groups.getById", () => ({ groups: [{ id: this.groupId, name: "Opora test", screen_name: "opora_test", type: "group" }] })],
-      ["groups.getLongPollServer", (p) => {
-        if (num(p.group_id) !== this.groupId) throw invalid("group_id is invalid");
+      ['groups.getById', () => ({ groups: [{ id: this.groupId, name: 'Opora test', screen_name: 'opora_test', type: 'group' }] })],
+      ['groups.getLongPollServer', (p) => {
+        if (num(p.group_id) !== this.groupId) throw invalid('group_id is invalid');
         return { key: this.lpKey, server: `${this.origin}/lp`, ts: String(this.nextTs) };
       }],
-      ["messages.send", (p) => this.send(p)],
-      ["messages.edit", (p) => this.edit(p)],
-      ["messages.sendMessageEventAnswer", (p) => this.answerEvent(p)],
-      ["messages.setActivity", () => 1],
-      ["users.get", (p) => (str(p.user_ids) ?? "").split(",").filter((id) => id.trim() !== "")
-        .map((id) => ({ id: Number(id), first_name: "User", last_name: id.trim(), can_access_closed: true, is_closed: false }))],
-      ["docs.getMessagesUploadServer", () => {
+      ['messages.send', (p) => this.send(p)],
+      ['messages.edit', (p) => this.edit(p)],
+      ['messages.sendMessageEventAnswer', (p) => this.answerEvent(p)],
+      ['messages.setActivity', () => 1],
+      ['users.get', (p) => (str(p.user_ids) ?? '').split(',').filter((id) => id.trim() !== '')
+        .map((id) => ({ id: Number(id), first_name: 'User', last_name: id.trim(), can_access_closed: true, is_closed: false }))],
+      ['docs.getMessagesUploadServer', () => {
         const slot = String(this.nextUploadSlot++);
         this.uploadSlots.add(slot);
         return { upload_url: `${this.origin}/upload/${slot}` };
       }],
-      ["docs.save", (p) => this.saveDoc(p)],
+      ['docs.save', (p) => this.saveDoc(p)],
     ]);
   }
 
   static async start(options: FakeVkOptions = {}): Promise<FakeVk> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
     });
     const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("FakeVk: unexpected server address");
+    if (address === null || typeof address === 'string') throw new Error('FakeVk: unexpected server address');
     return new FakeVk(server, address.port, options);
   }
 
@@ -202,14 +202,14 @@ export class FakeVk {
   }
 
   userSendsDocument(userId: number, title: string, content: Buffer, ext?: string): number {
-    const doc = this.createDoc(userId, title, content, ext ?? (extOf(title) || "txt"));
-    return this.queueUserMessage(userId, "", [{ type: "doc", doc: docJson(doc) }]);
+    const doc = this.createDoc(userId, title, content, ext ?? (extOf(title) || 'txt'));
+    return this.queueUserMessage(userId, '', [{ type: 'doc', doc: docJson(doc) }]);
   }
 
   userPressesCallback(userId: number, conversationMessageId: number, payload: unknown): string {
     const eventId = hex(6);
     const object = { user_id: userId, peer_id: userId, event_id: eventId, payload, conversation_message_id: conversationMessageId };
-    this.pushRawUpdate({ type: "message_event", event_id: hex(20), v: LP_VERSION, object, group_id: this.groupId });
+    this.pushRawUpdate({ type: 'message_event', event_id: hex(20), v: LP_VERSION, object, group_id: this.groupId });
     return eventId;
   }
 
@@ -222,7 +222,7 @@ export class FakeVk {
 
   lastMessage(peerId: number): VkSent | undefined { return this.peers.get(peerId)?.sent.at(-1); }
 
-  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, "condition"); }
+  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, 'condition'); }
 
   async waitForMessages(peerId: number, count: number, timeoutMs = 5000): Promise<VkSent[]> {
     await this.poll(() => this.messages(peerId).length >= count, timeoutMs, `${count} message(s) to peer ${peerId}`);
@@ -231,7 +231,7 @@ export class FakeVk {
 
   block(peerId: number): void { this.blocked.add(peerId); }
 
-  failNext(method: string, count: number, errorCode = 10, message = "Internal server error"): void {
+  failNext(method: string, count: number, errorCode = 10, message = 'Internal server error'): void {
     this.failures.set(method, { count, code: errorCode, message });
   }
 
@@ -247,24 +247,24 @@ export class FakeVk {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readBody(req);
-      const contentType = req.headers["content-type"] ?? "";
-      if (url.pathname === "/lp") return await this.longPoll(url, res);
+      const contentType = req.headers['content-type'] ?? '';
+      if (url.pathname === '/lp') return await this.longPoll(url, res);
       if ((this.options.latencyMs ?? 0) > 0) await delay(this.options.latencyMs ?? 0);
       const method = /^\/method\/([\w.]+)$/.exec(url.pathname)?.[1];
       if (method !== undefined) return reply(res, this.callApi(method, parseParams(url, body, contentType), req.headers.authorization));
       const slot = /^\/upload\/(\d+)$/.exec(url.pathname)?.[1];
-      if (slot !== undefined && req.method === "POST" && this.uploadSlots.has(slot)) {
-        const file = parseMultipart(body, contentType).files.get("file");
-        if (!file) return reply(res, { error: "ERR_UPLOAD_FILE_NOT_UPLOADED: file not uploaded" });
+      if (slot !== undefined && req.method === 'POST' && this.uploadSlots.has(slot)) {
+        const file = parseMultipart(body, contentType).files.get('file');
+        if (!file) return reply(res, { error: 'ERR_UPLOAD_FILE_NOT_UPLOADED: file not uploaded' });
         const token = hex(16);
         this.uploads.set(token, file);
         return reply(res, { file: token });
       }
       const doc = this.docs.get(Number(/^\/doc\/(\d+)$/.exec(url.pathname)?.[1]));
-      if (doc) return reply(res, doc.content, 200, "application/octet-stream");
-      reply(res, { error: "not found" }, 404);
+      if (doc) return reply(res, doc.content, 200, 'application/octet-stream');
+      reply(res, { error: 'not found' }, 404);
     } catch (error) {
       reply(res, { error: { error_code: 10, error_msg: `Internal server error: ${String(error)}`, request_params: [] } });
     }
@@ -275,10 +275,10 @@ export class FakeVk {
     try {
       this.admit();
       const handler = this.methods.get(method);
-      if (!handler) throw new VkError(3, "Unknown method passed");
-      const token = str(params.access_token) ?? /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
-      if (token !== this.token) throw new VkError(5, "User authorization failed: invalid access_token (4).");
-      if (str(params.v) === undefined) throw new VkError(8, "Invalid request: v (version) is required");
+      if (!handler) throw new VkError(3, 'Unknown method passed');
+      const token = str(params.access_token) ?? /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+      if (token !== this.token) throw new VkError(5, 'User authorization failed: invalid access_token (4).');
+      if (str(params.v) === undefined) throw new VkError(8, 'Invalid request: v (version) is required');
       const failure = this.failures.get(method);
       if (failure && failure.count > 0) {
         failure.count -= 1;
@@ -287,9 +287,9 @@ export class FakeVk {
       return { response: handler(params) };
     } catch (error) {
       const e = error instanceof VkError ? error : new VkError(10, `Internal server error: ${String(error)}`);
-      const echoed = Object.entries(params).filter(([key]) => key !== "access_token")
-        .map(([key, value]) => ({ key, value: typeof value === "string" ? value : JSON.stringify(value) }));
-      const request_params = e.code === 5 ? [] : [{ key: "method", value: method }, ...echoed];
+      const echoed = Object.entries(params).filter(([key]) => key !== 'access_token')
+        .map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
+      const request_params = e.code === 5 ? [] : [{ key: 'method', value: method }, ...echoed];
       return { error: { error_code: e.code, error_msg: e.message, request_params } };
     }
   }
@@ -300,7 +300,7 @@ export class FakeVk {
     while (this.window.length > 0 && (this.window[0] ?? now) <= now - 1000) this.window.shift();
     if (this.options.perSecond !== undefined && this.window.length >= this.options.perSecond) {
       this.stats.tooManyRequests += 1;
-      throw new VkError(6, "Too many requests per second");
+      throw new VkError(6, 'Too many requests per second');
     }
     this.window.push(now);
     this.stats.maxPerSecondSeen = Math.max(this.stats.maxPerSecondSeen, this.window.length);
@@ -308,42 +308,42 @@ export class FakeVk {
 
   private async longPoll(url: URL, res: ServerResponse): Promise<void> {
     const query = url.searchParams;
-    if (query.get("act") !== "a_check" || query.get("key") !== this.lpKey) return reply(res, { failed: 2 });
-    const ts = Number(query.get("ts"));
+    if (query.get('act') !== 'a_check' || query.get('key') !== this.lpKey) return reply(res, { failed: 2 });
+    const ts = Number(query.get('ts'));
     if (!Number.isInteger(ts) || ts < 1 || ts > this.nextTs) return reply(res, { failed: 1, ts: String(this.nextTs) });
     let closed = false;
-    res.once("close", () => { closed = true; });
-    const deadline = Date.now() + Math.min(90, Math.max(0, Number(query.get("wait")) || 0)) * 1000;
+    res.once('close', () => { closed = true; });
+    const deadline = Date.now() + Math.min(90, Math.max(0, Number(query.get('wait')) || 0)) * 1000;
     while (this.nextTs === ts && !this.stopped && !closed && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           clearTimeout(timer);
           this.waiters.delete(done);
-          res.off("close", done);
+          res.off('close', done);
           resolve();
         };
         const timer = setTimeout(done, deadline - Date.now());
         this.waiters.add(done);
-        res.once("close", done);
+        res.once('close', done);
       });
     }
     reply(res, { ts: String(this.nextTs), updates: this.updates.filter((u) => u.ts >= ts).map((u) => u.update) });
   }
 
   private send(params: Json): unknown {
-    if (params.random_id === undefined || params.random_id === "") throw invalid("random_id is a required parameter");
+    if (params.random_id === undefined || params.random_id === '') throw invalid('random_id is a required parameter');
     const randomId = num(params.random_id);
-    if (randomId === undefined || !Number.isInteger(randomId)) throw invalid("random_id must be an integer");
-    const draft: Draft = { text: str(params.message) ?? "", keyboard: parseKeyboard(params.keyboard), attachment: str(params.attachment)?.trim() || undefined, random_id: randomId };
+    if (randomId === undefined || !Number.isInteger(randomId)) throw invalid('random_id must be an integer');
+    const draft: Draft = { text: str(params.message) ?? '', keyboard: parseKeyboard(params.keyboard), attachment: str(params.attachment)?.trim() || undefined, random_id: randomId };
     this.checkContent(draft.text, draft.attachment);
-    const peerIds = Array.isArray(params.peer_ids) ? params.peer_ids.join(",") : str(params.peer_ids);
+    const peerIds = Array.isArray(params.peer_ids) ? params.peer_ids.join(',') : str(params.peer_ids);
     if (peerIds === undefined) {
       const peerId = num(params.peer_id) ?? num(params.user_id);
-      if (peerId === undefined) throw invalid("peer_id is undefined");
+      if (peerId === undefined) throw invalid('peer_id is undefined');
       return this.deliver(peerId, draft).id;
     }
-    const ids = peerIds.split(",").map((id) => Number(id.trim()));
-    if (ids.length > 100 || ids.some((id) => !Number.isInteger(id) || id === 0)) throw invalid("peer_ids is invalid");
+    const ids = peerIds.split(',').map((id) => Number(id.trim()));
+    if (ids.length > 100 || ids.some((id) => !Number.isInteger(id) || id === 0)) throw invalid('peer_ids is invalid');
     return ids.map((peer_id) => {
       try {
         const sent = this.deliver(peer_id, draft);
@@ -377,8 +377,8 @@ export class FakeVk {
     const id = num(params.message_id);
     const sent = this.peers.get(num(params.peer_id) ?? 0)?.sent
       .find((m) => (cmid !== undefined ? m.conversation_message_id === cmid : m.id === id));
-    if (!sent) throw invalid("message not found");
-    const text = str(params.message) ?? "";
+    if (!sent) throw invalid('message not found');
+    const text = str(params.message) ?? '';
     const attachment = str(params.attachment)?.trim() || sent.attachment;
     this.checkContent(text, attachment);
     Object.assign(sent, { text, keyboard: parseKeyboard(params.keyboard), attachment, edits: sent.edits + 1 });
@@ -386,9 +386,9 @@ export class FakeVk {
   }
 
   private checkContent(text: string, attachment: string | undefined): void {
-    if (text.trim() === "" && attachment === undefined) throw invalid("message is empty or invalid");
-    if (text.length > 4096) throw new VkError(914, "Message is too long");
-    for (const item of attachment?.split(",") ?? []) {
+    if (text.trim() === '' && attachment === undefined) throw invalid('message is empty or invalid');
+    if (text.length > 4096) throw new VkError(914, 'Message is too long');
+    for (const item of attachment?.split(',') ?? []) {
       const doc = /^doc(-?\d+)_(\d+)/.exec(item.trim());
       if (doc && this.docs.get(Number(doc[2]))?.owner_id !== Number(doc[1])) throw invalid(`attachment ${item} is not found`);
     }
@@ -398,25 +398,25 @@ export class FakeVk {
     const event_id = str(params.event_id);
     const user_id = num(params.user_id);
     const peer_id = num(params.peer_id);
-    if (!event_id || user_id === undefined || peer_id === undefined) throw invalid("event_id, user_id and peer_id are required");
+    if (!event_id || user_id === undefined || peer_id === undefined) throw invalid('event_id, user_id and peer_id are required');
     let event_data: unknown = params.event_data;
-    if (typeof event_data === "string") {
+    if (typeof event_data === 'string') {
       try { event_data = JSON.parse(event_data); } catch { /* keep the raw string */ }
     }
-    if (isRecord(event_data) && event_data.type === "show_snackbar" && typeof event_data.text === "string" && event_data.text.length > 90) {
-      throw invalid("event_data: snackbar text is longer than 90 characters");
+    if (isRecord(event_data) && event_data.type === 'show_snackbar' && typeof event_data.text === 'string' && event_data.text.length > 90) {
+      throw invalid('event_data: snackbar text is longer than 90 characters');
     }
     this.eventAnswers.push({ event_id, user_id, peer_id, ...(event_data === undefined ? {} : { event_data }) });
     return 1;
   }
 
   private saveDoc(params: Json): Json {
-    const token = str(params.file) ?? "";
+    const token = str(params.file) ?? '';
     const upload = this.uploads.get(token);
-    if (!upload) throw invalid("file is invalid");
+    if (!upload) throw invalid('file is invalid');
     this.uploads.delete(token);
     const doc = this.createDoc(-this.groupId, str(params.title) || upload.filename, upload.content, extOf(upload.filename));
-    return { type: "doc", doc: docJson(doc) };
+    return { type: 'doc', doc: docJson(doc) };
   }
 
   private createDoc(ownerId: number, title: string, content: Buffer, ext: string): VkDoc {
@@ -441,16 +441,16 @@ export class FakeVk {
       date: nowSeconds(), from_id: userId, id: 0, out: 0, peer_id: userId, text, conversation_message_id: cmid,
       fwd_messages: [], important: false, random_id: 0, attachments, is_hidden: false, ...(payload === undefined ? {} : { payload }),
     };
-    this.pushRawUpdate({ type: "message_new", event_id: hex(20), v: LP_VERSION, object: { message, client_info: CLIENT_INFO }, group_id: this.groupId });
+    this.pushRawUpdate({ type: 'message_new', event_id: hex(20), v: LP_VERSION, object: { message, client_info: CLIENT_INFO }, group_id: this.groupId });
     return cmid;
   }
 
   private async poll(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
     for (const deadline = Date.now() + timeoutMs; !predicate(); await delay(20)) {
       if (Date.now() < deadline) continue;
-      const peers = [...this.peers].map(([id, peer]) => `  peer ${id}: ${peer.sent.length} message(s), last: ${JSON.stringify(peer.sent.at(-1)?.text.slice(0, 200) ?? "")}`);
+      const peers = [...this.peers].map(([id, peer]) => `  peer ${id}: ${peer.sent.length} message(s), last: ${JSON.stringify(peer.sent.at(-1)?.text.slice(0, 200) ?? '')}`);
       throw new Error([`FakeVk: timed out after ${timeoutMs}ms waiting for ${what}`, `queued updates: ${this.updates.length}, next ts: ${this.nextTs}`,
-        `calls: ${JSON.stringify(this.stats.calls)}`, ...(peers.length > 0 ? peers : ["  no bot messages"])].join("\n"));
+        `calls: ${JSON.stringify(this.stats.calls)}`, ...(peers.length > 0 ? peers : ['  no bot messages'])].join('\n'));
     }
   }
 }

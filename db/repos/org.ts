@@ -1,0 +1,108 @@
+// Regions, municipalities and schools with their dated statuses.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { municipalities, regions, schools, schoolStatuses } from '../schema.js';
+
+export type Municipality = typeof municipalities.$inferSelect;
+export type SchoolRow = typeof schools.$inferSelect;
+export type SchoolStatus = (typeof schoolStatuses.$inferSelect)['status'];
+export const schoolStatusNames: readonly SchoolStatus[] = ['low_results', 'social_conditions', 'at_risk', 'leader', 'partner'];
+/** Statuses that put a school on the supported list. */
+export const supportedStatuses: readonly SchoolStatus[] = ['low_results', 'social_conditions', 'at_risk'];
+
+export interface School extends SchoolRow {
+  statuses: SchoolStatus[];
+}
+
+export function getMunicipality(db: DbOrTx, id: number): Municipality | undefined {
+  return db.select().from(municipalities).where(eq(municipalities.id, id)).get();
+}
+
+export function findMunicipality(db: DbOrTx, name: string): Municipality | undefined {
+  const wanted = name.trim().toLocaleLowerCase('ru');
+  return db
+    .select()
+    .from(municipalities)
+    .all()
+    .find((m) => m.name.toLocaleLowerCase('ru') === wanted);
+}
+
+/** Finds a municipality by name or creates it, with its region. */
+export function ensureMunicipality(db: DbOrTx, input: { name: string; region: string; timezone: string }): Municipality {
+  const existing = findMunicipality(db, input.name);
+  if (existing) return existing;
+  const region =
+    db.select().from(regions).where(eq(regions.name, input.region)).get() ??
+    db.insert(regions).values({ name: input.region }).returning().get();
+  return db.insert(municipalities).values({ regionId: region.id, name: input.name.trim(), timezone: input.timezone }).returning().get();
+}
+
+function withStatuses(db: DbOrTx, rows: SchoolRow[]): School[] {
+  if (rows.length === 0) return [];
+  const current = db.select().from(schoolStatuses).where(isNull(schoolStatuses.until)).all();
+  return rows.map((s) => ({ ...s, statuses: current.filter((c) => c.schoolId === s.id).map((c) => c.status) }));
+}
+
+export function schoolsOf(db: DbOrTx, municipalityId: number): School[] {
+  return withStatuses(db, db.select().from(schools).where(eq(schools.municipalityId, municipalityId)).orderBy(asc(schools.name)).all());
+}
+
+export function getSchool(db: DbOrTx, id: number): School | undefined {
+  return withStatuses(db, db.select().from(schools).where(eq(schools.id, id)).all())[0];
+}
+
+/** Loose comparison of school names: case, quotes, «№» spacing and extra spaces do not matter. */
+export function normalizeSchoolName(name: string): string {
+  return name
+    .toLocaleLowerCase('ru')
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'“”„]/g, '')
+    .replace(/№\s*/g, '№')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function findSchool(db: DbOrTx, municipalityId: number, name: string): School | undefined {
+  const wanted = normalizeSchoolName(name);
+  return schoolsOf(db, municipalityId).find(
+    (s) => normalizeSchoolName(s.name) === wanted || normalizeSchoolName(s.shortName) === wanted,
+  );
+}
+
+export type UpsertResult = 'created' | 'updated' | 'unchanged';
+
+/** Creates or updates a school; statuses that disappear are closed today, new ones open today. */
+export function upsertSchool(
+  db: DbOrTx,
+  municipalityId: number,
+  input: { name: string; shortName: string; statuses: SchoolStatus[] },
+  today: string,
+): { school: SchoolRow; result: UpsertResult } {
+  const existing = findSchool(db, municipalityId, input.name);
+  if (!existing) {
+    const school = db.insert(schools).values({ municipalityId, name: input.name, shortName: input.shortName }).returning().get();
+    for (const status of input.statuses) db.insert(schoolStatuses).values({ schoolId: school.id, status, since: today }).run();
+    return { school, result: 'created' };
+  }
+  let changed = false;
+  if (existing.shortName !== input.shortName) {
+    db.update(schools).set({ shortName: input.shortName }).where(eq(schools.id, existing.id)).run();
+    changed = true;
+  }
+  for (const status of existing.statuses.filter((s) => !input.statuses.includes(s))) {
+    db.update(schoolStatuses)
+      .set({ until: today })
+      .where(and(eq(schoolStatuses.schoolId, existing.id), eq(schoolStatuses.status, status), isNull(schoolStatuses.until)))
+      .run();
+    changed = true;
+  }
+  for (const status of input.statuses.filter((s) => !existing.statuses.includes(s))) {
+    db.insert(schoolStatuses).values({ schoolId: existing.id, status, since: today }).run();
+    changed = true;
+  }
+  return { school: { ...existing, shortName: input.shortName }, result: changed ? 'updated' : 'unchanged' };
+}
+
+export function isSupported(school: School): boolean {
+  return school.statuses.some((s) => supportedStatuses.includes(s));
+}
