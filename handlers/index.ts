@@ -1,5 +1,7 @@
 // Every feature of the core, in the order /help lists their commands.
+import { assignmentsFeature } from './assignments/index.js';
 import type { Feature } from './core/dispatch.js';
-import { startFeature } from './start/index.js';
+import { generalFeature } from './general/index.js';
+import { peopleFeature } from './people/index.js';
 
-export const features: readonly Feature[] = [startFeature];
+export const features: readonly Feature[] = [peopleFeature, assignmentsFeature, generalFeature];

@@ -51,3 +51,178 @@ people-count = { $count ->
     [one] { $count } person
    *[other] { $count } people
 }
+
+## Greeting for newcomers and common errors
+greeting-need-invite = To join, send the invite code from your coordinator (or open the invite link).
+error-not-registered = Please join first: send the invite code from your coordinator.
+
+## Picking from a list
+pick-more = Showing the first { $shown } of { $total }. Type part of a name to find the one you need.
+pick-empty = The list is empty so far.
+pick-type-name = Pick with a button or type part of the name.
+pick-nothing-found = Nothing found for "{ $text }". Please try another way.
+
+## Invites and joining
+invite-unknown = There is no such invite code. Please check it or ask your coordinator for a new one.
+invite-expired = This invite has expired. Please ask your coordinator for a new one.
+invite-used = This invite has already been used. Please ask your coordinator for a new one.
+invite-revoked = This invite was withdrawn. Please ask your coordinator for a new one.
+invite-for-someone-else = This invite is meant for someone else, and this account is already registered.
+invite-already-joined = You are already registered with this role. See /help.
+consent-text =
+    Consent to the processing of personal data (Federal Law No. 152-FZ)
+
+    Operator: the education authority — { $operator }.
+    Purpose: methodical support of schools — assigning mentors and tutors, surveys, seminars, consultation records, the road map.
+    Data: surname, first name and patronymic; role; school; subjects; messenger identifier; your answers and records in the bot.
+    Period: until you withdraw consent.
+    How to withdraw: the /forget command — your data will be erased, only anonymous totals remain.
+
+    By pressing "I agree" you consent to the processing of this data.
+consent-agree = I agree
+consent-decline = I do not agree
+consent-declined = All right, I have saved nothing. If you change your mind, send the invite code again.
+join-ask-name = What is your name? Please write your surname, first name and patronymic.
+join-name-invalid = Please write your surname and first name (and patronymic, if any) in letters only, for example: Ivanova Maria Petrovna.
+join-ask-school = Which school do you work at?
+join-ask-subjects = Which subjects do you teach? Tick all of them and press "Done".
+join-subjects-done = Done
+join-subjects-none = Please tick at least one subject.
+joined = Done, you have joined Opora as { $role }.
+joined-notice = A new participant joined with your invite: { $name } — { $role }, { $school }.
+
+## A second messenger
+link-need-registration = Please join with an invite code first; then you can connect a second messenger.
+link-code = Open Opora in your other messenger and send there: /link { $code }
+    The code works for { $minutes } minutes.
+link-already = This account is already linked to the profile of { $name }.
+link-bad-code = That code did not work: it is wrong, used or expired. Get a new one with /link in your first messenger.
+link-done = Done! This account is now linked to the profile of { $name }.
+
+## Withdrawing consent
+forget-confirm = Erase your personal data from Opora? Your name and messenger links will be erased and your assignments ended. Only anonymous totals remain. This cannot be undone.
+forget-yes = Yes, erase my data
+forget-no = No, keep it
+forget-kept = All right, nothing is erased.
+forget-done = Your data has been erased. Thank you for taking part! If you want to come back, ask your coordinator for a new invite.
+forget-nothing = We hold no data of yours — there is nothing to erase.
+forget-vacant = A participant ({ $roles }, { $school }) withdrew consent and left Opora. The place is vacant — you can assign someone else.
+
+## Creating invites
+invite-ask-role = Whom are we inviting?
+invite-ask-scope = Which school is the invite for? Or the whole municipality — then the person chooses their school.
+invite-scope-municipality = The whole municipality
+invite-ask-uses = An invite for one person or for a group?
+invite-uses-one = For one person
+invite-uses-group = For a group (up to { $count })
+invite-ready = The invite is ready: { $role }, { $scope }. Valid until { $until }, uses: { $uses }.
+invite-code = Code: { $code } — it can simply be sent to the bot.
+
+## Assignments
+assign-ask-kind = What are we assigning?
+assign-kind-mentor_school = A mentor to a school
+assign-kind-tutor_teacher = A tutor to a teacher
+assign-kind-school_pair = A pair of schools (leader and partner)
+assign-ask-mentor = Who will be the mentor?
+assign-ask-school = For which school?
+assign-ask-teacher = Which teacher needs a tutor?
+assign-ask-tutor = Who will be the tutor?
+assign-ask-subject = In which subject?
+assign-ask-leader = Which school is the leader (or effective) school?
+assign-ask-partner = Which school should it be paired with?
+assign-own-school = A mentor cannot mentor their own school. Please choose another school or another mentor.
+assign-same-school = A school cannot be paired with itself.
+assign-mentor-overloaded = The mentor would have { $count } schools — more than the recommended { $max }.
+assign-subject-mismatch = The tutor has not listed "{ $subject }" among their subjects.
+assign-summary-mentor = Mentor: { $mentor } → school: { $school }
+assign-summary-tutor = Tutor: { $tutor } → teacher: { $teacher }, subject: { $subject }
+assign-summary-pair = Leader school: { $leader } ↔ partner school: { $partner }
+assign-confirm-question = Assign?
+assign-confirm = Assign
+assign-cancel = Cancel
+assign-saved = Assigned. { $summary }
+    Both sides will be notified.
+assign-invalid = That did not work: the data for this assignment changed. Please start again — /assign.
+assign-notice-mentor = You have been assigned as the mentor of "{ $school }". School management: { $admins }.
+assign-notice-school = Your school has been assigned a mentor: { $mentor }.
+assign-notice-tutor = You have been assigned as a tutor: { $teacher }, subject — { $subject }.
+assign-notice-teacher = You have been assigned a tutor: { $tutor }, subject — { $subject }.
+assign-notice-pair = Your school is now paired with "{ $other }".
+
+## My assignments
+my-heading = Your assignments:
+my-nothing = You have no assignments yet. I will let you know when your coordinator assigns you.
+my-mentor-school = mentor of "{ $school }" (since { $since })
+my-tutor-teacher = tutor: { $teacher }, { $subject } (since { $since })
+my-teacher-tutor = your tutor: { $tutor }, { $subject } (since { $since })
+my-school-mentor = the school's mentor: { $mentor } (since { $since })
+my-school-pair = paired school: "{ $school }" (since { $since })
+my-coordinator-summary = Supported schools: { $schools }. Mentors assigned: { $mentors }, tutors: { $tutors }, school pairs: { $pairs }.
+my-unassigned-schools = Schools without a mentor: { $count }.
+my-all-schools-assigned = Every supported school has a mentor.
+my-unassigned-teachers = Teachers without a tutor: { $count }.
+my-all-teachers-assigned = Every teacher of a supported school has a tutor.
+my-and-more = …and { $count } more — they will show here once you assign the first ones.
+my-button-mentor = Mentor → { $school }
+my-button-tutor = Tutor → { $teacher }
+
+## Import
+import-ask-file = Send an XLSX or CSV file with a list of schools or people. Schools need a "Наименование" (name) column (and, if you have them, short name and status); people need "ФИО" (full name), role, school and subjects.
+import-need-file = I am waiting for a file — please send an XLSX or CSV. /cancel to stop.
+import-file-too-big = The file is too big: I take up to 5 MB. Please split the list.
+import-file-type = I cannot read this format. Please send XLSX or CSV.
+import-file-corrupt = I cannot read the file: it seems damaged. Please save it again and resend.
+import-file-empty = The file has no rows with data.
+import-no-header = I found no table: a header row with a "Наименование" (schools) or "ФИО" (people) column is needed.
+import-kind-schools = schools
+import-kind-people = people
+import-preview = File "{ $file }": { $kind }, rows to import: { $rows }.
+    To add: { $created }, to update: { $updated }, unchanged: { $unchanged }.
+import-problems = Rows I cannot use: { $count }.
+import-line = line { $line }
+import-more-problems = …and { $count } more.
+import-nothing = There is nothing to import.
+import-confirm = Import
+import-cancel = Cancel
+import-cancelled = Import cancelled; nothing changed.
+import-done = Import finished. Added: { $created }, updated: { $updated }, unchanged: { $unchanged }.
+import-invites-file = Personal invites for { $count } people — forward each person their link or code.
+import-invites-sheet = Invites
+import-col-name = Full name
+import-col-school = School
+import-col-role = Role
+import-col-code = Code
+import-notice-role = Your coordinator gave you a role: { $role }. See /help.
+import-row-formula = a cell starts with "=", "+", "-" or "@" — it looks like a formula, so the row is skipped
+import-row-no-name = empty full name
+import-row-no-school-name = empty school name
+import-row-bad-name = "{ $name }" does not look like a full name
+import-row-unknown-role = unknown role "{ $role }"
+import-row-unknown-school = school "{ $school }" not found — import the schools first
+import-row-no-school = no school given
+import-row-unknown-subject = unknown subject "{ $subject }"
+import-row-unknown-status = unknown status "{ $status }"
+import-row-duplicate = repeats line { $line }
+
+## Commands (people and assignments)
+cmd-invite = invite participants
+cmd-import = upload a list of schools or people (XLSX, CSV)
+cmd-link = connect a second messenger
+cmd-forget = erase my data
+cmd-my = my assignments
+cmd-assign = assign a mentor, a tutor or a school pair
+
+## Subjects
+subject-math = mathematics
+subject-russian = Russian language
+subject-literature = literature
+subject-physics = physics
+subject-chemistry = chemistry
+subject-biology = biology
+subject-history = history
+subject-social = social studies
+subject-geography = geography
+subject-informatics = computer science
+subject-english = English
+subject-primary = primary school
+subject-other = other

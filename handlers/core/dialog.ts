@@ -30,7 +30,8 @@ export type Answer =
   | { kind: 'file'; file: IncomingFile };
 
 export type StepOutcome<D> =
-  | { next: string; data: D }
+  /** Go to a step; `inPlace` redraws the pressed message instead of sending a new one (toggles, paging). */
+  | { next: string; data: D; inPlace?: boolean }
   /** Finish: the dialog row is deleted and these replies are sent. */
   | { done: Outcome }
   /** The answer is not acceptable: say why, then ask again. */
@@ -66,10 +67,10 @@ export class Dialogs {
     return this;
   }
 
-  /** Opens a dialog for the sender, replacing any other, and returns its first question. */
-  start<D extends DialogData>(ctx: Ctx, def: DialogDef<D>, data: D): HandlerResult {
+  /** Opens a dialog for the sender, replacing any other, and returns its first question (or the step named). */
+  start<D extends DialogData>(ctx: Ctx, def: DialogDef<D>, data: D, step: string = def.first): HandlerResult {
     const previous = getDialog(ctx.deps.db, ctx.account.id);
-    return this.enter(ctx, def as unknown as DialogDef<DialogData>, def.first, data, (previous?.seq ?? 0) + 1);
+    return this.enter(ctx, def as unknown as DialogDef<DialogData>, step, data, (previous?.seq ?? 0) + 1);
   }
 
   active(ctx: Ctx): DialogRow | undefined {
@@ -111,7 +112,7 @@ export class Dialogs {
     }
     const outcome = await step.accept(ctx, data, answer);
     const echo: Reply[] =
-      input.kind === 'button' && answer.kind === 'choice'
+      input.kind === 'button' && answer.kind === 'choice' && !('next' in outcome && outcome.inPlace)
         ? [{ text: `${step.prompt(ctx, data).text}\n\n✓ ${answer.label}`, edit: true }]
         : [];
     if ('reask' in outcome) return this.reask(ctx, def, row, data, outcome.reask);
@@ -123,6 +124,7 @@ export class Dialogs {
       return { ...result, replies: [...echo, ...result.replies] };
     }
     const next = this.enter(ctx, def, outcome.next, outcome.data, row.seq + 1);
+    if (outcome.inPlace && input.kind === 'button') return { replies: next.replies.map((r) => ({ ...r, edit: true })) };
     return { ...next, replies: [...echo, ...next.replies] };
   }
 

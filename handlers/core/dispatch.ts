@@ -126,7 +126,9 @@ async function route(ctx: Ctx, router: Router, dialogs: Dialogs): Promise<Handle
         return { replies: [{ text: ctx.t('text-too-long', { max: MAX_INPUT_TEXT }) }] };
       }
       const answered = await dialogs.answer(ctx, { kind: 'text', text: event.text });
-      return answered ?? { replies: [{ text: ctx.t('not-understood') }] };
+      if (answered) return answered;
+      const read = await router.readText(ctx, event.text);
+      return read ? toResult(read) : { replies: [{ text: ctx.t('not-understood') }] };
     }
     case 'file': {
       const answered = await dialogs.answer(ctx, { kind: 'file', file: event.file });

@@ -1,9 +1,11 @@
 // How the core queues a message that is not a direct reply: a row in the
 // outbox, in the caller's transaction, sent later by the platform's sender.
 import { accountsOfPerson, type Account } from '../../db/repos/accounts.js';
+import { getPerson } from '../../db/repos/people.js';
 import { enqueueOutbox, type OutboxItem } from '../../db/repos/outbox.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Button, Reply } from './contract.js';
+import type { I18n, Translate } from './i18n.js';
 
 /** What an outbox row carries: a reply without edits or in-memory files. */
 export interface OutboxPayload {
@@ -45,4 +47,18 @@ export function queueToPerson(db: DbOrTx, personId: number, reply: Reply, option
   const account = primaryAccount(db, personId);
   if (!account) return false;
   return enqueueOutbox(db, [outboxItem(account, reply, options)]) === 1;
+}
+
+/** Queues a message to a person written in their own language. */
+export function notifyPerson(
+  db: DbOrTx,
+  i18n: I18n,
+  personId: number,
+  write: (t: Translate) => Reply,
+  options: QueueOptions,
+): boolean {
+  const person = getPerson(db, personId);
+  if (!person || person.erasedAt) return false;
+  const t: Translate = (key, args) => i18n.t(person.language, key, args);
+  return queueToPerson(db, personId, write(t), options);
 }

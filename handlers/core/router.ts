@@ -25,8 +25,12 @@ interface ActionEntry {
   run: ActionHandler<readonly ActionArg[]>;
 }
 
+/** Reads free text outside any dialog; undefined lets the next reader try. */
+export type TextReader = (ctx: Ctx, text: string) => Outcome | undefined | Promise<Outcome | undefined>;
+
 export class Router {
   private readonly commandMap = new Map<string, CommandSpec>();
+  private readonly textReaders: TextReader[] = [];
   private readonly actionMap = new Map<string, ActionEntry>();
 
   command(spec: CommandSpec): this {
@@ -42,6 +46,20 @@ export class Router {
       run: run as unknown as ActionHandler<readonly ActionArg[]>,
     });
     return this;
+  }
+
+  /** Free text that is not an answer in a dialog, such as a pasted invite code. */
+  text(reader: TextReader): this {
+    this.textReaders.push(reader);
+    return this;
+  }
+
+  async readText(ctx: Ctx, text: string): Promise<Outcome | undefined> {
+    for (const reader of this.textReaders) {
+      const outcome = await reader(ctx, text);
+      if (outcome) return outcome;
+    }
+    return undefined;
   }
 
   findCommand(name: string): CommandSpec | undefined {

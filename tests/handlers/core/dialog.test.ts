@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DialogDef } from '../../../handlers/core/dialog.js';
 import type { Feature } from '../../../handlers/core/dispatch.js';
-import { startFeature } from '../../../handlers/start/index.js';
+import { features } from '../../../handlers/index.js';
 import { buttonData, command, from, makeCore, press, text, type TestCore } from '../../helpers/core.js';
 
 type Visit = { school?: string; minutes?: number };
@@ -48,7 +48,7 @@ let t: TestCore | undefined;
 afterEach(() => t?.close());
 
 const open = (version = 1, path?: string, clock?: TestCore['clock']) =>
-  (t = makeCore({ path, clock, features: [startFeature, visitFeature(version)] }));
+  (t = makeCore({ path, clock, features: [...features, visitFeature(version)] }));
 
 describe('dialog engine', () => {
   it('walks the steps, re-asks on bad input and survives a restart', async () => {

@@ -1,15 +1,16 @@
-// The first contact: /start asks for a language and greets with the list of
-// commands; /help lists what the person may do; /language switches language;
-// /cancel leaves any dialog.
+// What everyone has: /help lists the commands a person may use, /language
+// switches the language, /cancel leaves any dialog. The language dialog is
+// also the first step of /start.
 import { setAccountLanguage } from '../../db/repos/accounts.js';
 import { setPersonLanguage } from '../../db/repos/people.js';
-import type { Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
-import type { Feature, FeatureHost } from '../core/dispatch.js';
+import type { Feature } from '../core/dispatch.js';
+import { commandList, greeting } from '../core/help.js';
 import type { Language } from '../core/i18n.js';
+import type { Router } from '../core/router.js';
 
-type LanguageData = { greet: boolean };
+export type LanguageData = { greet: boolean };
 
 function languageFromText(text: string): Language | undefined {
   const word = text.trim().toLowerCase();
@@ -18,22 +19,8 @@ function languageFromText(text: string): Language | undefined {
   return undefined;
 }
 
-/** The commands this person may use, one per line. */
-export function commandList(ctx: Ctx, h: FeatureHost): string {
-  return h.router
-    .commands()
-    .filter((c) => c.visible(ctx))
-    .map((c) => `/${c.name} — ${ctx.t(c.describe)}`)
-    .join('\n');
-}
-
-function greeting(ctx: Ctx, h: FeatureHost): Reply[] {
-  const name = ctx.person?.fullName ?? undefined;
-  const hello = name ? ctx.t('greeting-known', { name }) : ctx.t('greeting-new');
-  return [{ text: `${hello}\n\n${ctx.t('commands-heading')}\n${commandList(ctx, h)}` }];
-}
-
-function languageDialog(h: FeatureHost): DialogDef<LanguageData> {
+/** Chooses the language; with `greet`, ends with the greeting and the commands. */
+export function languageDialog(router: Router): DialogDef<LanguageData> {
   return {
     name: 'language',
     version: 1,
@@ -57,30 +44,23 @@ function languageDialog(h: FeatureHost): DialogDef<LanguageData> {
           setAccountLanguage(ctx.deps.db, ctx.account.id, lang);
           if (ctx.person) setPersonLanguage(ctx.deps.db, ctx.person.id, lang);
           const inLang: Ctx = { ...ctx, lang, t: (key, args) => ctx.deps.i18n.t(lang, key, args) };
-          return { done: data.greet ? greeting(inLang, h) : [{ text: inLang.t('language-set') }] };
+          return { done: { text: data.greet ? greeting(inLang, router) : inLang.t('language-set') } };
         },
       },
     },
   };
 }
 
-export const startFeature: Feature = (h) => {
-  const dialog = languageDialog(h);
+export const generalFeature: Feature = (h) => {
+  const dialog = languageDialog(h.router);
   h.dialogs.register(dialog);
   h.router
-    .command({
-      name: 'start',
-      describe: 'cmd-start',
-      visible: () => true,
-      menu: true,
-      run: (ctx) => h.dialogs.start(ctx, dialog, { greet: true }),
-    })
     .command({
       name: 'help',
       describe: 'cmd-help',
       visible: () => true,
       menu: true,
-      run: (ctx) => [{ text: `${ctx.t('help-intro')}\n\n${commandList(ctx, h)}` }],
+      run: (ctx) => [{ text: `${ctx.t('help-intro')}\n\n${commandList(ctx, h.router)}` }],
     })
     .command({
       name: 'language',

@@ -1,0 +1,117 @@
+// /import: the coordinator sends an XLSX or CSV of schools or people; Opora
+// shows a preview with counts and every row it cannot use and why, then
+// imports on confirmation and hands back the personal invites to forward.
+import { localDate } from '../../../scheduler/local-time.js';
+import { getMunicipality } from '../../../db/repos/org.js';
+import { requireAdminOf, requireCoordinator } from '../../core/access.js';
+import type { Reply } from '../../core/contract.js';
+import type { Ctx } from '../../core/context.js';
+import type { DialogDef } from '../../core/dialog.js';
+import { notifyPerson } from '../../core/outbox.js';
+import { buildXlsx, XLSX_MIME } from '../../core/spreadsheet.js';
+import { applyImport, planImport, previewCounts, type ImportPlan, type Problem } from './plan.js';
+import { MAX_TABLE_BYTES, readTable, TableError } from './table.js';
+
+export const IMPORT_INVITE_DAYS = 30;
+const PROBLEMS_SHOWN = 30;
+
+export type ImportData = { municipalityId: number; fileName?: string; plan?: ImportPlan };
+
+export function startImport(ctx: Ctx): ImportData {
+  return { municipalityId: requireCoordinator(ctx).municipalityId };
+}
+
+export function problemLines(t: Ctx['t'], problems: Problem[]): string[] {
+  const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `• ${t('import-line', { line: p.line })}: ${t(p.key, p.args)}`);
+  if (problems.length > PROBLEMS_SHOWN) lines.push(t('import-more-problems', { count: problems.length - PROBLEMS_SHOWN }));
+  return lines;
+}
+
+function previewText(ctx: Ctx, data: ImportData, plan: ImportPlan): string {
+  const counts = previewCounts(ctx.deps.db, data.municipalityId, plan);
+  const lines = [
+    ctx.t('import-preview', { file: data.fileName ?? '', kind: ctx.t(`import-kind-${plan.kind}`), rows: plan.rows.length, ...counts }),
+  ];
+  if (plan.problems.length > 0) lines.push('', ctx.t('import-problems', { count: plan.problems.length }), ...problemLines(ctx.t, plan.problems));
+  return lines.join('\n');
+}
+
+/** Links for a personal invite, as they go into the file the coordinator forwards. */
+function inviteLinks(ctx: Ctx, code: string): { telegram: string; vk: string } {
+  const { telegramBot, vkGroupId } = ctx.deps.settings.links;
+  return {
+    telegram: telegramBot ? `https://t.me/${telegramBot}?start=${code}` : '',
+    vk: vkGroupId ? `https://vk.me/club${vkGroupId}?ref=${code}` : '',
+  };
+}
+
+async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<Reply[]> {
+  const coordinator = requireAdminOf(ctx, data.municipalityId);
+  const { db, clock, i18n } = ctx.deps;
+  const municipality = getMunicipality(db, data.municipalityId);
+  const now = clock.now();
+  const today = localDate(now, municipality?.timezone ?? ctx.deps.settings.defaultTimezone);
+  const result = db.transaction((tx) => {
+    const applied = applyImport(tx, data.municipalityId, plan, { today, now, createdBy: coordinator.id, inviteDays: IMPORT_INVITE_DAYS });
+    for (const person of applied.people.filter((p) => p.notify)) {
+      notifyPerson(tx, i18n, person.personId, (t) => ({ text: t('import-notice-role', { role: t(`role-${person.role}`) }) }), {
+        dedupeKey: `import-role:${person.personId}:${person.role}`,
+        notBefore: now,
+      });
+    }
+    return applied;
+  });
+  ctx.deps.wakeOutbox();
+  const summary: Reply = { text: ctx.t('import-done', { ...result.counts }) };
+  const invited = result.people.filter((p) => p.invite);
+  if (invited.length === 0) return [summary];
+  const file = await buildXlsx([
+    {
+      name: ctx.t('import-invites-sheet'),
+      header: [ctx.t('import-col-name'), ctx.t('import-col-school'), ctx.t('import-col-role'), ctx.t('import-col-code'), 'Telegram', 'VK'],
+      rows: invited.map((p) => {
+        const code = p.invite?.code ?? '';
+        const links = inviteLinks(ctx, code);
+        return [p.fullName, p.school ?? '', ctx.t(`role-${p.role}`), code, links.telegram, links.vk];
+      }),
+    },
+  ]);
+  return [summary, { text: ctx.t('import-invites-file', { count: invited.length }), file: { name: 'invites.xlsx', mime: XLSX_MIME, data: file } }];
+}
+
+export const importDialog: DialogDef<ImportData> = {
+  name: 'import',
+  version: 1,
+  first: 'file',
+  steps: {
+    file: {
+      prompt: (ctx) => ({ text: ctx.t('import-ask-file'), acceptsText: true }),
+      accept: async (ctx, data, answer) => {
+        if (answer.kind !== 'file') return { reask: ctx.t('import-need-file') };
+        if (answer.file.size !== undefined && answer.file.size > MAX_TABLE_BYTES) return { reask: ctx.t('import-file-too-big') };
+        let plan: ImportPlan | undefined;
+        try {
+          const rows = await readTable(answer.file.name, await answer.file.fetch());
+          plan = planImport(ctx.deps.db, data.municipalityId, rows);
+        } catch (error) {
+          if (error instanceof TableError) return { reask: ctx.t(error.key) };
+          throw error;
+        }
+        if (!plan) return { reask: ctx.t('import-no-header') };
+        const next = { ...data, fileName: answer.file.name, plan };
+        if (plan.rows.length === 0) return { done: { text: `${previewText(ctx, next, plan)}\n\n${ctx.t('import-nothing')}` } };
+        return { next: 'confirm', data: next };
+      },
+    },
+    confirm: {
+      prompt: (ctx, data) => ({
+        text: data.plan ? previewText(ctx, data, data.plan) : '',
+        choices: [[{ label: ctx.t('import-confirm'), value: 'yes' }, { label: ctx.t('import-cancel'), value: 'no' }]],
+      }),
+      accept: async (ctx, data, answer) => {
+        if (answer.kind !== 'choice' || answer.value !== 'yes' || !data.plan) return { done: { text: ctx.t('import-cancelled') } };
+        return { done: await runImport(ctx, data, data.plan) };
+      },
+    },
+  },
+};

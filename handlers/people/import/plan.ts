@@ -1,0 +1,293 @@
+// Turns a table of schools or people into an import plan: what would be
+// created, updated or left as is, and every row that cannot be used and why,
+// by line number. Applying a plan is idempotent: a second run changes nothing.
+import type { DbOrTx } from '../../../db/client.js';
+import { accountsOfPerson } from '../../../db/repos/accounts.js';
+import { createInvite, personalInvite, type Invite } from '../../../db/repos/invites.js';
+import { findSchool, getMunicipality, upsertSchool, type SchoolStatus } from '../../../db/repos/org.js';
+import { findPersonByName, getPerson, grantRole, insertPerson, normalizePersonName, updatePerson } from '../../../db/repos/people.js';
+import type { RoleName } from '../../../db/schema.js';
+import { normalizeSchoolName } from '../../../db/repos/org.js';
+import { subjectsFromText } from '../subjects.js';
+import { findHeader, type TableRow } from './table.js';
+
+export type ImportKind = 'schools' | 'people';
+
+export interface Problem {
+  line: number;
+  key: string;
+  args?: Record<string, string | number>;
+}
+
+export interface SchoolRowPlan {
+  line: number;
+  name: string;
+  shortName: string;
+  statuses: SchoolStatus[];
+}
+
+export interface PersonRowPlan {
+  line: number;
+  fullName: string;
+  role: RoleName;
+  school: string | null;
+  subjects: string[];
+}
+
+export type ImportPlan =
+  | { kind: 'schools'; rows: SchoolRowPlan[]; problems: Problem[] }
+  | { kind: 'people'; rows: PersonRowPlan[]; problems: Problem[] };
+
+const personColumns = {
+  name: /фио|ф\.и\.о|фамилия|full ?name|^name$/,
+  role: /роль|должност|role|position/,
+  school: /школ|^оо$|организац|учрежден|school/,
+  subjects: /предмет|subject/,
+};
+
+const schoolColumns = {
+  name: /наименован|название|^школа$|^оо$|организац|учрежден|school|name/,
+  shortName: /кратк|сокращ|short/,
+  statuses: /статус|категор|status/,
+};
+
+const roleWords: [RegExp, RoleName][] = [
+  [/координатор|coordinator/, 'coordinator'],
+  [/куратор|curator/, 'curator'],
+  [/наставник|mentor/, 'mentor'],
+  [/тьютор|консультант|tutor/, 'tutor'],
+  [/директор|заместител|завуч|администрац|руководител|admin/, 'school_admin'],
+  [/учител|педагог|преподават|teacher/, 'teacher'],
+];
+
+const statusWords: [RegExp, SchoolStatus][] = [
+  [/шнор|шнро|снор|низк|low/, 'low_results'],
+  [/шнсу|шфнсу|шссу|неблагопр|социальн|social/, 'social_conditions'],
+  [/риск|risk/, 'at_risk'],
+  [/лидер|эффективн|leader/, 'leader'],
+  [/партн[её]р|partner/, 'partner'],
+];
+
+export function roleFromText(text: string): RoleName | undefined {
+  const t = text.toLocaleLowerCase('ru');
+  return roleWords.find(([re]) => re.test(t))?.[1];
+}
+
+export function statusesFromText(text: string): { statuses: SchoolStatus[]; unknown: string[] } {
+  const statuses: SchoolStatus[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[,;/]+/).map((p) => p.trim()).filter(Boolean)) {
+    const status = statusWords.find(([re]) => re.test(part.toLocaleLowerCase('ru')))?.[1];
+    if (!status) unknown.push(part);
+    else if (!statuses.includes(status)) statuses.push(status);
+  }
+  return { statuses, unknown };
+}
+
+/** A short name for a school when the file has none: «Средняя школа № 5» stays readable. */
+export function shortNameOf(name: string): string {
+  return name.replace(/^(МБОУ|МКОУ|МАОУ|МОУ|ГБОУ|МБОУ ДО|ЧОУ)\s+/u, '').replace(/[«»"]/g, '').trim();
+}
+
+function cell(row: TableRow, col: number | undefined): string {
+  return col === undefined ? '' : (row.cells[col] ?? '');
+}
+
+function formulaIn(row: TableRow, cols: (number | undefined)[]): boolean {
+  return cols.some((c) => c !== undefined && row.formulas.includes(c));
+}
+
+/** Reads the table as schools or people; undefined when no header is recognised. */
+export function planImport(db: DbOrTx, municipalityId: number, rows: TableRow[]): ImportPlan | undefined {
+  const people = findHeader(rows, personColumns, ['name']);
+  if (people && people.columns.name !== undefined && /фио|ф\.и\.о|фамилия|full ?name/.test((rows[people.index]?.cells[people.columns.name] ?? '').toLocaleLowerCase('ru'))) {
+    return planPeople(db, municipalityId, rows.slice(people.index + 1), people.columns);
+  }
+  const schools = findHeader(rows, schoolColumns, ['name']);
+  if (schools) return planSchools(rows.slice(schools.index + 1), schools.columns);
+  return undefined;
+}
+
+function planSchools(rows: TableRow[], columns: Partial<Record<keyof typeof schoolColumns, number>>): ImportPlan {
+  const plan: SchoolRowPlan[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const used = [columns.name, columns.shortName, columns.statuses];
+    if (formulaIn(row, used)) {
+      problems.push({ line: row.line, key: 'import-row-formula' });
+      continue;
+    }
+    const name = cell(row, columns.name);
+    if (!name) {
+      if (row.cells.some(Boolean)) problems.push({ line: row.line, key: 'import-row-no-school-name' });
+      continue;
+    }
+    const key = normalizeSchoolName(name);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ line: row.line, key: 'import-row-duplicate', args: { line: earlier } });
+      continue;
+    }
+    const { statuses, unknown } = statusesFromText(cell(row, columns.statuses));
+    if (unknown.length > 0) {
+      problems.push({ line: row.line, key: 'import-row-unknown-status', args: { status: unknown.join(', ') } });
+      continue;
+    }
+    seen.set(key, row.line);
+    plan.push({ line: row.line, name, shortName: cell(row, columns.shortName) || shortNameOf(name), statuses });
+  }
+  return { kind: 'schools', rows: plan, problems };
+}
+
+function planPeople(
+  db: DbOrTx,
+  municipalityId: number,
+  rows: TableRow[],
+  columns: Partial<Record<keyof typeof personColumns, number>>,
+): ImportPlan {
+  const plan: PersonRowPlan[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    if (formulaIn(row, [columns.name, columns.role, columns.school, columns.subjects])) {
+      problems.push({ line: row.line, key: 'import-row-formula' });
+      continue;
+    }
+    const fullName = cell(row, columns.name);
+    if (!fullName) {
+      if (row.cells.some(Boolean)) problems.push({ line: row.line, key: 'import-row-no-name' });
+      continue;
+    }
+    if (fullName.split(' ').length < 2 || /[\d@#<>=]/.test(fullName) || fullName.length > 100) {
+      problems.push({ line: row.line, key: 'import-row-bad-name', args: { name: fullName.slice(0, 60) } });
+      continue;
+    }
+    const roleText = cell(row, columns.role) || 'педагог';
+    const role = roleFromText(roleText);
+    if (!role) {
+      problems.push({ line: row.line, key: 'import-row-unknown-role', args: { role: roleText.slice(0, 40) } });
+      continue;
+    }
+    const schoolText = cell(row, columns.school);
+    const school = schoolText ? findSchool(db, municipalityId, schoolText) : undefined;
+    if (schoolText && !school) {
+      problems.push({ line: row.line, key: 'import-row-unknown-school', args: { school: schoolText.slice(0, 60) } });
+      continue;
+    }
+    if (!school && ['mentor', 'tutor', 'school_admin', 'teacher'].includes(role)) {
+      problems.push({ line: row.line, key: 'import-row-no-school' });
+      continue;
+    }
+    const { known, unknown } = subjectsFromText(cell(row, columns.subjects));
+    if (unknown.length > 0) {
+      problems.push({ line: row.line, key: 'import-row-unknown-subject', args: { subject: unknown.join(', ').slice(0, 60) } });
+      continue;
+    }
+    const key = `${normalizePersonName(fullName)}|${school?.id ?? ''}|${role}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ line: row.line, key: 'import-row-duplicate', args: { line: earlier } });
+      continue;
+    }
+    seen.set(key, row.line);
+    plan.push({ line: row.line, fullName: fullName.replace(/\s+/g, ' '), role, school: school?.name ?? null, subjects: known });
+  }
+  return { kind: 'people', rows: plan, problems };
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface PersonOutcome {
+  personId: number;
+  fullName: string;
+  role: RoleName;
+  school: string | null;
+  /** A personal invite for someone who has not joined yet. */
+  invite?: Invite;
+  /** Someone who already joined and was given something new: tell them. */
+  notify: boolean;
+}
+
+/** What applying the plan would do, without writing (the preview). */
+export function previewCounts(db: DbOrTx, municipalityId: number, plan: ImportPlan): ImportCounts {
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  for (const row of plan.rows) {
+    if (plan.kind === 'schools') {
+      const school = findSchool(db, municipalityId, (row as SchoolRowPlan).name);
+      const r = row as SchoolRowPlan;
+      if (!school) counts.created++;
+      else if (school.shortName !== r.shortName || school.statuses.length !== r.statuses.length || school.statuses.some((s) => !r.statuses.includes(s))) counts.updated++;
+      else counts.unchanged++;
+    } else {
+      const r = row as PersonRowPlan;
+      const school = r.school ? findSchool(db, municipalityId, r.school) : undefined;
+      const person = findPersonByName(db, municipalityId, r.fullName, school?.id ?? null);
+      if (!person) counts.created++;
+      else if (!person.roles.some((g) => g.role === r.role) || r.subjects.some((s) => !person.subjects.includes(s))) counts.updated++;
+      else counts.unchanged++;
+    }
+  }
+  return counts;
+}
+
+/** Writes the plan; call inside a transaction. */
+export function applyImport(
+  tx: DbOrTx,
+  municipalityId: number,
+  plan: ImportPlan,
+  context: { today: string; now: Date; createdBy: number | null; inviteDays: number },
+): { counts: ImportCounts; people: PersonOutcome[] } {
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const outcomes: PersonOutcome[] = [];
+  const municipality = getMunicipality(tx, municipalityId);
+  if (!municipality) throw new Error(`municipality ${municipalityId} not found`);
+  if (plan.kind === 'schools') {
+    for (const row of plan.rows) counts[upsertSchool(tx, municipalityId, row, context.today).result]++;
+    return { counts, people: outcomes };
+  }
+  for (const row of plan.rows) {
+    const school = row.school ? findSchool(tx, municipalityId, row.school) : undefined;
+    const existing = findPersonByName(tx, municipalityId, row.fullName, school?.id ?? null);
+    let personId: number;
+    let changed = false;
+    if (existing) {
+      personId = existing.id;
+      const subjects = [...existing.subjects, ...row.subjects.filter((s) => !existing.subjects.includes(s))];
+      if (subjects.length !== existing.subjects.length) {
+        updatePerson(tx, existing.id, { subjects });
+        changed = true;
+      }
+    } else {
+      personId = insertPerson(tx, { municipalityId, schoolId: school?.id ?? null, fullName: row.fullName, subjects: row.subjects }).id;
+    }
+    const scope = { municipalityId: row.role === 'curator' ? null : municipalityId, regionId: municipality.regionId };
+    const joined = accountsOfPerson(tx, personId).length > 0;
+    if (joined) {
+      if (grantRole(tx, { personId, role: row.role, ...scope })) changed = true;
+    } else if (!personalInvite(tx, personId)) {
+      // Not joined yet: the role comes with the personal invite, granted when they accept it.
+      changed = true;
+    }
+    const invite = joined
+      ? undefined
+      : (personalInvite(tx, personId) ??
+        createInvite(tx, {
+          role: row.role,
+          municipalityId,
+          schoolId: school?.id ?? null,
+          personId,
+          maxUses: 1,
+          createdBy: context.createdBy,
+          expiresAt: new Date(context.now.getTime() + context.inviteDays * 24 * 3600_000),
+        }));
+    counts[existing ? (changed ? 'updated' : 'unchanged') : 'created']++;
+    const person = getPerson(tx, personId);
+    outcomes.push({ personId, fullName: person?.fullName ?? row.fullName, role: row.role, school: school?.shortName ?? null, invite, notify: joined && changed });
+  }
+  return { counts, people: outcomes };
+}

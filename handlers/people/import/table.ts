@@ -1,0 +1,122 @@
+// Reads the first table of a spreadsheet a coordinator already has: XLSX
+// through exceljs, CSV/TSV through csv-parse (UTF-8 or Windows-1251, any of
+// the usual separators). Cells come back as trimmed text with their row
+// numbers; formulas are flagged, never evaluated.
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export interface TableRow {
+  /** 1-based line number as the coordinator sees it in the file. */
+  line: number;
+  cells: string[];
+  /** Columns (0-based) whose cell holds a formula or starts like one. */
+  formulas: number[];
+}
+
+export class TableError extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+export const MAX_TABLE_BYTES = 5 * 1024 * 1024;
+
+export function kindOfFile(name: string): 'xlsx' | 'csv' | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt')) return 'csv';
+  return undefined;
+}
+
+/** Text that a spreadsheet would run as a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text);
+}
+
+function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
+  if (value === null || value === undefined) return { text: '', formula: false };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false };
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) return { text: '', formula: true };
+    if ('richText' in value) return { text: value.richText.map((r) => r.text).join(''), formula: false };
+    if ('text' in value) return { text: String(value.text), formula: false };
+    if ('error' in value) return { text: '', formula: false };
+    return { text: '', formula: false };
+  }
+  return { text: String(value), formula: false };
+}
+
+async function readXlsx(data: Buffer): Promise<TableRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new TableError('import-file-corrupt');
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new TableError('import-file-empty');
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    const formulas: number[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const { text, formula } = cellText(cell.value);
+      cells[col - 1] = text.replace(/\s+/g, ' ').trim();
+      if (formula || looksLikeFormula(text.trim())) formulas.push(col - 1);
+    });
+    rows.push({ line, cells: Array.from(cells, (c) => c ?? ''), formulas });
+  });
+  return rows;
+}
+
+function decode(data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data);
+  // Excel in Russia often saves CSV in Windows-1251; replacement characters give it away.
+  if (!utf8.includes('\ufffd')) return utf8.replace(/^\ufeff/, '');
+  return new TextDecoder('windows-1251').decode(data);
+}
+
+function readCsv(data: Buffer): TableRow[] {
+  const text = decode(data);
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = ['\t', ';', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  } catch {
+    throw new TableError('import-file-corrupt');
+  }
+  return records
+    .map((cells, i) => ({
+      line: i + 1,
+      cells: cells.map((c) => c.replace(/\s+/g, ' ').trim()),
+      formulas: cells.flatMap((c, col) => (looksLikeFormula(c.trim()) ? [col] : [])),
+    }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+}
+
+export async function readTable(name: string, data: Buffer): Promise<TableRow[]> {
+  if (data.length > MAX_TABLE_BYTES) throw new TableError('import-file-too-big');
+  const kind = kindOfFile(name);
+  if (!kind) throw new TableError('import-file-type');
+  const rows = kind === 'xlsx' ? await readXlsx(data) : readCsv(data);
+  if (rows.length === 0) throw new TableError('import-file-empty');
+  return rows;
+}
+
+/** Finds the header row among the first rows: the first whose cells match the required columns. */
+export function findHeader<K extends string>(
+  rows: TableRow[],
+  columns: Record<K, RegExp>,
+  required: readonly K[],
+): { index: number; columns: Partial<Record<K, number>> } | undefined {
+  for (const [index, row] of rows.slice(0, 15).entries()) {
+    const found: Partial<Record<K, number>> = {};
+    for (const key of Object.keys(columns) as K[]) {
+      const col = row.cells.findIndex((c, i) => columns[key].test(c.toLocaleLowerCase('ru')) && !Object.values(found).includes(i));
+      if (col >= 0) found[key] = col;
+    }
+    if (required.every((k) => found[k] !== undefined)) return { index, columns: found };
+  }
+  return undefined;
+}
