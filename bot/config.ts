@@ -11,6 +11,8 @@ export const configSchema = z
   .object({
     TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'looks like 123456:ABC-DEF… from @BotFather')),
     TELEGRAM_API_ROOT: optional(z.url()),
+    /** Only for links printed by the admin command line; the bot learns its own name at start-up. */
+    TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{5,32}$/, 'the bot username without @')),
     TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
     TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'letters, digits, _ and - only')),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
@@ -48,6 +50,7 @@ export type Env = z.output<typeof configSchema>;
 export interface Config {
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number } };
   vk?: { token: string; groupId: number; apiBaseUrl?: string; apiLimit: number };
+  telegramBotUsername?: string;
   databasePath: string;
   defaultTimezone: string;
   quietHours: { start: string; end: string };
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       e.VK_GROUP_TOKEN && e.VK_GROUP_ID
         ? { token: e.VK_GROUP_TOKEN, groupId: Number(e.VK_GROUP_ID), apiBaseUrl: e.VK_API_BASE_URL, apiLimit: e.VK_API_LIMIT }
         : undefined,
+    telegramBotUsername: e.TELEGRAM_BOT_USERNAME,
     databasePath: e.DATABASE_PATH,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     quietHours: { start, end },

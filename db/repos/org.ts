@@ -1,5 +1,5 @@
 // Regions, municipalities and schools with their dated statuses.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { municipalities, regions, schools, schoolStatuses } from '../schema.js';
 
@@ -44,7 +44,9 @@ function withStatuses(db: DbOrTx, rows: SchoolRow[]): School[] {
 }
 
 export function schoolsOf(db: DbOrTx, municipalityId: number): School[] {
-  return withStatuses(db, db.select().from(schools).where(eq(schools.municipalityId, municipalityId)).orderBy(asc(schools.name)).all());
+  return withStatuses(db, db.select().from(schools).where(eq(schools.municipalityId, municipalityId)).all()).sort((a, b) =>
+    a.shortName.localeCompare(b.shortName, 'ru', { numeric: true }),
+  );
 }
 
 export function getSchool(db: DbOrTx, id: number): School | undefined {

@@ -270,8 +270,12 @@ function saveAssignment(ctx: Ctx, data: AssignData, createdBy: number): Assignme
   return created;
 }
 
-const schoolAdmins = (tx: Tx, municipalityId: number, schoolId: number | null) =>
-  schoolId === null ? [] : peopleOf(tx, municipalityId, { role: 'school_admin', schoolId });
+/** The school's management team; while none has joined, everyone of the school who has, so the school still hears of it. */
+const schoolAdmins = (tx: Tx, municipalityId: number, schoolId: number | null) => {
+  if (schoolId === null) return [];
+  const admins = peopleOf(tx, municipalityId, { role: 'school_admin', schoolId });
+  return admins.length > 0 ? admins : peopleOf(tx, municipalityId, { schoolId });
+};
 
 /** Tells each side of a new assignment who the other side is, in their own language and messenger. */
 function notifySides(ctx: Ctx, tx: Tx, a: Assignment, now: Date): void {

@@ -18,6 +18,7 @@ export interface Driver {
   env(): Record<string, string>;
   config(databasePath: string): Config;
   say(user: number, text: string): void;
+  sendFile(user: number, name: string, content: Buffer): void;
   /** Presses the newest button with this label in the user's chat. */
   press(user: number, label: string | RegExp): void;
   /** Presses raw callback data on a message, as a forged or replayed client would. */
@@ -74,6 +75,7 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
     env: () => ({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_API_ROOT: server.apiRoot }),
     config: (databasePath) => ({ ...baseConfig(databasePath), telegram: { token: server.token, apiRoot: server.apiRoot } }),
     say: (id, text) => void server.userSends(user(id), text),
+    sendFile: (id, name, content) => void server.userSendsDocument(user(id), name, content),
     press: (id, label) => {
       const { message, data } = findNewest(messages(id), label);
       server.userPresses(user(id), message.id, data);
@@ -121,6 +123,7 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
       vk: { token: server.token, groupId: server.groupId, apiBaseUrl: server.apiBaseUrl, apiLimit: 20 },
     }),
     say: (id, text) => void server.userSends(id, text),
+    sendFile: (id, name, content) => void server.userSendsDocument(id, name, content),
     press: (id, label) => {
       const { message, data } = findNewest(messages(id), label);
       server.userPressesCallback(id, message.id, JSON.parse(data));

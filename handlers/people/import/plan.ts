@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { accountsOfPerson } from '../../../db/repos/accounts.js';
 import { createInvite, personalInvite, type Invite } from '../../../db/repos/invites.js';
 import { findSchool, getMunicipality, upsertSchool, type SchoolStatus } from '../../../db/repos/org.js';
-import { findPersonByName, getPerson, grantRole, insertPerson, normalizePersonName, updatePerson } from '../../../db/repos/people.js';
+import { findPersonByName, grantRole, insertPerson, normalizePersonName, updatePerson } from '../../../db/repos/people.js';
 import type { RoleName } from '../../../db/schema.js';
 import { normalizeSchoolName } from '../../../db/repos/org.js';
 import { subjectsFromText } from '../subjects.js';
@@ -213,25 +213,31 @@ export interface PersonOutcome {
   notify: boolean;
 }
 
+/** What importing one person row means against the database as it is now. */
+function personChange(db: DbOrTx, municipalityId: number, row: PersonRowPlan) {
+  const school = row.school ? findSchool(db, municipalityId, row.school) : undefined;
+  const existing = findPersonByName(db, municipalityId, row.fullName, school?.id ?? null);
+  const joined = existing ? accountsOfPerson(db, existing.id).length > 0 : false;
+  const newSubjects = row.subjects.filter((s) => !existing?.subjects.includes(s));
+  // A person who has not joined gets the role with their personal invite, when they accept it.
+  const newRole = joined && !existing?.roles.some((g) => g.role === row.role);
+  const needsInvite = !joined && (!existing || !personalInvite(db, existing.id));
+  const result: keyof ImportCounts = !existing ? 'created' : newSubjects.length > 0 || newRole || needsInvite ? 'updated' : 'unchanged';
+  return { school, existing, joined, newSubjects, newRole, result };
+}
+
+function schoolChange(db: DbOrTx, municipalityId: number, row: SchoolRowPlan): keyof ImportCounts {
+  const school = findSchool(db, municipalityId, row.name);
+  if (!school) return 'created';
+  const same = school.shortName === row.shortName && school.statuses.length === row.statuses.length && school.statuses.every((s) => row.statuses.includes(s));
+  return same ? 'unchanged' : 'updated';
+}
+
 /** What applying the plan would do, without writing (the preview). */
 export function previewCounts(db: DbOrTx, municipalityId: number, plan: ImportPlan): ImportCounts {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-  for (const row of plan.rows) {
-    if (plan.kind === 'schools') {
-      const school = findSchool(db, municipalityId, (row as SchoolRowPlan).name);
-      const r = row as SchoolRowPlan;
-      if (!school) counts.created++;
-      else if (school.shortName !== r.shortName || school.statuses.length !== r.statuses.length || school.statuses.some((s) => !r.statuses.includes(s))) counts.updated++;
-      else counts.unchanged++;
-    } else {
-      const r = row as PersonRowPlan;
-      const school = r.school ? findSchool(db, municipalityId, r.school) : undefined;
-      const person = findPersonByName(db, municipalityId, r.fullName, school?.id ?? null);
-      if (!person) counts.created++;
-      else if (!person.roles.some((g) => g.role === r.role) || r.subjects.some((s) => !person.subjects.includes(s))) counts.updated++;
-      else counts.unchanged++;
-    }
-  }
+  if (plan.kind === 'schools') for (const row of plan.rows) counts[schoolChange(db, municipalityId, row)]++;
+  else for (const row of plan.rows) counts[personChange(db, municipalityId, row).result]++;
   return counts;
 }
 
@@ -251,43 +257,35 @@ export function applyImport(
     return { counts, people: outcomes };
   }
   for (const row of plan.rows) {
-    const school = row.school ? findSchool(tx, municipalityId, row.school) : undefined;
-    const existing = findPersonByName(tx, municipalityId, row.fullName, school?.id ?? null);
-    let personId: number;
-    let changed = false;
-    if (existing) {
-      personId = existing.id;
-      const subjects = [...existing.subjects, ...row.subjects.filter((s) => !existing.subjects.includes(s))];
-      if (subjects.length !== existing.subjects.length) {
-        updatePerson(tx, existing.id, { subjects });
-        changed = true;
-      }
-    } else {
-      personId = insertPerson(tx, { municipalityId, schoolId: school?.id ?? null, fullName: row.fullName, subjects: row.subjects }).id;
+    const change = personChange(tx, municipalityId, row);
+    const personId = change.existing
+      ? change.existing.id
+      : insertPerson(tx, { municipalityId, schoolId: change.school?.id ?? null, fullName: row.fullName, subjects: row.subjects }).id;
+    if (change.existing && change.newSubjects.length > 0) updatePerson(tx, personId, { subjects: [...change.existing.subjects, ...change.newSubjects] });
+    if (change.newRole) {
+      grantRole(tx, { personId, role: row.role, municipalityId: row.role === 'curator' ? null : municipalityId, regionId: municipality.regionId });
     }
-    const scope = { municipalityId: row.role === 'curator' ? null : municipalityId, regionId: municipality.regionId };
-    const joined = accountsOfPerson(tx, personId).length > 0;
-    if (joined) {
-      if (grantRole(tx, { personId, role: row.role, ...scope })) changed = true;
-    } else if (!personalInvite(tx, personId)) {
-      // Not joined yet: the role comes with the personal invite, granted when they accept it.
-      changed = true;
-    }
-    const invite = joined
+    const invite = change.joined
       ? undefined
       : (personalInvite(tx, personId) ??
         createInvite(tx, {
           role: row.role,
           municipalityId,
-          schoolId: school?.id ?? null,
+          schoolId: change.school?.id ?? null,
           personId,
           maxUses: 1,
           createdBy: context.createdBy,
           expiresAt: new Date(context.now.getTime() + context.inviteDays * 24 * 3600_000),
         }));
-    counts[existing ? (changed ? 'updated' : 'unchanged') : 'created']++;
-    const person = getPerson(tx, personId);
-    outcomes.push({ personId, fullName: person?.fullName ?? row.fullName, role: row.role, school: school?.shortName ?? null, invite, notify: joined && changed });
+    counts[change.result]++;
+    outcomes.push({
+      personId,
+      fullName: change.existing?.fullName ?? row.fullName,
+      role: row.role,
+      school: change.school?.shortName ?? null,
+      invite,
+      notify: change.joined && change.result === 'updated',
+    });
   }
   return { counts, people: outcomes };
 }

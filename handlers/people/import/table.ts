@@ -104,19 +104,30 @@ export async function readTable(name: string, data: Buffer): Promise<TableRow[]>
   return rows;
 }
 
-/** Finds the header row among the first rows: the first whose cells match the required columns. */
+/** Header cells are short; a title line above the table is not a header even if it mentions a column. */
+const HEADER_CELL_MAX = 60;
+
+/**
+ * Finds the header row among the first rows: the one matching the most
+ * columns, with every required column present. Each column takes the first
+ * cell matching it that no earlier column took.
+ */
 export function findHeader<K extends string>(
   rows: TableRow[],
   columns: Record<K, RegExp>,
   required: readonly K[],
 ): { index: number; columns: Partial<Record<K, number>> } | undefined {
+  let best: { index: number; columns: Partial<Record<K, number>>; score: number } | undefined;
   for (const [index, row] of rows.slice(0, 15).entries()) {
     const found: Partial<Record<K, number>> = {};
     for (const key of Object.keys(columns) as K[]) {
-      const col = row.cells.findIndex((c, i) => columns[key].test(c.toLocaleLowerCase('ru')) && !Object.values(found).includes(i));
+      const col = row.cells.findIndex(
+        (c, i) => c.length <= HEADER_CELL_MAX && columns[key].test(c.toLocaleLowerCase('ru')) && !Object.values(found).includes(i),
+      );
       if (col >= 0) found[key] = col;
     }
-    if (required.every((k) => found[k] !== undefined)) return { index, columns: found };
+    const score = Object.keys(found).length;
+    if (required.every((k) => found[k] !== undefined) && score > (best?.score ?? 0)) best = { index, columns: found, score };
   }
-  return undefined;
+  return best && { index: best.index, columns: best.columns };
 }

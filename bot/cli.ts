@@ -1,0 +1,151 @@
+// The admin command line: `npm run cli -- <command>`. A command that creates
+// something prints its identifier or code on the last line; --json gives one
+// machine-readable object instead.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeDb, openDb, type Db } from '../db/client.js';
+import { createInvite } from '../db/repos/invites.js';
+import { ensureMunicipality, findMunicipality, findSchool } from '../db/repos/org.js';
+import { roleNames, type RoleName } from '../db/schema.js';
+import { seedDemo } from '../db/seed/demo.js';
+import { systemClock } from '../handlers/core/clock.js';
+import type { Translate } from '../handlers/core/i18n.js';
+import { problemLines } from '../handlers/people/import/dialog.js';
+import { applyImport, planImport, previewCounts } from '../handlers/people/import/plan.js';
+import { readTable, TableError } from '../handlers/people/import/table.js';
+import { INVITE_DAYS } from '../handlers/people/invite.js';
+import { createI18n } from '../locales/i18n.js';
+import { localDate } from '../scheduler/local-time.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+const usage = `Opora admin command line
+
+  npm run cli -- invite --role ROLE --municipality NAME [--school NAME] [--uses N] [--days N]
+                        [--region NAME] [--timezone ZONE] [--json]
+      Creates an invite; the municipality is created if it does not exist yet.
+      ROLE is one of: ${roleNames.join(', ')}. Prints the code on the last line.
+  npm run cli -- import FILE --municipality NAME [--dry-run] [--json]
+      Imports schools or people from an XLSX or CSV file.
+  npm run cli -- seed-demo
+      Adds the demo municipality used by the terminal playground.
+`;
+
+class CliError extends Error {}
+
+const i18n = createI18n();
+const t: Translate = (key, args) => i18n.t('ru', key, args);
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function inviteCommand(db: Db, config: Config, args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      role: { type: 'string' },
+      municipality: { type: 'string' },
+      school: { type: 'string' },
+      uses: { type: 'string', default: '1' },
+      days: { type: 'string', default: String(INVITE_DAYS) },
+      region: { type: 'string', default: 'Регион' },
+      timezone: { type: 'string', default: config.defaultTimezone },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const role = values.role as RoleName | undefined;
+  if (!role || !roleNames.includes(role)) throw new CliError(`--role must be one of: ${roleNames.join(', ')}`);
+  if (!values.municipality?.trim()) throw new CliError('--municipality is required');
+  const uses = Number(values.uses);
+  const days = Number(values.days);
+  if (!Number.isInteger(uses) || uses < 1) throw new CliError('--uses must be a positive whole number');
+  if (!Number.isInteger(days) || days < 1) throw new CliError('--days must be a positive whole number');
+  const municipality = ensureMunicipality(db, { name: values.municipality, region: values.region, timezone: values.timezone });
+  const school = values.school ? findSchool(db, municipality.id, values.school) : undefined;
+  if (values.school && !school) throw new CliError(`school "${values.school}" not found in ${municipality.name}`);
+  const invite = createInvite(db, {
+    role,
+    municipalityId: municipality.id,
+    schoolId: school?.id ?? null,
+    maxUses: uses,
+    expiresAt: new Date(systemClock.now().getTime() + days * 24 * 3600_000),
+  });
+  const links = {
+    telegram: config.telegramBotUsername ? `https://t.me/${config.telegramBotUsername}?start=${invite.code}` : undefined,
+    vk: config.vk ? `https://vk.me/club${config.vk.groupId}?ref=${invite.code}` : undefined,
+  };
+  if (values.json) {
+    out(JSON.stringify({ code: invite.code, role, municipality: municipality.name, school: school?.name ?? null, uses, expiresAt: invite.expiresAt.toISOString(), links }));
+    return;
+  }
+  out(`Invite for ${role} in ${municipality.name}${school ? `, ${school.name}` : ''}; ${uses} use(s), valid until ${invite.expiresAt.toISOString().slice(0, 10)}.`);
+  if (links.telegram) out(`Telegram: ${links.telegram}`);
+  if (links.vk) out(`VK: ${links.vk}`);
+  out(`Send the bot: /start ${invite.code}`);
+  out(invite.code);
+}
+
+async function importCommand(db: Db, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { municipality: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file) throw new CliError('which file? npm run cli -- import FILE --municipality NAME');
+  const municipality = values.municipality ? findMunicipality(db, values.municipality) : undefined;
+  if (!municipality) throw new CliError(`municipality "${values.municipality ?? ''}" not found; create it with the invite command first`);
+  let plan;
+  try {
+    plan = planImport(db, municipality.id, await readTable(basename(file), readFileSync(file)));
+  } catch (error) {
+    if (error instanceof TableError) throw new CliError(t(error.key));
+    throw error;
+  }
+  if (!plan) throw new CliError(t('import-no-header'));
+  const preview = previewCounts(db, municipality.id, plan);
+  const now = systemClock.now();
+  const applied = values['dry-run']
+    ? undefined
+    : db.transaction((tx) =>
+        applyImport(tx, municipality.id, plan, { today: localDate(now, municipality.timezone), now, createdBy: null, inviteDays: 30 }),
+      );
+  if (values.json) {
+    out(JSON.stringify({ kind: plan.kind, rows: plan.rows.length, preview, problems: plan.problems, applied: applied?.counts ?? null,
+      invites: applied?.people.filter((p) => p.invite).map((p) => ({ name: p.fullName, school: p.school, role: p.role, code: p.invite?.code })) ?? [] }));
+    return;
+  }
+  out(t('import-preview', { file: basename(file), kind: t(`import-kind-${plan.kind}`), rows: plan.rows.length, ...preview }));
+  if (plan.problems.length > 0) {
+    out(t('import-problems', { count: plan.problems.length }));
+    for (const line of problemLines(t, plan.problems)) out(line);
+  }
+  if (!applied) return out('Dry run: nothing was written.');
+  for (const p of applied.people.filter((x) => x.invite)) out(`${p.fullName}\t${p.school ?? ''}\t${p.role}\t${p.invite?.code ?? ''}`);
+  out(t('import-done', { ...applied.counts }));
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command || command === 'help' || command === '--help') return void process.stdout.write(usage);
+  const config = loadConfig(process.env);
+  const db = openDb(config.databasePath);
+  try {
+    if (command === 'invite') inviteCommand(db, config, args);
+    else if (command === 'import') await importCommand(db, args);
+    else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
+    else throw new CliError(`unknown command "${command}"\n\n${usage}`);
+  } finally {
+    closeDb(db);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CliError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
