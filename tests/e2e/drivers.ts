@@ -25,8 +25,8 @@ export interface Driver {
   pressRaw(user: number, messageId: number, data: string): void;
   pushRaw(update: Record<string, unknown>): void;
   messages(user: number): BotMessage[];
-  /** Waits until a bot message matching the pattern is present, counting edits too. */
-  waitForText(user: number, pattern: RegExp, timeoutMs?: number): Promise<BotMessage>;
+  /** Waits until a bot message matching the pattern is present (edits count), among messages from index `since` on. */
+  waitForText(user: number, pattern: RegExp, since?: number, timeoutMs?: number): Promise<BotMessage>;
   waitForCount(user: number, count: number, timeoutMs?: number): Promise<BotMessage[]>;
   /** What the bot answered to button presses (toasts and snackbars). */
   notices(): string[];
@@ -83,8 +83,8 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
     pressRaw: (id, messageId, data) => void server.userPresses(user(id), messageId, data),
     pushRaw: (update) => void server.pushRawUpdate(update),
     messages,
-    waitForText: (id, pattern, timeoutMs = 8000) =>
-      waitUntil(() => messages(id).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
+    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
+      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
     waitForCount: (id, count, timeoutMs = 8000) =>
       waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
     notices: () => server.callbackAnswers.map((a) => a.text ?? ''),
@@ -131,8 +131,8 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
     pressRaw: (id, messageId, data) => void server.userPressesCallback(id, messageId, { a: data }),
     pushRaw: (update) => server.pushRawUpdate(update),
     messages,
-    waitForText: (id, pattern, timeoutMs = 8000) =>
-      waitUntil(() => messages(id).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
+    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
+      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
     waitForCount: (id, count, timeoutMs = 8000) =>
       waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
     notices: () =>

@@ -23,7 +23,7 @@ describe('locales', () => {
     const used = new Set<string>();
     for (const file of ['handlers', 'bot', 'scheduler'].flatMap(sourceFiles)) {
       const source = readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/\bt\(\s*'([a-z][\w-]*)'/g)) used.add(m[1] ?? '');
+      for (const m of source.matchAll(/(?<![.\w])t\(\s*'([a-z][\w-]*)'/g)) used.add(m[1] ?? '');
       for (const m of source.matchAll(/(?:describe|key|reask):\s*'([a-z][\w-]*)'/g)) used.add(m[1] ?? '');
       for (const m of source.matchAll(/new UserError\(\s*'[\w-]+',\s*'([a-z][\w-]*)'/g)) used.add(m[1] ?? '');
     }

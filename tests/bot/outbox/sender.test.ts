@@ -1,0 +1,74 @@
+// The outbox sender against the loopback Bot API: it keeps to the per-chat
+// limit, honours 429 retry_after, stops at a person who blocked the bot and
+// marks their account inactive, and never sends a dedupe key twice.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Api } from 'grammy';
+import { OutboxSender } from '../../../bot/outbox/sender.js';
+import { telegramTransport } from '../../../bot/telegram/deliver.js';
+import { closeDb, openDb, type Db } from '../../../db/client.js';
+import { getAccount, touchAccount } from '../../../db/repos/accounts.js';
+import { countOutbox, enqueueOutbox } from '../../../db/repos/outbox.js';
+import { systemClock } from '../../../handlers/core/clock.js';
+import { silentLog } from '../../../handlers/core/log.js';
+import { outboxItem } from '../../../handlers/core/outbox.js';
+import { FakeTelegram } from '../../e2e/fake-telegram.js';
+import { tempDir } from '../../helpers/core.js';
+
+describe('outbox sender (Telegram)', () => {
+  let server: FakeTelegram | undefined;
+  let sender: OutboxSender | undefined;
+  let db: Db | undefined;
+  const { dir, cleanup } = tempDir();
+  afterEach(async () => {
+    await sender?.stop();
+    await server?.stop();
+    if (db) closeDb(db);
+    cleanup();
+  });
+
+  it('delivers within limits, reports a blocked person, and dedupes', async () => {
+    server = await FakeTelegram.start({ globalPerSecond: 30, perChatPerSecond: 1 });
+    db = openDb(join(dir, 'outbox.db'));
+    const now = new Date();
+    const alice = touchAccount(db, 'telegram', '1', '1', now);
+    const bob = touchAccount(db, 'telegram', '2', '2', now);
+    server.block(2);
+    const items = [
+      outboxItem(alice, { text: 'первое' }, { dedupeKey: 'a1', notBefore: now }),
+      outboxItem(alice, { text: 'второе' }, { dedupeKey: 'a2', notBefore: now }),
+      outboxItem(alice, { text: 'третье' }, { dedupeKey: 'a3', notBefore: now }),
+      outboxItem(bob, { text: 'для Боба' }, { dedupeKey: 'b1', notBefore: now }),
+      outboxItem(bob, { text: 'ещё для Боба' }, { dedupeKey: 'b2', notBefore: now }),
+    ];
+    expect(enqueueOutbox(db, items)).toBe(5);
+    expect(enqueueOutbox(db, items)).toBe(0);
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot })), { idleMs: 20 });
+    sender.start();
+    await server.waitForMessages(1, 3, 10_000);
+    await server.waitFor(() => countOutbox(db!).pending === 0 && countOutbox(db!).sending === 0);
+    expect(server.messages(1).map((m) => m.text)).toEqual(['первое', 'второе', 'третье']);
+    expect(server.stats.tooManyRequests).toBe(0);
+    expect(server.stats.maxPerChatPerSecondSeen).toBe(1);
+    expect(countOutbox(db)).toMatchObject({ sent: 3, blocked: 2 });
+    expect(getAccount(db, bob.id)?.active).toBe(false);
+    expect(server.stats.calls.sendMessage).toBe(4); // Bob's second message was never tried
+  });
+
+  it('waits out a 429 and sends the message once', async () => {
+    server = await FakeTelegram.start();
+    db = openDb(join(dir, 'retry.db'));
+    const now = new Date();
+    const alice = touchAccount(db, 'telegram', '1', '1', now);
+    server.failNext('sendMessage', 1, 429, 'Too Many Requests: retry after 1');
+    enqueueOutbox(db, [outboxItem(alice, { text: 'после паузы' }, { dedupeKey: 'x', notBefore: now })]);
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot })), { idleMs: 20 });
+    const started = Date.now();
+    sender.start();
+    await server.waitForMessages(1, 1, 10_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await server.waitFor(() => countOutbox(db!).sent === 1);
+    expect(server.messages(1)).toHaveLength(1);
+    expect(sender.counts['rate-limited']).toBe(1);
+  });
+});
