@@ -3,6 +3,7 @@
 // call it with loopback servers and a fake clock.
 import type { Readable, Writable } from 'node:stream';
 import { closeDb, openDb, type Db } from '../db/client.js';
+import { getFile } from '../db/repos/broadcasts.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { features as defaultFeatures } from '../handlers/index.js';
 import { systemClock, type Clock } from '../handlers/core/clock.js';
@@ -17,7 +18,7 @@ import { Scheduler } from '../scheduler/scheduler.js';
 import type { Adapter } from './adapter.js';
 import type { Config } from './config.js';
 import { startConsole, type ConsoleAdapter } from './console/adapter.js';
-import { OutboxSender, type SenderOptions } from './outbox/sender.js';
+import { OutboxSender, type LoadFile, type SenderOptions } from './outbox/sender.js';
 import type { RateLimits } from './outbox/rate-limit.js';
 import { startTelegram } from './telegram/adapter.js';
 import { startVk } from './vk/adapter.js';
@@ -64,16 +65,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     wakeOutbox: () => senders.forEach((s) => s.wake()),
   };
   const core = createCore(deps, options.features ?? defaultFeatures);
+  const loadFile: LoadFile = (id) => {
+    const file = getFile(db, id);
+    return file && { name: file.name, mime: file.mime, data: file.data };
+  };
   const adapters: Adapter[] = [];
   let playground: ConsoleAdapter | undefined;
   try {
     if (config.telegram) {
-      const telegram = await startTelegram({ ...config.telegram, limits: options.limits?.telegram }, core, log);
+      const telegram = await startTelegram({ ...config.telegram, limits: options.limits?.telegram, loadFile }, core, log);
       deps.settings.links.telegramBot = telegram.username;
       adapters.push(telegram);
     }
     if (config.vk) {
-      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk }, core, db, log));
+      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk, loadFile }, core, db, log));
       deps.settings.links.vkGroupId = config.vk.groupId;
     }
     if (adapters.length === 0 && options.terminal) {

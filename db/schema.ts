@@ -2,6 +2,7 @@
 // generated from this file with `npm run db:generate`; never edit them by hand.
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -287,3 +288,137 @@ export const assignments = sqliteTable(
     index('assignments_teacher').on(t.teacherId),
   ],
 );
+
+/** Who a seminar, broadcast or survey round is for: any mix of roles, schools, school statuses and named people. */
+export interface Audience {
+  roles?: RoleName[];
+  schoolIds?: number[];
+  statuses?: ('low_results' | 'social_conditions' | 'at_risk' | 'leader' | 'partner')[];
+  personIds?: number[];
+}
+
+/** Files attached to broadcasts, kept once and sent to many. */
+export const files = sqliteTable('files', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** A permanent seminar: a cycle of sessions under one title. */
+export const seminarSeries = sqliteTable('seminar_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  municipalityId: integer('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
+  title: text('title').notNull(),
+  createdAt: createdAt(),
+});
+
+export const seminars = sqliteTable(
+  'seminars',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    seriesId: integer('series_id').references(() => seminarSeries.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(90),
+    format: text('format', { enum: ['in_person', 'online'] }).notNull(),
+    /** The address, or the link for an online seminar. */
+    place: text('place').notNull(),
+    capacity: integer('capacity'),
+    audience: text('audience', { mode: 'json' }).$type<Audience>().notNull(),
+    /** The code shown at the event so people can confirm they came. */
+    attendanceCode: text('attendance_code').notNull(),
+    /** The announcement may break quiet hours: the coordinator chose so explicitly. */
+    urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+    createdBy: integer('created_by').references(() => people.id),
+    cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('seminars_municipality').on(t.municipalityId, t.startsAt)],
+);
+
+export const rsvpAnswers = ['yes', 'no', 'maybe'] as const;
+export type RsvpAnswer = (typeof rsvpAnswers)[number];
+
+/** A person's answer to a seminar; a "yes" beyond capacity waits in line. */
+export const rsvps = sqliteTable(
+  'rsvps',
+  {
+    seminarId: integer('seminar_id')
+      .notNull()
+      .references(() => seminars.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    answer: text('answer', { enum: rsvpAnswers }).notNull(),
+    waitlisted: integer('waitlisted', { mode: 'boolean' }).notNull().default(false),
+    /** When the person last said "yes": the order of the waiting list. */
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seminarId, t.personId] })],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    seminarId: integer('seminar_id')
+      .notNull()
+      .references(() => seminars.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    source: text('source', { enum: ['coordinator', 'code'] }).notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seminarId, t.personId] })],
+);
+
+/** Feedback after a seminar: a 1–5 rating and an optional comment, one per attendee. */
+export const seminarFeedback = sqliteTable(
+  'seminar_feedback',
+  {
+    seminarId: integer('seminar_id')
+      .notNull()
+      .references(() => seminars.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seminarId, t.personId] })],
+);
+
+/** Topics schools and teachers would like covered at the next sessions. */
+export const topicRequests = sqliteTable('topic_requests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  municipalityId: integer('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
+  personId: integer('person_id').references(() => people.id),
+  schoolId: integer('school_id').references(() => schools.id),
+  topic: text('topic').notNull(),
+  createdAt: createdAt(),
+});
+
+export const broadcasts = sqliteTable('broadcasts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  municipalityId: integer('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
+  text: text('text').notNull(),
+  fileId: integer('file_id').references(() => files.id),
+  audience: text('audience', { mode: 'json' }).$type<Audience>().notNull(),
+  urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+  recipients: integer('recipients').notNull().default(0),
+  createdBy: integer('created_by').references(() => people.id),
+  createdAt: createdAt(),
+});

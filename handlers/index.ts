@@ -1,7 +1,9 @@
 // Every feature of the core, in the order /help lists their commands.
 import { assignmentsFeature } from './assignments/index.js';
+import { broadcastsFeature } from './broadcasts/index.js';
 import type { Feature } from './core/dispatch.js';
 import { generalFeature } from './general/index.js';
 import { peopleFeature } from './people/index.js';
+import { seminarsFeature } from './seminars/index.js';
 
-export const features: readonly Feature[] = [peopleFeature, assignmentsFeature, generalFeature];
+export const features: readonly Feature[] = [peopleFeature, assignmentsFeature, seminarsFeature, broadcastsFeature, generalFeature];

@@ -1,5 +1,6 @@
 // Every job the scheduler runs.
 import type { Job } from './job.js';
 import { housekeeping } from './jobs/housekeeping.js';
+import { seminarReminders } from './jobs/seminars.js';
 
-export const jobs: readonly Job[] = [housekeeping];
+export const jobs: readonly Job[] = [housekeeping, seminarReminders];

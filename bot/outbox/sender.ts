@@ -14,6 +14,7 @@ import {
 import type { Db } from '../../db/client.js';
 import type { PlatformName } from '../../db/schema.js';
 import type { Clock } from '../../handlers/core/clock.js';
+import type { OutgoingFile } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
 
@@ -27,6 +28,9 @@ export type SendOutcome =
   | { kind: 'blocked'; reason: string }
   /** The message itself is unacceptable; retrying will not help. */
   | { kind: 'failed'; reason: string };
+
+/** Reads a stored attachment (a broadcast's file) by id, for transports. */
+export type LoadFile = (fileId: number) => OutgoingFile | undefined;
 
 /** Waits for the next permitted send to a chat. Transports call it before every request. */
 export type Pace = (chatId: string) => Promise<void>;

@@ -6,6 +6,7 @@ import { Api, Bot, webhookCallback } from 'grammy';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
 import { InFlight, type Adapter } from '../adapter.js';
+import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
 
@@ -14,6 +15,7 @@ export interface TelegramOptions {
   apiRoot?: string;
   webhook?: { url: string; secret?: string; port: number };
   limits?: { perSecond: number; perChatPerSecond?: number };
+  loadFile?: LoadFile;
 }
 
 export interface TelegramAdapter extends Adapter {
@@ -87,7 +89,7 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   return {
     platform: 'telegram',
     username: bot.botInfo.username,
-    transport: telegramTransport(outboxApi, options.limits ?? telegramLimits),
+    transport: telegramTransport(outboxApi, options.limits ?? telegramLimits, options.loadFile),
     lastPollAt: () => (options.webhook ? new Date() : lastPollAt),
     async stop() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));

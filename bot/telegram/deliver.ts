@@ -1,12 +1,12 @@
 // Sends the core's replies through the Bot API: direct answers to an update,
 // and outbox rows with their outcome classified for the sender.
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
-import type { Reply } from '../../handlers/core/contract.js';
+import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
 import type { OutboxPayload } from '../../handlers/core/outbox.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimits } from '../outbox/rate-limit.js';
-import type { OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
+import type { LoadFile, OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
 import { splitText } from '../split-text.js';
 import { inlineKeyboard, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './render.js';
 
@@ -66,13 +66,38 @@ export function classifyTelegramError(error: unknown): SendOutcome {
 
 export const telegramLimits: RateLimits = { perSecond: 30, perChatPerSecond: 1 };
 
-export function telegramTransport(api: Api, limits = telegramLimits): OutboxTransport {
+/**
+ * Sends a stored attachment with the text as caption (or the text after it
+ * when too long). Telegram keeps an uploaded file, so the first upload's
+ * file_id is reused for every other recipient.
+ */
+async function sendStoredFile(api: Api, chatId: string, payload: OutboxPayload, file: OutgoingFile | string, pace: Pace): Promise<string | undefined> {
+  const fits = payload.text.length <= TELEGRAM_CAPTION_LIMIT;
+  await pace(chatId);
+  const message = await api.sendDocument(chatId, typeof file === 'string' ? file : new InputFile(file.data, file.name), {
+    caption: fits && payload.text ? payload.text : undefined,
+    reply_markup: fits ? inlineKeyboard(payload.buttons) : undefined,
+  });
+  if (!fits) await sendReply(api, chatId, { text: payload.text, buttons: payload.buttons }, pace);
+  return message.document?.file_id;
+}
+
+export function telegramTransport(api: Api, limits = telegramLimits, loadFile: LoadFile = () => undefined): OutboxTransport {
+  const uploaded = new Map<number, string>();
   return {
     platform: 'telegram',
     limits,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
+      const payload = row.payload as unknown as OutboxPayload;
       try {
-        await sendReply(api, row.chatId, row.payload as unknown as OutboxPayload, pace);
+        if (payload.fileId !== undefined) {
+          const file = uploaded.get(payload.fileId) ?? loadFile(payload.fileId);
+          if (!file) return { kind: 'failed', reason: `file ${payload.fileId} is missing` };
+          const telegramFileId = await sendStoredFile(api, row.chatId, payload, file, pace);
+          if (telegramFileId) uploaded.set(payload.fileId, telegramFileId);
+          return { kind: 'sent' };
+        }
+        await sendReply(api, row.chatId, payload, pace);
         return { kind: 'sent' };
       } catch (error) {
         return classifyTelegramError(error);

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
 import { InFlight, type Adapter } from '../adapter.js';
+import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, vkLimits, vkTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
 import { VkLongPoll } from './long-poll.js';
@@ -16,6 +17,7 @@ export interface VkOptions {
   apiBaseUrl?: string;
   apiLimit: number;
   limits?: { perSecond: number };
+  loadFile?: LoadFile;
 }
 
 /** A button press must be answered within about a minute; answer early if handling takes longer than this. */
@@ -93,7 +95,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
 
   return {
     platform: 'vk',
-    transport: vkTransport(vk, options.limits ?? vkLimits, (peer) => callbackSupport.get(peer) ?? true),
+    transport: vkTransport(vk, options.limits ?? vkLimits, (peer) => callbackSupport.get(peer) ?? true, options.loadFile),
     lastPollAt: () => poll.lastPollAt,
     async stop() {
       await poll.stop();

@@ -5,7 +5,7 @@ import type { Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
 import type { OutboxPayload } from '../../handlers/core/outbox.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
-import type { OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
+import type { LoadFile, OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
 import { splitText } from '../split-text.js';
 import { keyboardPages, randomIdFor, VK_TEXT_LIMIT, vkKeyboard } from './render.js';
 
@@ -95,13 +95,21 @@ export function classifyVkError(error: unknown): SendOutcome {
 
 export const vkLimits = { perSecond: 20 };
 
-export function vkTransport(vk: VK, limits = vkLimits, callbackButtons: (peerId: string) => boolean = () => true): OutboxTransport {
+export function vkTransport(
+  vk: VK,
+  limits = vkLimits,
+  callbackButtons: (peerId: string) => boolean = () => true,
+  loadFile: LoadFile = () => undefined,
+): OutboxTransport {
   return {
     platform: 'vk',
     limits,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
+      const payload = row.payload as unknown as OutboxPayload;
+      const file = payload.fileId !== undefined ? loadFile(payload.fileId) : undefined;
+      if (payload.fileId !== undefined && !file) return { kind: 'failed', reason: `file ${payload.fileId} is missing` };
       try {
-        await sendReply(vk, row.chatId, row.payload as unknown as OutboxPayload, {
+        await sendReply(vk, row.chatId, file ? { text: payload.text, buttons: payload.buttons, file } : payload, {
           key: row.dedupeKey,
           pace,
           callbackButtons: callbackButtons(row.chatId),

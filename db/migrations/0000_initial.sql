@@ -38,6 +38,31 @@ CREATE TABLE `assignments` (
 CREATE INDEX `assignments_helper` ON `assignments` (`helper_id`);--> statement-breakpoint
 CREATE INDEX `assignments_school` ON `assignments` (`school_id`);--> statement-breakpoint
 CREATE INDEX `assignments_teacher` ON `assignments` (`teacher_id`);--> statement-breakpoint
+CREATE TABLE `attendance` (
+	`seminar_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`source` text NOT NULL,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`seminar_id`, `person_id`),
+	FOREIGN KEY (`seminar_id`) REFERENCES `seminars`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `broadcasts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`text` text NOT NULL,
+	`file_id` integer,
+	`audience` text NOT NULL,
+	`urgent` integer DEFAULT false NOT NULL,
+	`recipients` integer DEFAULT 0 NOT NULL,
+	`created_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`file_id`) REFERENCES `files`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `dialogs` (
 	`account_id` integer PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -49,6 +74,14 @@ CREATE TABLE `dialogs` (
 	`expires_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `files` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`mime` text NOT NULL,
+	`data` blob NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `invites` (
@@ -168,6 +201,17 @@ CREATE TABLE `regions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `regions_name_unique` ON `regions` (`name`);--> statement-breakpoint
+CREATE TABLE `rsvps` (
+	`seminar_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`answer` text NOT NULL,
+	`waitlisted` integer DEFAULT false NOT NULL,
+	`answered_at` integer NOT NULL,
+	PRIMARY KEY(`seminar_id`, `person_id`),
+	FOREIGN KEY (`seminar_id`) REFERENCES `seminars`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `school_statuses` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`school_id` integer NOT NULL,
@@ -187,4 +231,57 @@ CREATE TABLE `schools` (
 	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `schools_municipality_name` ON `schools` (`municipality_id`,`name`);
+CREATE UNIQUE INDEX `schools_municipality_name` ON `schools` (`municipality_id`,`name`);--> statement-breakpoint
+CREATE TABLE `seminar_feedback` (
+	`seminar_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`rating` integer NOT NULL,
+	`comment` text,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`seminar_id`, `person_id`),
+	FOREIGN KEY (`seminar_id`) REFERENCES `seminars`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `seminar_series` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`title` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `seminars` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`series_id` integer,
+	`title` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`starts_at` integer NOT NULL,
+	`duration_minutes` integer DEFAULT 90 NOT NULL,
+	`format` text NOT NULL,
+	`place` text NOT NULL,
+	`capacity` integer,
+	`audience` text NOT NULL,
+	`attendance_code` text NOT NULL,
+	`urgent` integer DEFAULT false NOT NULL,
+	`created_by` integer,
+	`cancelled_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`series_id`) REFERENCES `seminar_series`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `seminars_municipality` ON `seminars` (`municipality_id`,`starts_at`);--> statement-breakpoint
+CREATE TABLE `topic_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`person_id` integer,
+	`school_id` integer,
+	`topic` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action
+);

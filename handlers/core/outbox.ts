@@ -11,6 +11,8 @@ import type { I18n, Translate } from './i18n.js';
 export interface OutboxPayload {
   text: string;
   buttons?: Button[][];
+  /** A stored file (db files table) sent with the text, such as a broadcast's attachment. */
+  fileId?: number;
 }
 
 export function toPayload(reply: Reply): OutboxPayload {
@@ -23,7 +25,7 @@ export interface QueueOptions {
   batch?: string;
 }
 
-export function outboxItem(to: Account, reply: Reply, options: QueueOptions): OutboxItem {
+export function outboxItem(to: Pick<Account, 'id' | 'platform' | 'chatId'>, reply: Reply, options: QueueOptions): OutboxItem {
   return {
     accountId: to.id,
     platform: to.platform,

@@ -1,0 +1,39 @@
+// Resolves an audience (roles, schools, school statuses, named people) to the
+// living people of a municipality, with the account each is reached on.
+import { accounts } from '../schema.js';
+import type { DbOrTx } from '../client.js';
+import type { Audience } from '../schema.js';
+import { schoolsOf } from './org.js';
+import { peopleOf, type Person } from './people.js';
+
+export type Account = typeof accounts.$inferSelect;
+
+export function peopleInAudience(db: DbOrTx, municipalityId: number, audience: Audience): Person[] {
+  const schools = new Map(schoolsOf(db, municipalityId).map((s) => [s.id, s]));
+  const named = new Set(audience.personIds ?? []);
+  const { roles = [], schoolIds = [], statuses = [] } = audience;
+  const open = roles.length === 0 && schoolIds.length === 0 && statuses.length === 0 && named.size === 0;
+  return peopleOf(db, municipalityId).filter((p) => {
+    if (named.has(p.id)) return true;
+    if (open) return true;
+    if (roles.length === 0 && schoolIds.length === 0 && statuses.length === 0) return false;
+    const school = p.schoolId !== null ? schools.get(p.schoolId) : undefined;
+    return (
+      (roles.length === 0 || p.roles.some((g) => roles.includes(g.role))) &&
+      (schoolIds.length === 0 || (p.schoolId !== null && schoolIds.includes(p.schoolId))) &&
+      (statuses.length === 0 || (school?.statuses.some((s) => statuses.includes(s)) ?? false))
+    );
+  });
+}
+
+/** The active account each person was last seen on, for every person who has one. */
+export function primaryAccounts(db: DbOrTx, personIds: number[]): Map<number, Account> {
+  const wanted = new Set(personIds);
+  const best = new Map<number, Account>();
+  for (const account of db.select().from(accounts).all()) {
+    if (account.personId === null || !account.active || !wanted.has(account.personId)) continue;
+    const current = best.get(account.personId);
+    if (!current || (account.lastSeenAt?.getTime() ?? 0) > (current.lastSeenAt?.getTime() ?? 0)) best.set(account.personId, account);
+  }
+  return best;
+}

@@ -1,0 +1,130 @@
+// Seminars, answers to them (with a waiting list when full), attendance,
+// feedback and topic requests.
+import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { attendance, rsvps, seminarFeedback, seminars, seminarSeries, topicRequests, type RsvpAnswer } from '../schema.js';
+
+export type Seminar = typeof seminars.$inferSelect;
+export type Rsvp = typeof rsvps.$inferSelect;
+export type RsvpStatus = 'going' | 'waitlisted' | 'maybe' | 'no';
+
+export function createSeminar(db: DbOrTx, values: typeof seminars.$inferInsert): Seminar {
+  return db.insert(seminars).values(values).returning().get();
+}
+
+export function getSeminar(db: DbOrTx, id: number): Seminar | undefined {
+  return db.select().from(seminars).where(eq(seminars.id, id)).get();
+}
+
+/** Seminars of a municipality starting within [from, to], earliest first. */
+export function seminarsBetween(db: DbOrTx, municipalityId: number | undefined, from: Date, to: Date): Seminar[] {
+  return db
+    .select()
+    .from(seminars)
+    .where(
+      and(
+        municipalityId === undefined ? undefined : eq(seminars.municipalityId, municipalityId),
+        isNull(seminars.cancelledAt),
+        gte(seminars.startsAt, from),
+        lte(seminars.startsAt, to),
+      ),
+    )
+    .orderBy(asc(seminars.startsAt))
+    .all();
+}
+
+export function findOrCreateSeries(db: DbOrTx, municipalityId: number, title: string): number {
+  const existing = db
+    .select()
+    .from(seminarSeries)
+    .where(and(eq(seminarSeries.municipalityId, municipalityId), eq(seminarSeries.title, title)))
+    .get();
+  return existing?.id ?? db.insert(seminarSeries).values({ municipalityId, title }).returning().get().id;
+}
+
+export function seriesOf(db: DbOrTx, municipalityId: number): { id: number; title: string }[] {
+  return db.select({ id: seminarSeries.id, title: seminarSeries.title }).from(seminarSeries).where(eq(seminarSeries.municipalityId, municipalityId)).all();
+}
+
+export function rsvpsOf(db: DbOrTx, seminarId: number): Rsvp[] {
+  return db.select().from(rsvps).where(eq(rsvps.seminarId, seminarId)).orderBy(asc(rsvps.answeredAt)).all();
+}
+
+export function statusOf(r: Rsvp | undefined): RsvpStatus | undefined {
+  if (!r) return undefined;
+  if (r.answer === 'yes') return r.waitlisted ? 'waitlisted' : 'going';
+  return r.answer;
+}
+
+export function rsvpCounts(db: DbOrTx, seminarId: number): Record<RsvpStatus, number> {
+  const counts: Record<RsvpStatus, number> = { going: 0, waitlisted: 0, maybe: 0, no: 0 };
+  for (const r of rsvpsOf(db, seminarId)) counts[statusOf(r) ?? 'no']++;
+  return counts;
+}
+
+/**
+ * Records an answer. A "yes" beyond capacity joins the waiting list; a place
+ * freed by someone who changed their mind goes to the first in line, who is
+ * returned so they can be told.
+ */
+export function setRsvp(
+  db: DbOrTx,
+  seminar: Seminar,
+  personId: number,
+  answer: RsvpAnswer,
+  now: Date,
+): { status: RsvpStatus; promoted?: number } {
+  const all = rsvpsOf(db, seminar.id);
+  const previous = all.find((r) => r.personId === personId);
+  const wasGoing = statusOf(previous) === 'going';
+  const goingOthers = all.filter((r) => r.personId !== personId && statusOf(r) === 'going').length;
+  const waitlisted = answer === 'yes' && !wasGoing && seminar.capacity !== null && goingOthers >= seminar.capacity;
+  const answeredAt = previous?.answer === 'yes' && answer === 'yes' ? previous.answeredAt : now;
+  db.insert(rsvps)
+    .values({ seminarId: seminar.id, personId, answer, waitlisted, answeredAt })
+    .onConflictDoUpdate({ target: [rsvps.seminarId, rsvps.personId], set: { answer, waitlisted, answeredAt } })
+    .run();
+  let promoted: number | undefined;
+  if (wasGoing && answer !== 'yes') {
+    const next = all.find((r) => r.personId !== personId && statusOf(r) === 'waitlisted');
+    if (next) {
+      db.update(rsvps).set({ waitlisted: false }).where(and(eq(rsvps.seminarId, seminar.id), eq(rsvps.personId, next.personId))).run();
+      promoted = next.personId;
+    }
+  }
+  return { status: statusOf({ seminarId: seminar.id, personId, answer, waitlisted, answeredAt }) ?? 'no', promoted };
+}
+
+export function markAttended(db: DbOrTx, seminarId: number, personId: number, source: 'coordinator' | 'code', at: Date): boolean {
+  return db.insert(attendance).values({ seminarId, personId, source, at }).onConflictDoNothing().run().changes === 1;
+}
+
+export function unmarkAttended(db: DbOrTx, seminarId: number, personId: number): void {
+  db.delete(attendance).where(and(eq(attendance.seminarId, seminarId), eq(attendance.personId, personId))).run();
+}
+
+export function attendeesOf(db: DbOrTx, seminarId: number): number[] {
+  return db.select({ personId: attendance.personId }).from(attendance).where(eq(attendance.seminarId, seminarId)).all().map((r) => r.personId);
+}
+
+export function saveFeedback(db: DbOrTx, values: typeof seminarFeedback.$inferInsert): void {
+  db.insert(seminarFeedback)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [seminarFeedback.seminarId, seminarFeedback.personId],
+      set: { rating: values.rating, ...(values.comment !== undefined ? { comment: values.comment } : {}), at: values.at },
+    })
+    .run();
+}
+
+export function feedbackOf(db: DbOrTx, seminarId: number): (typeof seminarFeedback.$inferSelect)[] {
+  return db.select().from(seminarFeedback).where(eq(seminarFeedback.seminarId, seminarId)).all();
+}
+
+export function addTopicRequest(db: DbOrTx, values: typeof topicRequests.$inferInsert): void {
+  db.insert(topicRequests).values(values).run();
+}
+
+export function topicRequestsOf(db: DbOrTx, municipalityId: number): (typeof topicRequests.$inferSelect)[] {
+  return db.select().from(topicRequests).where(eq(topicRequests.municipalityId, municipalityId)).orderBy(desc(topicRequests.createdAt)).all();
+}

@@ -1,0 +1,235 @@
+// /seminar: the coordinator announces a seminar in a short dialog (title,
+// date and time in the municipality's zone, format and place, audience,
+// capacity, series), sees how many people it reaches on which messenger, and
+// confirms; the card goes to everyone in the audience through the outbox.
+import { newCode } from '../../db/repos/invites.js';
+import { getMunicipality, getSchool, schoolsOf } from '../../db/repos/org.js';
+import { createSeminar, findOrCreateSeries, seriesOf, type Seminar } from '../../db/repos/seminars.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { Audience } from '../../db/schema.js';
+import { requireAdminOf } from '../core/access.js';
+import { audiencePresets, presetAudience, queueToReach, reach, reachText, type AudiencePreset } from '../core/audience.js';
+import type { CoreDeps, Ctx } from '../core/context.js';
+import type { Choice, DialogDef } from '../core/dialog.js';
+import { announcementCard, parseSeminarTime, seminarText } from './card.js';
+
+export type SeminarData = {
+  municipalityId: number;
+  title?: string;
+  startsAt?: number;
+  format?: 'in_person' | 'online';
+  place?: string;
+  description?: string;
+  audience?: Audience;
+  capacity?: number | null;
+  seriesId?: number | null;
+};
+
+export interface NewSeminar {
+  municipalityId: number;
+  title: string;
+  description: string;
+  startsAt: Date;
+  durationMinutes?: number;
+  format: 'in_person' | 'online';
+  place: string;
+  capacity: number | null;
+  audience: Audience;
+  seriesId: number | null;
+  urgent: boolean;
+  createdBy: number | null;
+}
+
+/** Writes the seminar and queues its card to the whole audience, in the caller's transaction. */
+export function createAndAnnounce(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'settings'>, input: NewSeminar, now: Date): { seminar: Seminar; queued: number } {
+  const seminar = createSeminar(tx, { ...input, attendanceCode: newCode(6) });
+  const zone = getMunicipality(tx, input.municipalityId)?.timezone ?? deps.settings.defaultTimezone;
+  const queued = queueToReach(tx, deps, input.municipalityId, reach(tx, input.municipalityId, input.audience), (person, t) => announcementCard(tx, t, person.language, seminar, zone), {
+    key: `seminar:${seminar.id}:announce`,
+    batch: `seminar:${seminar.id}`,
+    now,
+    urgent: input.urgent,
+  });
+  return { seminar, queued };
+}
+
+const zoneOf = (ctx: Ctx, data: SeminarData) => getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+
+function audienceChoices(ctx: Ctx, data: SeminarData): Choice[][] {
+  const presets = audiencePresets.map((p) => [{ label: ctx.t(`audience-${p}`), value: p }]);
+  const schools = schoolsOf(ctx.deps.db, data.municipalityId).map((s) => ({ label: s.shortName, value: `school:${s.id}` }));
+  const rows: Choice[][] = [];
+  for (let i = 0; i < schools.length; i += 2) rows.push(schools.slice(i, i + 2));
+  return [...presets, ...rows];
+}
+
+/** The draft as a seminar row, for the preview and the reach count. */
+function draft(data: SeminarData): Seminar {
+  return {
+    id: 0,
+    municipalityId: data.municipalityId,
+    seriesId: data.seriesId ?? null,
+    title: data.title ?? '',
+    description: data.description ?? '',
+    startsAt: new Date(data.startsAt ?? 0),
+    durationMinutes: 90,
+    format: data.format ?? 'in_person',
+    place: data.place ?? '',
+    capacity: data.capacity ?? null,
+    audience: data.audience ?? {},
+    attendanceCode: '',
+    urgent: false,
+    createdBy: null,
+    cancelledAt: null,
+    createdAt: new Date(0),
+  };
+}
+
+export const seminarDialog: DialogDef<SeminarData> = {
+  name: 'seminar',
+  version: 1,
+  first: 'title',
+  steps: {
+    title: {
+      prompt: (ctx) => ({ text: ctx.t('seminar-ask-title'), acceptsText: true }),
+      accept: (ctx, data, answer) => {
+        const title = answer.kind === 'text' ? answer.text.trim() : '';
+        if (title.length < 3 || title.length > 200) return { reask: ctx.t('seminar-title-invalid') };
+        return { next: 'when', data: { ...data, title } };
+      },
+    },
+    when: {
+      prompt: (ctx, data) => ({ text: ctx.t('seminar-ask-when', { zone: zoneOf(ctx, data) }), acceptsText: true }),
+      accept: (ctx, data, answer) => {
+        const at = answer.kind === 'text' ? parseSeminarTime(answer.text, ctx.deps.clock.now(), zoneOf(ctx, data)) : undefined;
+        return at ? { next: 'format', data: { ...data, startsAt: at.getTime() } } : { reask: ctx.t('seminar-when-invalid') };
+      },
+    },
+    format: {
+      prompt: (ctx) => ({
+        text: ctx.t('seminar-ask-format'),
+        choices: [[{ label: ctx.t('seminar-format-in_person'), value: 'in_person' }, { label: ctx.t('seminar-format-online'), value: 'online' }]],
+      }),
+      accept: (ctx, data, answer) =>
+        answer.kind === 'choice' && (answer.value === 'in_person' || answer.value === 'online')
+          ? { next: 'place', data: { ...data, format: answer.value } }
+          : { reask: ctx.t('dialog-choose-button') },
+    },
+    place: {
+      prompt: (ctx, data) => ({ text: ctx.t(data.format === 'online' ? 'seminar-ask-link' : 'seminar-ask-address'), acceptsText: true }),
+      accept: (ctx, data, answer) => {
+        const place = answer.kind === 'text' ? answer.text.trim() : '';
+        if (data.format === 'online' && !/^https?:\/\/\S+$/i.test(place)) return { reask: ctx.t('seminar-link-invalid') };
+        if (place.length < 3 || place.length > 300) return { reask: ctx.t('seminar-address-invalid') };
+        return { next: 'description', data: { ...data, place } };
+      },
+    },
+    description: {
+      prompt: (ctx) => ({ text: ctx.t('seminar-ask-description'), choices: [[{ label: ctx.t('skip'), value: 'skip' }]], acceptsText: true }),
+      accept: (ctx, data, answer) => {
+        const description = answer.kind === 'text' ? answer.text.trim().slice(0, 1500) : '';
+        return { next: 'audience', data: { ...data, description } };
+      },
+    },
+    audience: {
+      prompt: (ctx, data) => ({ text: ctx.t('seminar-ask-audience'), choices: audienceChoices(ctx, data) }),
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
+        const preset = audiencePresets.find((p) => p === answer.value);
+        if (preset) return { next: 'capacity', data: { ...data, audience: presetAudience(preset as AudiencePreset) } };
+        const school = getSchool(ctx.deps.db, Number(answer.value.replace('school:', '')));
+        if (!school || school.municipalityId !== data.municipalityId) return { reask: ctx.t('dialog-choose-button') };
+        const schoolIds = [...new Set([...(data.audience?.schoolIds ?? []), school.id])];
+        return { next: 'more-schools', data: { ...data, audience: { schoolIds } } };
+      },
+    },
+    'more-schools': {
+      prompt: (ctx, data) => {
+        const chosen = (data.audience?.schoolIds ?? []).map((id) => getSchool(ctx.deps.db, id)?.shortName ?? '').join(', ');
+        const others = schoolsOf(ctx.deps.db, data.municipalityId).filter((s) => !data.audience?.schoolIds?.includes(s.id));
+        return {
+          text: ctx.t('seminar-schools-chosen', { schools: chosen }),
+          choices: [[{ label: ctx.t('seminar-schools-done'), value: 'done' }], ...others.map((s) => [{ label: `+ ${s.shortName}`, value: String(s.id) }])],
+        };
+      },
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
+        if (answer.value === 'done') return { next: 'capacity', data };
+        const school = getSchool(ctx.deps.db, Number(answer.value));
+        if (!school || school.municipalityId !== data.municipalityId) return { reask: ctx.t('dialog-choose-button') };
+        return { next: 'more-schools', data: { ...data, audience: { schoolIds: [...(data.audience?.schoolIds ?? []), school.id] } }, inPlace: true };
+      },
+    },
+    capacity: {
+      prompt: (ctx) => ({
+        text: ctx.t('seminar-ask-capacity'),
+        choices: [[{ label: ctx.t('seminar-no-limit'), value: 'none' }, { label: '20', value: '20' }, { label: '50', value: '50' }]],
+        acceptsText: true,
+      }),
+      accept: (ctx, data, answer) => {
+        const raw = answer.kind === 'choice' ? answer.value : answer.kind === 'text' ? answer.text.trim() : '';
+        if (raw === 'none') return { next: 'series', data: { ...data, capacity: null } };
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < 1 || n > 10_000) return { reask: ctx.t('seminar-capacity-invalid') };
+        return { next: 'series', data: { ...data, capacity: n } };
+      },
+    },
+    series: {
+      prompt: (ctx, data) => ({
+        text: ctx.t('seminar-ask-series'),
+        choices: [
+          [{ label: ctx.t('seminar-series-none'), value: 'none' }],
+          [{ label: ctx.t('seminar-series-new'), value: 'new' }],
+          ...seriesOf(ctx.deps.db, data.municipalityId).map((s) => [{ label: s.title.slice(0, 40), value: String(s.id) }]),
+        ],
+      }),
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
+        if (answer.value === 'none') return { next: 'confirm', data: { ...data, seriesId: null } };
+        if (answer.value === 'new') return { next: 'confirm', data: { ...data, seriesId: findOrCreateSeries(ctx.deps.db, data.municipalityId, data.title ?? '') } };
+        const series = seriesOf(ctx.deps.db, data.municipalityId).find((s) => String(s.id) === answer.value);
+        return series ? { next: 'confirm', data: { ...data, seriesId: series.id } } : { reask: ctx.t('dialog-choose-button') };
+      },
+    },
+    confirm: {
+      prompt: (ctx, data) => {
+        const r = reach(ctx.deps.db, data.municipalityId, data.audience ?? {});
+        return {
+          text: `${seminarText(ctx.t, ctx.lang, draft(data), zoneOf(ctx, data))}\n\n${reachText(ctx.t, r)}\n\n${ctx.t('seminar-confirm-question')}`,
+          choices: [
+            [{ label: ctx.t('seminar-announce'), value: 'yes' }],
+            [{ label: ctx.t('announce-urgent'), value: 'urgent' }],
+            [{ label: ctx.t('assign-cancel'), value: 'no' }],
+          ],
+        };
+      },
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice' || answer.value === 'no') return { done: { text: ctx.t('cancelled') } };
+        const coordinator = requireAdminOf(ctx, data.municipalityId);
+        const now = ctx.deps.clock.now();
+        const { seminar, queued } = ctx.deps.db.transaction((tx) =>
+          createAndAnnounce(
+            tx,
+            ctx.deps,
+            {
+              municipalityId: data.municipalityId,
+              title: data.title ?? '',
+              description: data.description ?? '',
+              startsAt: new Date(data.startsAt ?? now.getTime()),
+              format: data.format ?? 'in_person',
+              place: data.place ?? '',
+              capacity: data.capacity ?? null,
+              audience: data.audience ?? {},
+              seriesId: data.seriesId ?? null,
+              urgent: answer.value === 'urgent',
+              createdBy: coordinator.id,
+            },
+            now,
+          ),
+        );
+        ctx.deps.wakeOutbox();
+        return { done: { text: ctx.t('seminar-announced', { count: queued, code: seminar.attendanceCode }) } };
+      },
+    },
+  },
+};

@@ -1,0 +1,52 @@
+// Seminars: /seminar announces one, /seminars lists them for the coordinator,
+// the card buttons record answers, /here confirms attendance with the event's
+// code, ratings come back after the event; /topic and /topics collect topic
+// requests for the next sessions.
+import { registered, requireCoordinator, visibleTo } from '../core/access.js';
+import type { Feature } from '../core/dispatch.js';
+import { rsvpAction } from './card.js';
+import { seminarDialog } from './create.js';
+import {
+  attendancePage,
+  attendancePageAction,
+  attendanceToggleAction,
+  coordinatorCard,
+  seminarCardAction,
+  seminarList,
+  toggleAttendance,
+  topicDialog,
+  topicsReport,
+} from './manage.js';
+import { answerRsvp, checkIn, commentDialog, feedbackAction, rate } from './respond.js';
+
+export const seminarsFeature: Feature = (h) => {
+  h.dialogs.register(seminarDialog).register(commentDialog).register(topicDialog);
+  h.router
+    .command({
+      name: 'seminar',
+      describe: 'cmd-seminar',
+      visible: visibleTo('coordinator'),
+      menu: true,
+      run: (ctx) => h.dialogs.start(ctx, seminarDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
+    })
+    .command({ name: 'seminars', describe: 'cmd-seminars', visible: visibleTo('coordinator'), run: (ctx) => seminarList(ctx) })
+    .command({
+      name: 'here',
+      describe: 'cmd-here',
+      visible: registered,
+      run: (ctx, args) => checkIn(ctx, args) ?? { text: ctx.t('attendance-bad-code') },
+    })
+    .command({
+      name: 'topic',
+      describe: 'cmd-topic',
+      visible: visibleTo('school_admin', 'teacher'),
+      run: (ctx) => h.dialogs.start(ctx, topicDialog, {}),
+    })
+    .command({ name: 'topics', describe: 'cmd-topics', visible: visibleTo('coordinator'), run: (ctx) => topicsReport(ctx) })
+    .action(rsvpAction, (ctx, [seminarId, answer]) => answerRsvp(ctx, seminarId, answer))
+    .action(seminarCardAction, (ctx, [seminarId]) => coordinatorCard(ctx, seminarId))
+    .action(attendancePageAction, (ctx, [seminarId, page]) => attendancePage(ctx, seminarId, page))
+    .action(attendanceToggleAction, (ctx, [seminarId, personId, page]) => toggleAttendance(ctx, seminarId, personId, page))
+    .action(feedbackAction, (ctx, [seminarId, rating]) => rate(ctx, seminarId, Number(rating), (data) => h.dialogs.start(ctx, commentDialog, data)))
+    .text((ctx, text) => (/^[A-Za-z0-9]{6}$/.test(text.trim()) && ctx.person ? checkIn(ctx, text) : undefined));
+};
