@@ -73,12 +73,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let playground: ConsoleAdapter | undefined;
   try {
     if (config.telegram) {
-      const telegram = await startTelegram({ ...config.telegram, limits: options.limits?.telegram, loadFile }, core, log);
+      const telegram = await startTelegram(
+        { ...config.telegram, limits: options.limits?.telegram ?? { perSecond: config.telegram.rateLimit, perChatPerSecond: 1 }, loadFile },
+        core,
+        log,
+      );
       deps.settings.links.telegramBot = telegram.username;
       adapters.push(telegram);
     }
     if (config.vk) {
-      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk, loadFile }, core, db, log));
+      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk ?? { perSecond: config.vk.apiLimit }, loadFile }, core, db, log));
       deps.settings.links.vkGroupId = config.vk.groupId;
     }
     if (adapters.length === 0 && options.terminal) {

@@ -17,6 +17,8 @@ import { readTable, TableError } from '../handlers/people/import/table.js';
 import { INVITE_DAYS } from '../handlers/people/invite.js';
 import { createI18n } from '../locales/i18n.js';
 import { localDate } from '../scheduler/local-time.js';
+import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.js';
+import { CliError, out } from './cli/output.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
 const usage = `Opora admin command line
@@ -27,18 +29,20 @@ const usage = `Opora admin command line
       ROLE is one of: ${roleNames.join(', ')}. Prints the code on the last line.
   npm run cli -- import FILE --municipality NAME [--dry-run] [--json]
       Imports schools or people from an XLSX or CSV file.
+  npm run cli -- seminar --municipality NAME --title TITLE --at "DD.MM.YYYY HH:MM" --place PLACE
+                         [--format in_person|online] [--capacity N] [--series NAME] [--minutes N]
+                         [--role ROLE]... [--school NAME]... [--urgent] [--json]
+      Announces a seminar to its audience (everyone in the municipality by default).
+  npm run cli -- broadcast --municipality NAME --text TEXT [--role ROLE]... [--school NAME]... [--urgent] [--json]
+      Queues an announcement; a running Opora delivers it. Prints the broadcast id.
   npm run cli -- seed-demo
       Adds the demo municipality used by the terminal playground.
 `;
 
-class CliError extends Error {}
 
 const i18n = createI18n();
 const t: Translate = (key, args) => i18n.t('ru', key, args);
 
-function out(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 function inviteCommand(db: Db, config: Config, args: string[]): void {
   const { values } = parseArgs({
@@ -126,6 +130,14 @@ async function importCommand(db: Db, args: string[]): Promise<void> {
   out(t('import-done', { ...applied.counts }));
 }
 
+function cliDeps(db: Db, config: Config): CliDeps {
+  return {
+    db,
+    i18n,
+    settings: { defaultTimezone: config.defaultTimezone, quietHours: config.quietHours, dialogTtlMinutes: config.dialogTtlMinutes, links: {} },
+  };
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === 'help' || command === '--help') return void process.stdout.write(usage);
@@ -134,6 +146,8 @@ async function main(): Promise<void> {
   try {
     if (command === 'invite') inviteCommand(db, config, args);
     else if (command === 'import') await importCommand(db, args);
+    else if (command === 'broadcast') broadcastCommand(cliDeps(db, config), args);
+    else if (command === 'seminar') seminarCommand(cliDeps(db, config), args);
     else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
     else throw new CliError(`unknown command "${command}"\n\n${usage}`);
   } finally {

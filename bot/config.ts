@@ -16,10 +16,12 @@ export const configSchema = z
     TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
     TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'letters, digits, _ and - only')),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+    /** Messages a second the outbox sends through Telegram; Telegram allows about 30. */
+    TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(30),
     VK_GROUP_TOKEN: optional(z.string().min(20)),
     VK_GROUP_ID: optional(z.string().regex(/^\d+$/, 'the numeric id of the community')),
     VK_API_BASE_URL: optional(z.url()),
-    VK_API_LIMIT: z.coerce.number().int().min(1).max(20).default(20),
+    VK_API_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     DATABASE_PATH: z.string().min(1).default('./data/opora.db'),
     DEFAULT_TIMEZONE: z
       .string()
@@ -48,7 +50,7 @@ function missingCompanions(env: NodeJS.ProcessEnv): string[] {
 export type Env = z.output<typeof configSchema>;
 
 export interface Config {
-  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number } };
+  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number }; rateLimit: number };
   vk?: { token: string; groupId: number; apiBaseUrl?: string; apiLimit: number };
   telegramBotUsername?: string;
   databasePath: string;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? {
           token: e.TELEGRAM_BOT_TOKEN,
           apiRoot: e.TELEGRAM_API_ROOT,
+          rateLimit: e.TELEGRAM_RATE_LIMIT,
           webhook: e.TELEGRAM_WEBHOOK_URL
             ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
             : undefined,

@@ -73,7 +73,7 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
     platform: 'telegram',
     server,
     env: () => ({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_API_ROOT: server.apiRoot }),
-    config: (databasePath) => ({ ...baseConfig(databasePath), telegram: { token: server.token, apiRoot: server.apiRoot } }),
+    config: (databasePath) => ({ ...baseConfig(databasePath), telegram: { token: server.token, apiRoot: server.apiRoot, rateLimit: 30 } }),
     say: (id, text) => void server.userSends(user(id), text),
     sendFile: (id, name, content) => void server.userSendsDocument(user(id), name, content),
     press: (id, label) => {
@@ -106,7 +106,9 @@ function vkButtons(keyboard: unknown): { label: string; data: string }[] {
   if (typeof parsed !== 'object' || parsed === null || !('buttons' in parsed) || !Array.isArray(parsed.buttons)) return [];
   return (parsed.buttons as unknown[][]).flat().flatMap((b) => {
     const action = (b as { action?: { label?: string; payload?: string } }).action;
-    return action?.label && action.payload ? [{ label: action.label, data: action.payload }] : [];
+    if (!action?.label || !action.payload) return [];
+    const payload = JSON.parse(action.payload) as { a?: string };
+    return payload.a ? [{ label: action.label, data: payload.a }] : [];
   });
 }
 
@@ -126,7 +128,7 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
     sendFile: (id, name, content) => void server.userSendsDocument(id, name, content),
     press: (id, label) => {
       const { message, data } = findNewest(messages(id), label);
-      server.userPressesCallback(id, message.id, JSON.parse(data));
+      server.userPressesCallback(id, message.id, { a: data });
     },
     pressRaw: (id, messageId, data) => void server.userPressesCallback(id, messageId, { a: data }),
     pushRaw: (update) => server.pushRawUpdate(update),
