@@ -11,6 +11,7 @@ import type { Core } from '../../handlers/core/dispatch.js';
 import type { I18n, Language } from '../../handlers/core/i18n.js';
 import type { OutboxPayload } from '../../handlers/core/outbox.js';
 import type { Adapter } from '../adapter.js';
+import { RateLimiter } from '../outbox/rate-limit.js';
 import type { OutboxTransport } from '../outbox/sender.js';
 
 export interface ConsoleOptions {
@@ -104,7 +105,7 @@ export function startConsole(options: ConsoleOptions, core: Core, db: Db, i18n: 
 
   const transport: OutboxTransport = {
     platform: 'console',
-    limits: { perSecond: 100 },
+    limiter: new RateLimiter({ perSecond: 100 }),
     async send(row) {
       const payload = row.payload as unknown as OutboxPayload;
       const name = people().find((p) => p.externalId === row.chatId)?.name ?? row.chatId;

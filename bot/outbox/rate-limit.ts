@@ -1,7 +1,9 @@
 // Paces sends to stay under a platform's limits: a global rate for the bot
-// and a per-chat rate. Written by hand because it must answer "when may this
-// chat be sent to next" without blocking other chats, which general-purpose
-// limiters do not offer.
+// and a per-chat rate. Sends are spread evenly, and a sliding one-second log
+// of the moments requests actually left caps any second at one below the
+// limit, so a stalled event loop firing several timers late cannot burst.
+// Written by hand because it must pace per chat without blocking other
+// chats, which general-purpose limiters do not offer.
 export interface RateLimits {
   /** Sends per second for the whole bot. */
   perSecond: number;
@@ -9,37 +11,46 @@ export interface RateLimits {
   perChatPerSecond?: number;
 }
 
-/** Leaves headroom under the published limit, for clock jitter between us and the platform. */
-const HEADROOM = 0.97;
+const WINDOW_MS = 1000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class RateLimiter {
-  private nextGlobal = 0;
+  private readonly sent: number[] = [];
   private readonly nextByChat = new Map<string, number>();
-  private readonly globalGap: number;
+  private nextEven = 0;
+  private pausedUntil = 0;
+  private readonly capacity: number;
+  private readonly gap: number;
   private readonly chatGap: number;
 
-  constructor(limits: RateLimits) {
-    this.globalGap = 1000 / (limits.perSecond * HEADROOM);
-    this.chatGap = limits.perChatPerSecond ? 1000 / (limits.perChatPerSecond * HEADROOM) : 0;
+  constructor(readonly limits: RateLimits) {
+    this.capacity = Math.max(1, limits.perSecond - 1);
+    this.gap = WINDOW_MS / limits.perSecond;
+    // A tenth more than the gap: requests to one chat may reach the platform a little closer than they left.
+    this.chatGap = limits.perChatPerSecond ? (WINDOW_MS / limits.perChatPerSecond) * 1.1 : 0;
   }
 
-  /** Milliseconds until this chat may be sent to again (0 when it may now). */
-  chatWait(chatId: string, now = performance.now()): number {
-    return Math.max(0, (this.nextByChat.get(chatId) ?? 0) - now);
-  }
-
-  /** Reserves the next global slot for a chat and returns how long to wait for it. */
-  reserve(chatId: string, now = performance.now()): number {
-    const at = Math.max(now, this.nextGlobal, this.nextByChat.get(chatId) ?? 0);
-    this.nextGlobal = at + this.globalGap;
-    if (this.chatGap > 0) this.nextByChat.set(chatId, at + this.chatGap);
-    if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
-    return at - now;
+  /** Waits until a request to this chat may leave, and counts it as leaving then. */
+  async acquire(chatId: string): Promise<void> {
+    for (;;) {
+      const now = performance.now();
+      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - WINDOW_MS) this.sent.shift();
+      const windowFree = this.sent.length < this.capacity ? now : (this.sent[0] ?? now) + WINDOW_MS;
+      const at = Math.max(now, windowFree, this.nextEven, this.pausedUntil, this.nextByChat.get(chatId) ?? 0);
+      if (at <= now) {
+        this.sent.push(now);
+        this.nextEven = now + this.gap;
+        if (this.chatGap > 0) this.nextByChat.set(chatId, now + this.chatGap);
+        if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
+        return;
+      }
+      await sleep(Math.max(1, at - now));
+    }
   }
 
   /** The platform asked us to slow down: hold every send for that long. */
-  pause(ms: number, now = performance.now()): void {
-    this.nextGlobal = Math.max(this.nextGlobal, now + ms);
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
   }
 
   private forgetIdleChats(now: number): void {

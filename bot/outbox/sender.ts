@@ -16,7 +16,7 @@ import type { PlatformName } from '../../db/schema.js';
 import type { Clock } from '../../handlers/core/clock.js';
 import type { OutgoingFile } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import { RateLimiter, type RateLimits } from './rate-limit.js';
+import type { RateLimiter } from './rate-limit.js';
 
 export type SendOutcome =
   | { kind: 'sent' }
@@ -37,9 +37,13 @@ export type Pace = (chatId: string) => Promise<void>;
 
 export interface OutboxTransport {
   readonly platform: PlatformName;
-  readonly limits: RateLimits;
+  /** Shared with the adapter's direct replies where the platform counts both together. */
+  readonly limiter: RateLimiter;
   send(row: OutboxRow, pace: Pace): Promise<SendOutcome>;
 }
+
+/** Thrown by pacing when the chat turned out blocked while this send waited; transports report it as blocked. */
+export class RecipientBlocked extends Error {}
 
 export interface SenderOptions {
   batchSize?: number;
@@ -48,8 +52,6 @@ export interface SenderOptions {
   idleMs?: number;
   maxAttempts?: number;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class OutboxSender {
   private running = false;
@@ -66,7 +68,7 @@ export class OutboxSender {
     private readonly transport: OutboxTransport,
     options: SenderOptions = {},
   ) {
-    this.limiter = new RateLimiter(transport.limits);
+    this.limiter = transport.limiter;
     this.options = { batchSize: 100, concurrency: 16, idleMs: 500, maxAttempts: 8, ...options };
   }
 
@@ -125,9 +127,12 @@ export class OutboxSender {
     }
   }
 
+  /** Chats that turned out blocked during this run: rows already in flight to them stop before sending. */
+  private readonly blockedChats = new Set<string>();
+
   private readonly pace: Pace = async (chatId) => {
-    const wait = this.limiter.reserve(chatId);
-    if (wait > 0) await sleep(wait);
+    await this.limiter.acquire(chatId);
+    if (this.blockedChats.has(chatId)) throw new RecipientBlocked();
   };
 
   private async sendOne(row: OutboxRow): Promise<void> {
@@ -137,6 +142,7 @@ export class OutboxSender {
     } catch (error) {
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
+    if (outcome.kind === 'blocked') this.blockedChats.add(row.chatId);
     this.counts[outcome.kind] += 1;
     this.record(row, outcome);
   }

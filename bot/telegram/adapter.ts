@@ -6,6 +6,7 @@ import { Api, Bot, webhookCallback } from 'grammy';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
 import { InFlight, type Adapter } from '../adapter.js';
+import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
@@ -18,6 +19,9 @@ export interface TelegramOptions {
   loadFile?: LoadFile;
 }
 
+/** Methods that deliver something to a chat and count against Telegram's limits. */
+const PACED_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup', 'copyMessage']);
+
 export interface TelegramAdapter extends Adapter {
   readonly username: string;
 }
@@ -25,6 +29,13 @@ export interface TelegramAdapter extends Adapter {
 export async function startTelegram(options: TelegramOptions, core: Core, log: Log): Promise<TelegramAdapter> {
   const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
   const bot = new Bot(options.token, { client: { apiRoot } });
+  // Replies and the outbox share one limiter: Telegram counts them together.
+  const limiter = new RateLimiter(options.limits ?? telegramLimits);
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const chat = payload && typeof payload === 'object' && 'chat_id' in payload ? String(payload.chat_id) : undefined;
+    if (chat !== undefined && PACED_METHODS.has(method)) await limiter.acquire(chat);
+    return prev(method, payload, signal);
+  });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   let lastPollAt: Date | undefined;
   bot.api.config.use(async (prev, method, payload, signal) => {
@@ -89,7 +100,7 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   return {
     platform: 'telegram',
     username: bot.botInfo.username,
-    transport: telegramTransport(outboxApi, options.limits ?? telegramLimits, options.loadFile),
+    transport: telegramTransport(outboxApi, limiter, options.loadFile),
     lastPollAt: () => (options.webhook ? new Date() : lastPollAt),
     async stop() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));

@@ -5,8 +5,8 @@ import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
 import type { OutboxPayload } from '../../handlers/core/outbox.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
-import type { RateLimits } from '../outbox/rate-limit.js';
-import type { LoadFile, OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
+import type { RateLimiter, RateLimits } from '../outbox/rate-limit.js';
+import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
 import { splitText } from '../split-text.js';
 import { inlineKeyboard, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './render.js';
 
@@ -51,6 +51,7 @@ export async function deliverReplies(api: Api, chatId: string, replies: Reply[],
 }
 
 export function classifyTelegramError(error: unknown): SendOutcome {
+  if (error instanceof RecipientBlocked) return { kind: 'blocked', reason: 'blocked earlier in this run' };
   if (error instanceof GrammyError) {
     if (error.error_code === 429) return { kind: 'rate-limited', retryAfterMs: (error.parameters.retry_after ?? 1) * 1000 };
     if (error.error_code === 403) return { kind: 'blocked', reason: error.description };
@@ -82,11 +83,11 @@ async function sendStoredFile(api: Api, chatId: string, payload: OutboxPayload, 
   return message.document?.file_id;
 }
 
-export function telegramTransport(api: Api, limits = telegramLimits, loadFile: LoadFile = () => undefined): OutboxTransport {
+export function telegramTransport(api: Api, limiter: RateLimiter, loadFile: LoadFile = () => undefined): OutboxTransport {
   const uploaded = new Map<number, string>();
   return {
     platform: 'telegram',
-    limits,
+    limiter,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
       const payload = row.payload as unknown as OutboxPayload;
       try {

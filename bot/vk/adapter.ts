@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
 import { InFlight, type Adapter } from '../adapter.js';
+import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, vkLimits, vkTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
@@ -95,7 +96,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
 
   return {
     platform: 'vk',
-    transport: vkTransport(vk, options.limits ?? vkLimits, (peer) => callbackSupport.get(peer) ?? true, options.loadFile),
+    transport: vkTransport(vk, new RateLimiter(options.limits ?? vkLimits), (peer) => callbackSupport.get(peer) ?? true, options.loadFile),
     lastPollAt: () => poll.lastPollAt,
     async stop() {
       await poll.stop();

@@ -5,7 +5,8 @@ import type { Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
 import type { OutboxPayload } from '../../handlers/core/outbox.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
-import type { LoadFile, OutboxTransport, Pace, SendOutcome } from '../outbox/sender.js';
+import type { RateLimiter } from '../outbox/rate-limit.js';
+import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
 import { splitText } from '../split-text.js';
 import { keyboardPages, randomIdFor, VK_TEXT_LIMIT, vkKeyboard } from './render.js';
 
@@ -83,6 +84,7 @@ export async function deliverReplies(
 const BLOCKED = new Set([7, 900, 901, 902, 18]);
 
 export function classifyVkError(error: unknown): SendOutcome {
+  if (error instanceof RecipientBlocked) return { kind: 'blocked', reason: 'blocked earlier in this run' };
   if (error instanceof APIError) {
     const code = Number(error.code);
     if (code === 6 || code === 9 || code === 29) return { kind: 'rate-limited', retryAfterMs: 1000 };
@@ -97,13 +99,13 @@ export const vkLimits = { perSecond: 20 };
 
 export function vkTransport(
   vk: VK,
-  limits = vkLimits,
+  limiter: RateLimiter,
   callbackButtons: (peerId: string) => boolean = () => true,
   loadFile: LoadFile = () => undefined,
 ): OutboxTransport {
   return {
     platform: 'vk',
-    limits,
+    limiter,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
       const payload = row.payload as unknown as OutboxPayload;
       const file = payload.fileId !== undefined ? loadFile(payload.fileId) : undefined;
