@@ -30,13 +30,19 @@ export class RateLimiter {
     this.chatGap = limits.perChatPerSecond ? (WINDOW_MS / limits.perChatPerSecond) * 1.1 : 0;
   }
 
-  /** Waits until a request to this chat may leave, and counts it as leaving then. */
-  async acquire(chatId: string): Promise<void> {
+  /**
+   * Waits until a request to this chat may leave, and counts it as leaving
+   * then. Direct answers skip the per-chat pause (`perChat: false`): the
+   * person is waiting for them, and the platform tolerates short bursts in a
+   * conversation; a 429 there is retried after retry_after.
+   */
+  async acquire(chatId: string, options: { perChat?: boolean } = {}): Promise<void> {
+    const perChat = options.perChat ?? true;
     for (;;) {
       const now = performance.now();
       while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - WINDOW_MS) this.sent.shift();
       const windowFree = this.sent.length < this.capacity ? now : (this.sent[0] ?? now) + WINDOW_MS;
-      const at = Math.max(now, windowFree, this.nextEven, this.pausedUntil, this.nextByChat.get(chatId) ?? 0);
+      const at = Math.max(now, windowFree, this.nextEven, this.pausedUntil, perChat ? (this.nextByChat.get(chatId) ?? 0) : 0);
       if (at <= now) {
         this.sent.push(now);
         this.nextEven = now + this.gap;

@@ -33,7 +33,7 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = payload && typeof payload === 'object' && 'chat_id' in payload ? String(payload.chat_id) : undefined;
-    if (chat !== undefined && PACED_METHODS.has(method)) await limiter.acquire(chat);
+    if (chat !== undefined && PACED_METHODS.has(method)) await limiter.acquire(chat, { perChat: false });
     return prev(method, payload, signal);
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));

@@ -1,0 +1,104 @@
+// A broadcast from the chat on both messengers: a file with a caption, a
+// preview with the count per messenger, a confirm step, quiet hours held back
+// until morning unless urgent, and the delivery report.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../bot/app.js';
+import { closeDb, openDb } from '../../db/client.js';
+import { countOutbox } from '../../db/repos/outbox.js';
+import { FakeClock } from '../../handlers/core/clock.js';
+import { silentLog } from '../../handlers/core/log.js';
+import { tempDir } from '../helpers/core.js';
+import { seedMunicipality } from '../helpers/seed.js';
+import { drivers, type Driver } from './drivers.js';
+
+const COORD = 6001;
+const TEACHERS = [6011, 6012, 6013];
+const BLOCKED = 6013;
+const MENTOR = 6021;
+
+describe.each(['telegram', 'vk'] as const)('broadcasts on %s', (platform) => {
+  let driver: Driver;
+  let app: App;
+  const clock = new FakeClock('2026-11-23T19:30:00Z'); // 22:30 in Moscow: quiet hours
+  const { dir, cleanup } = tempDir();
+
+  beforeAll(async () => {
+    driver = await drivers[platform]();
+    const path = join(dir, 'opora.db');
+    const db = openDb(path);
+    seedMunicipality(db, {
+      platform,
+      schools: [{ short: 'Школа А', statuses: ['low_results'] }],
+      people: [
+        { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
+        ...TEACHERS.map((user, i) => ({ name: `Учителева ${i} Ивановна`, role: 'teacher' as const, school: 'Школа А', user })),
+        { name: 'Без Мессенджера Иван', role: 'teacher', school: 'Школа А' },
+        { name: 'Наставникова Ольга Ивановна', role: 'mentor', user: MENTOR },
+      ],
+    });
+    closeDb(db);
+    (driver as Driver & { server: { block(id: number): void } }).server.block(BLOCKED);
+    app = await startApp(driver.config(path), { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await driver.stop();
+    cleanup();
+  });
+
+  const say = async (text: string, expected: RegExp) => {
+    const since = driver.messages(COORD).length;
+    driver.say(COORD, text);
+    return driver.waitForText(COORD, expected, since);
+  };
+  const press = async (label: string, expected: RegExp) => {
+    const since = driver.messages(COORD).length;
+    driver.press(COORD, label);
+    return driver.waitForText(COORD, expected, Math.max(0, since - 1));
+  };
+
+  it('holds a non-urgent broadcast until the end of quiet hours', async () => {
+    await say('/broadcast', /Напишите текст объявления/);
+    await say('Педсовет переносится на четверг', /Кому отправить/);
+    const preview = await press('Педагоги', /Так будет выглядеть объявление/);
+    expect(preview.text).toContain(`Получат: 3 (${platform === 'telegram' ? 'Telegram' : 'VK'}: 3). Ещё не подключились: 1.`);
+    await press('Отправить', /Отправляю: 3 получателей/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(driver.messages(TEACHERS[0]!)).toEqual([]);
+    clock.set('2026-11-24T05:00:00Z'); // 08:00
+    await driver.waitForText(TEACHERS[0]!, /Педсовет переносится на четверг/);
+    await driver.waitForText(TEACHERS[1]!, /Педсовет переносится на четверг/);
+    await waitFor(() => countOutbox(app.db).pending + countOutbox(app.db).sending === 0);
+    await press('Отчёт о доставке', /Получателей: 3. Доставлено: 2, заблокировали бота: 1, ошибки: 0, в очереди: 0\./);
+    expect(driver.messages(MENTOR)).toEqual([]);
+  });
+
+  it('sends a file with a caption at once when marked urgent', async () => {
+    clock.set('2026-11-24T20:00:00Z'); // 23:00 again
+    await say('/broadcast', /Напишите текст объявления/);
+    const since = driver.messages(COORD).length;
+    driver.sendFile(COORD, 'график.pdf', Buffer.from('%PDF-1.4 расписание'));
+    await driver.waitForText(COORD, /Файл «график.pdf» получил/, since);
+    await say('Срочно: новый график консультаций', /Кому отправить/);
+    await press('Наставники и тьюторы', /📎 график.pdf/);
+    await press('Срочно — отправить даже в тихие часы', /Отправляю: 1 получателей/);
+    const got = await driver.waitForText(MENTOR, /Срочно: новый график консультаций/);
+    expect(got).toBeDefined();
+    if (platform === 'telegram') {
+      const sent = (driver as Driver & { server: { messages(id: number): { document?: { file_name: string } }[] } }).server.messages(MENTOR);
+      expect(sent.at(-1)?.document?.file_name).toBe('график.pdf');
+    } else {
+      const sent = (driver as Driver & { server: { messages(id: number): { attachment?: string }[] } }).server.messages(MENTOR);
+      expect(sent.at(-1)?.attachment).toMatch(/^doc-?\d+_\d+$/);
+    }
+  });
+});
+
+async function waitFor(predicate: () => Promise<boolean> | boolean, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
