@@ -5,5 +5,6 @@ import type { Feature } from './core/dispatch.js';
 import { generalFeature } from './general/index.js';
 import { peopleFeature } from './people/index.js';
 import { seminarsFeature } from './seminars/index.js';
+import { surveysFeature } from './surveys/index.js';
 
-export const features: readonly Feature[] = [peopleFeature, assignmentsFeature, seminarsFeature, broadcastsFeature, generalFeature];
+export const features: readonly Feature[] = [peopleFeature, assignmentsFeature, surveysFeature, seminarsFeature, broadcastsFeature, generalFeature];

@@ -326,3 +326,176 @@ cmd-here = confirm attendance with a code
 cmd-topic = suggest a seminar topic
 cmd-topics = suggested topics
 cmd-broadcast = send an announcement
+
+## Consultations
+consultation-default-topics = Preparing for VPR | Preparing for OGE and EGE | Analysing assessment results | Working with low achievers | Lesson methods | The school road map | Management questions
+consultation-format-in_person = in person
+consultation-format-online = online
+consultation-format-school_visit = school visit
+consultation-format-phone = by phone
+log-no-assignments = You have no assignments yet — consultations can only be logged for your own schools and teachers. If that is a mistake, please write to your coordinator.
+log-not-your-assignment = Consultations can only be logged for the people you are assigned to.
+log-ask-whom = Whom was the consultation with?
+log-ask-date = When? Press a button or write a date such as 12.03.
+log-today = Today
+log-yesterday = Yesterday
+log-date-invalid = I could not read the date (or it is in the future). For example: yesterday, 12.03, 12.03.2026.
+log-ask-minutes = How long did it take?
+log-minutes = { $minutes } min
+log-minutes-invalid = Write the length in minutes from 5 to 600, such as 45, or "1,5 ч".
+log-ask-format = How did it take place?
+log-ask-topic = The topic? Pick one or write your own.
+log-topic-invalid = Please describe the topic in 2–300 characters.
+log-ask-outcome = The outcome or next step (you may skip it).
+log-ask-field = What should be corrected?
+log-field-date = The date
+log-field-minutes = The length
+log-field-format = The format
+log-field-topic = The topic
+log-field-outcome = The outcome
+log-summary = With: { $whom }
+    When: { $date }
+    Length: { $minutes } min
+    Format: { $format }
+    Topic: { $topic }
+    Outcome: { $outcome }
+log-confirm-question = Save?
+log-save = Save
+log-saved = Saved. Thank you! Your month — /mylog.
+log-edited = Corrected. The previous version is kept in the history.
+log-entry-gone = This entry was deleted.
+log-confirm-request = { $author } logged a consultation with you: { $date }, { $minutes } min, "{ $topic }". Please confirm it took place.
+log-confirm-yes = Yes, it took place
+log-confirmed = Thank you, your confirmation is saved.
+log-confirmed-already = This consultation is already confirmed.
+mylog-heading = Consultations this month: { $count }, hours: { $hours }.
+log-count-hours = { $count } (hours: { $hours })
+log-entry = { $date } — { $whom }, { $minutes } min, { $format }. Topic: { $topic }
+log-too-old = The entry is older than { $days } days — your coordinator can correct it.
+log-edit = Correct
+log-delete = Delete
+log-deleted = The entry is deleted (it stays in the history).
+log-nudge = Your coordinator reminds you: no consultations have been logged for a while — { $whom }. If you met, please log it: /log.
+log-nudged = Reminder sent: { $whom }.
+log-nudged-already = A reminder already went out today: { $whom }.
+log-monthly-reminder = You have no consultations logged this month yet. If you met anyone, it takes a minute: /log.
+consultations-heading = Consultations from { $from } to { $to }: { $count }, hours: { $hours }.
+consultations-by-school = By school:
+consultations-by-pair = By pair:
+consultations-quiet = No consultation for more than { $days } days: { $count } pair(s) — you can nudge them with a button.
+consultations-no-quiet = Every pair had a consultation in the last { $days } days.
+consultations-export = Download XLSX
+consultations-exported = The export is ready: { $count } entries.
+period-month = This month
+period-previous = Last month
+period-year = School year
+export-consultations-sheet = Consultations
+export-by-school-sheet = By school
+col-date = Date
+col-author = Given by
+col-whom = With
+col-school = School
+col-minutes = Minutes
+col-hours = Hours
+col-format = Format
+col-topic = Topic
+col-outcome = Outcome
+col-confirmed = Confirmed
+col-count = Count
+yes = yes
+cmd-log = log a consultation
+cmd-mylog = my consultations this month
+cmd-consultations = consultations: totals and export
+
+## Surveys
+survey-error-required = This question is required — please answer it.
+survey-error-choose-option = Please pick one of the options with a button.
+survey-error-choose-at-least = Please tick at least { $min }.
+survey-error-choose-at-most = You can tick at most { $max }.
+survey-error-scale-range = Please choose a rating from { $min } to { $max }.
+survey-error-not-a-number = A number is needed, such as 12 or 12.5.
+survey-error-not-an-integer = A whole number is needed.
+survey-error-number-range = Enter a number from { $min } to { $max }{ $unit ->
+    [hours] {" "}(hours)
+    [pupils] {" "}(pupils)
+    [percent] {" "}(%)
+    [people] {" "}(people)
+    [rubles] {" "}(roubles)
+   *[other] {""}
+}.
+survey-error-text-too-long = Too long: { $length } characters, up to { $max } allowed.
+survey-error-write-text = Please write your answer as text.
+survey-error-date = Please write a date such as 12.03.2026.
+survey-gone = This survey is no longer available.
+survey-not-open = The survey has not started yet.
+survey-closed = The survey is closed — answers are no longer accepted. Thank you!
+survey-skipped = skipped
+survey-yes = Yes
+survey-no = No
+survey-done = Done
+survey-back = ← Back
+survey-progress = Question { $n } of { $total }
+survey-type-number = Write a number from { $min } to { $max }.
+survey-type-text = Write your answer as a message.
+survey-type-date = Write a date such as 12.03.2026.
+survey-unit-hours = h
+survey-unit-pupils = pupils
+survey-unit-percent = %
+survey-unit-people = people
+survey-unit-count = pcs
+survey-unit-rubles = roubles
+survey-summary = Please check your answers:
+survey-submit = Submit
+survey-change = Change answer { $n }
+survey-incomplete = Not every question is answered yet — please go on.
+survey-saved = Thank you! Your answers are saved.
+survey-edited = Thank you! Your answers are updated.
+survey-already = You have already answered this survey. Thank you!
+survey-invite = A new survey: "{ $title }". It takes a couple of minutes; you can answer until { $until }.
+survey-start = Start
+survey-continue = Continue
+survey-reminder = A reminder: we are waiting for your answers to "{ $title }". If you started, you will continue where you stopped.
+surveys-mine = Surveys for you:
+surveys-rounds = Running surveys (answered / asked):
+surveys-none = No open surveys.
+survey-open-until = Open until { $date }
+survey-closed-at = Closed { $date }
+survey-rate = Answered: { $answered } of { $total } ({ $percent }%).
+survey-button-summary = Results
+survey-button-missing = Who has not answered
+survey-button-nudge = Remind again
+survey-missing-heading = Not answered ({ $count }):
+survey-missing-none = Everyone has answered.
+survey-nudged = Reminders sent: { $count }.
+survey-answered = answers: { $count }
+survey-figures-number = mean { $mean }, median { $median }, total { $sum }
+survey-figures-scale = mean { $mean }, median { $median }
+survey-chart = Chart { $n }
+survey-exported = The export is ready: { $count } responses.
+survey-escalation = Survey "{ $title }": { $count } still have not answered.
+survey-escalation-school = Survey "{ $title }": { $count } at your school have not answered yet.
+survey-ask-which = Which survey are we launching? Pick a template — or send your own JSON or YAML file.
+survey-file-type = Please send a .json or .yaml file (up to 256 KB).
+survey-file-problems = The survey file has errors:
+    { $problems }
+survey-ask-audience = Whom are we asking?
+survey-ask-audience-school = Whom are we asking? This survey is answered for a school — it usually goes to school management.
+survey-audience-supported-admins = Management of supported schools
+survey-ask-days = For how many days should answers be accepted?
+survey-days = { $days } days
+survey-ask-repeat = Repeat the survey?
+survey-repeat-none = No, once
+survey-repeat-terms = After every term
+survey-repeat-monitoring = In March, September and November
+survey-confirm = Launch the survey "{ $title }" for { $days } days?
+survey-launch = Launch
+survey-launched = The survey is launched: { $count } people will get the invitation. Progress — /surveys.
+export-raw-sheet = Answers
+export-schools-sheet = By school
+col-respondent = Respondent
+col-submitted = Submitted
+col-responses = Responses
+col-audience = Asked
+col-rate = Share, %
+cmd-survey = launch a survey
+cmd-surveys = surveys

@@ -327,3 +327,176 @@ cmd-here = отметиться на семинаре по коду
 cmd-topic = предложить тему семинара
 cmd-topics = предложенные темы
 cmd-broadcast = отправить объявление
+
+## Консультации
+consultation-default-topics = Подготовка к ВПР | Подготовка к ОГЭ и ЕГЭ | Анализ результатов оценочных процедур | Работа со слабоуспевающими | Методика урока | Школьная дорожная карта | Управленческие вопросы
+consultation-format-in_person = очно
+consultation-format-online = онлайн
+consultation-format-school_visit = выезд в школу
+consultation-format-phone = по телефону
+log-no-assignments = У вас пока нет назначений — записывать консультации можно только для своих школ и педагогов. Если это ошибка, напишите координатору.
+log-not-your-assignment = Консультации можно записывать только для тех, к кому вы назначены.
+log-ask-whom = С кем была консультация?
+log-ask-date = Когда? Нажмите кнопку или напишите дату, например 12.03.
+log-today = Сегодня
+log-yesterday = Вчера
+log-date-invalid = Не понял дату (или она ещё не наступила). Например: вчера, 12.03, 12.03.2026.
+log-ask-minutes = Сколько длилась?
+log-minutes = { $minutes } мин
+log-minutes-invalid = Напишите длительность в минутах от 5 до 600, например 45, или «1,5 ч».
+log-ask-format = Как проходила?
+log-ask-topic = Тема? Выберите или напишите свою.
+log-topic-invalid = Опишите тему в 2–300 символах.
+log-ask-outcome = Итог или следующий шаг (можно пропустить).
+log-ask-field = Что исправить?
+log-field-date = Дату
+log-field-minutes = Длительность
+log-field-format = Формат
+log-field-topic = Тему
+log-field-outcome = Итог
+log-summary = С кем: { $whom }
+    Когда: { $date }
+    Длительность: { $minutes } мин
+    Формат: { $format }
+    Тема: { $topic }
+    Итог: { $outcome }
+log-confirm-question = Сохранить?
+log-save = Сохранить
+log-saved = Записал. Спасибо! Ваш месяц — /mylog.
+log-edited = Исправил. Прежняя версия сохранена в истории.
+log-entry-gone = Эта запись уже удалена.
+log-confirm-request = { $author } отметил(а) консультацию с вами: { $date }, { $minutes } мин, «{ $topic }». Подтвердите, что она состоялась.
+log-confirm-yes = Да, встреча была
+log-confirmed = Спасибо, подтверждение сохранено.
+log-confirmed-already = Эта консультация уже подтверждена.
+mylog-heading = Консультации в этом месяце: { $count }, часов: { $hours }.
+log-count-hours = { $count } (часов: { $hours })
+log-entry = { $date } — { $whom }, { $minutes } мин, { $format }. Тема: { $topic }
+log-too-old = Запись старше { $days } дней — исправить её может координатор.
+log-edit = Исправить
+log-delete = Удалить
+log-deleted = Запись удалена (в истории она сохранится).
+log-nudge = Координатор напоминает: давно не было записей о консультациях — { $whom }. Если встречи были, запишите их: /log.
+log-nudged = Напоминание отправлено: { $whom }.
+log-nudged-already = Сегодня напоминание уже отправлялось: { $whom }.
+log-monthly-reminder = В этом месяце у вас ещё нет записанных консультаций. Если встречи были — запишите их за минуту: /log.
+consultations-heading = Консультации с { $from } по { $to }: { $count }, часов: { $hours }.
+consultations-by-school = По школам:
+consultations-by-pair = По парам:
+consultations-quiet = Без консультаций больше { $days } дней: { $count } пар(ы) — можно напомнить кнопкой.
+consultations-no-quiet = У всех пар были консультации за последние { $days } дней.
+consultations-export = Скачать XLSX
+consultations-exported = Выгрузка готова: { $count } записей.
+period-month = Этот месяц
+period-previous = Прошлый месяц
+period-year = Учебный год
+export-consultations-sheet = Консультации
+export-by-school-sheet = По школам
+col-date = Дата
+col-author = Кто провёл
+col-whom = С кем
+col-school = Школа
+col-minutes = Минут
+col-hours = Часов
+col-format = Формат
+col-topic = Тема
+col-outcome = Итог
+col-confirmed = Подтверждено
+col-count = Количество
+yes = да
+cmd-log = записать консультацию
+cmd-mylog = мои консультации за месяц
+cmd-consultations = консультации: итоги и выгрузка
+
+## Опросы
+survey-error-required = Это обязательный вопрос — ответьте, пожалуйста.
+survey-error-choose-option = Выберите один из вариантов кнопкой.
+survey-error-choose-at-least = Отметьте хотя бы { $min }.
+survey-error-choose-at-most = Можно отметить не больше { $max }.
+survey-error-scale-range = Выберите оценку от { $min } до { $max }.
+survey-error-not-a-number = Нужно число, например 12 или 12,5.
+survey-error-not-an-integer = Нужно целое число.
+survey-error-number-range = Введите число от { $min } до { $max }{ $unit ->
+    [hours] {" "}(часов)
+    [pupils] {" "}(обучающихся)
+    [percent] {" "}(%)
+    [people] {" "}(человек)
+    [rubles] {" "}(руб.)
+   *[other] {""}
+}.
+survey-error-text-too-long = Слишком длинно: { $length } символов, можно до { $max }.
+survey-error-write-text = Напишите ответ текстом.
+survey-error-date = Напишите дату, например 12.03.2026.
+survey-gone = Этот опрос больше недоступен.
+survey-not-open = Опрос ещё не начался.
+survey-closed = Опрос уже закрыт — ответы больше не принимаются. Спасибо!
+survey-skipped = пропущено
+survey-yes = Да
+survey-no = Нет
+survey-done = Готово
+survey-back = ← Назад
+survey-progress = Вопрос { $n } из { $total }
+survey-type-number = Напишите число от { $min } до { $max }.
+survey-type-text = Напишите ответ сообщением.
+survey-type-date = Напишите дату, например 12.03.2026.
+survey-unit-hours = ч
+survey-unit-pupils = обуч.
+survey-unit-percent = %
+survey-unit-people = чел.
+survey-unit-count = шт.
+survey-unit-rubles = руб.
+survey-summary = Проверьте ответы:
+survey-submit = Отправить
+survey-change = Изменить ответ { $n }
+survey-incomplete = Ещё не все вопросы отвечены — продолжите, пожалуйста.
+survey-saved = Спасибо! Ответы сохранены.
+survey-edited = Спасибо! Ответы обновлены.
+survey-already = Вы уже ответили на этот опрос. Спасибо!
+survey-invite = Новый опрос: «{ $title }». Займёт пару минут, ответить можно до { $until }.
+survey-start = Начать
+survey-continue = Продолжить
+survey-reminder = Напоминание: ждём ваших ответов на опрос «{ $title }». Если начали — продолжите с того же места.
+surveys-mine = Опросы для вас:
+surveys-rounds = Запущенные опросы (ответили / адресатов):
+surveys-none = Открытых опросов нет.
+survey-open-until = Открыт до { $date }
+survey-closed-at = Закрыт { $date }
+survey-rate = Ответили: { $answered } из { $total } ({ $percent }%).
+survey-button-summary = Итоги
+survey-button-missing = Кто не ответил
+survey-button-nudge = Напомнить ещё раз
+survey-missing-heading = Не ответили ({ $count }):
+survey-missing-none = Ответили все.
+survey-nudged = Напоминание отправлено: { $count }.
+survey-answered = ответов: { $count }
+survey-figures-number = среднее { $mean }, медиана { $median }, сумма { $sum }
+survey-figures-scale = среднее { $mean }, медиана { $median }
+survey-chart = Диаграмма { $n }
+survey-exported = Выгрузка готова: { $count } ответов.
+survey-escalation = Опрос «{ $title }»: ещё не ответили { $count }.
+survey-escalation-school = Опрос «{ $title }»: в вашей школе ещё не ответили { $count }.
+survey-ask-which = Какой опрос запускаем? Выберите шаблон — или пришлите свой файл JSON или YAML.
+survey-file-type = Пришлите файл .json или .yaml (до 256 КБ).
+survey-file-problems = В файле опроса есть ошибки:
+    { $problems }
+survey-ask-audience = Кого опрашиваем?
+survey-ask-audience-school = Кого опрашиваем? Этот опрос заполняется за школу — обычно его отправляют администрациям.
+survey-audience-supported-admins = Администрации поддерживаемых школ
+survey-ask-days = Сколько дней принимать ответы?
+survey-days = { $days } дн.
+survey-ask-repeat = Повторять опрос?
+survey-repeat-none = Нет, один раз
+survey-repeat-terms = После каждой четверти
+survey-repeat-monitoring = В марте, сентябре и ноябре
+survey-confirm = Запустить опрос «{ $title }» на { $days } дн.?
+survey-launch = Запустить
+survey-launched = Опрос запущен: приглашения получат { $count }. Ход опроса — /surveys.
+export-raw-sheet = Ответы
+export-schools-sheet = По школам
+col-respondent = Кто ответил
+col-submitted = Отправлено
+col-responses = Ответов
+col-audience = Адресатов
+col-rate = Доля, %
+cmd-survey = запустить опрос
+cmd-surveys = опросы

@@ -1,6 +1,8 @@
 // Every job the scheduler runs.
 import type { Job } from './job.js';
+import { monthlyLogReminder } from './jobs/consultations.js';
 import { housekeeping } from './jobs/housekeeping.js';
 import { seminarReminders } from './jobs/seminars.js';
+import { surveyRounds } from './jobs/surveys.js';
 
-export const jobs: readonly Job[] = [housekeeping, seminarReminders];
+export const jobs: readonly Job[] = [housekeeping, seminarReminders, surveyRounds, monthlyLogReminder];

@@ -63,6 +63,39 @@ CREATE TABLE `broadcasts` (
 	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `consultation_history` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`consultation_id` integer NOT NULL,
+	`changed_by` integer,
+	`action` text NOT NULL,
+	`snapshot` text NOT NULL,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`consultation_id`) REFERENCES `consultations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`changed_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `consultations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`author_id` integer NOT NULL,
+	`counterpart_id` integer,
+	`school_id` integer,
+	`date` text NOT NULL,
+	`minutes` integer NOT NULL,
+	`format` text NOT NULL,
+	`topic` text NOT NULL,
+	`outcome` text,
+	`confirmed_at` integer,
+	`deleted_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`counterpart_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `consultations_municipality_date` ON `consultations` (`municipality_id`,`date`);--> statement-breakpoint
+CREATE INDEX `consultations_author` ON `consultations` (`author_id`);--> statement-breakpoint
 CREATE TABLE `dialogs` (
 	`account_id` integer PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -201,6 +234,32 @@ CREATE TABLE `regions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `regions_name_unique` ON `regions` (`name`);--> statement-breakpoint
+CREATE TABLE `responses` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`round_id` integer NOT NULL,
+	`unit_key` text NOT NULL,
+	`person_id` integer,
+	`school_id` integer,
+	`answers` text NOT NULL,
+	`submitted_at` integer NOT NULL,
+	FOREIGN KEY (`round_id`) REFERENCES `survey_rounds`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `responses_round_unit` ON `responses` (`round_id`,`unit_key`);--> statement-breakpoint
+CREATE INDEX `responses_round` ON `responses` (`round_id`);--> statement-breakpoint
+CREATE TABLE `round_recipients` (
+	`round_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`school_id` integer,
+	`answered_at` integer,
+	PRIMARY KEY(`round_id`, `person_id`),
+	FOREIGN KEY (`round_id`) REFERENCES `survey_rounds`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `rsvps` (
 	`seminar_id` integer NOT NULL,
 	`person_id` integer NOT NULL,
@@ -274,6 +333,38 @@ CREATE TABLE `seminars` (
 );
 --> statement-breakpoint
 CREATE INDEX `seminars_municipality` ON `seminars` (`municipality_id`,`starts_at`);--> statement-breakpoint
+CREATE TABLE `survey_rounds` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`survey_id` integer NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`label` text DEFAULT '' NOT NULL,
+	`audience` text NOT NULL,
+	`opens_at` integer NOT NULL,
+	`closes_at` integer NOT NULL,
+	`reminder_days` text DEFAULT '[2,4]' NOT NULL,
+	`escalate_after_days` integer DEFAULT 5 NOT NULL,
+	`recurrence` text,
+	`previous_round_id` integer,
+	`created_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`survey_id`) REFERENCES `surveys`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `survey_rounds_municipality` ON `survey_rounds` (`municipality_id`,`closes_at`);--> statement-breakpoint
+CREATE TABLE `surveys` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`key` text NOT NULL,
+	`title` text NOT NULL,
+	`definition` text NOT NULL,
+	`created_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `topic_requests` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`municipality_id` integer NOT NULL,

@@ -28,6 +28,10 @@ export interface Driver {
   /** Waits until a bot message matching the pattern is present (edits count), among messages from index `since` on. */
   waitForText(user: number, pattern: RegExp, since?: number, timeoutMs?: number): Promise<BotMessage>;
   waitForCount(user: number, count: number, timeoutMs?: number): Promise<BotMessage[]>;
+  /** Waits until the bot has sent nothing new to the user for a moment (long keyboards arrive as several messages). */
+  settled(user: number): Promise<void>;
+  /** The content of the newest document the bot sent to the user. */
+  lastDocument(user: number): Buffer | undefined;
   /** What the bot answered to button presses (toasts and snackbars). */
   notices(): string[];
   stop(): Promise<void>;
@@ -59,6 +63,14 @@ async function waitUntil<T>(probe: () => T | undefined, timeoutMs: number, what:
   }
 }
 
+async function settle(count: () => number): Promise<void> {
+  let last = -1;
+  while (count() !== last) {
+    last = count();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 export async function telegramDriver(options: Parameters<typeof FakeTelegram.start>[0] = {}): Promise<Driver & { server: FakeTelegram }> {
   const server = await FakeTelegram.start(options);
   const user = (id: number) => ({ id, first_name: `User${id}`, language_code: 'ru' });
@@ -87,6 +99,8 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
       waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
     waitForCount: (id, count, timeoutMs = 8000) =>
       waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
+    lastDocument: (id) => server.messages(id).findLast((m) => m.document)?.document?.content,
+    settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
     notices: () => server.callbackAnswers.map((a) => a.text ?? ''),
     stop: () => server.stop(),
   };
@@ -137,6 +151,11 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
       waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
     waitForCount: (id, count, timeoutMs = 8000) =>
       waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
+    settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
+    lastDocument: (id) => {
+      const attachment = server.messages(id).findLast((m) => m.attachment)?.attachment;
+      return attachment ? server.documentContent(attachment) : undefined;
+    },
     notices: () =>
       server.eventAnswers.map((a) => {
         const data = a.event_data as { text?: string } | undefined;

@@ -213,6 +213,12 @@ export class FakeVk {
     return eventId;
   }
 
+  /** The content of a document the bot attached, by its attachment string ("doc-777_3"). */
+  documentContent(attachment: string): Buffer | undefined {
+    const id = /^doc-?\d+_(\d+)$/.exec(attachment)?.[1];
+    return id === undefined ? undefined : this.docs.get(Number(id))?.content;
+  }
+
   pushRawUpdate(update: Json): void {
     this.updates.push({ ts: this.nextTs++, update });
     for (const wake of [...this.waiters]) wake();

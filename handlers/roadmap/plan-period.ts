@@ -1,0 +1,42 @@
+// Suggests the period a road map covers from the text above its table
+// ("План мероприятий … на 2020-2021 годы", "… в 2024 году"), so that the
+// coordinator only confirms it. Deadlines without a year are read against
+// this period, so it is a suggestion to show, never a silent choice.
+import { cleanCell } from './table/cells.js';
+import { findRoadmapHeader } from './table/header.js';
+import type { PlanPeriod } from './deadline.js';
+
+const YEAR_SPAN = /(?:^|[\s(])(?:на|в|за)\s+(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)\s*(?:уч[а-яё.]*\s*)?(?:г\.?\s*г\.?|гг\.?|год|г\.)/i;
+const ONE_YEAR = /(?:^|[\s(])(?:на|в|за)\s+(\d{4})\s*(?:год|г\.)/i;
+const ABOUT_THE_PLAN = /план|дорожн|программ/i;
+
+function periodIn(text: string): PlanPeriod | undefined {
+  const span = text.match(YEAR_SPAN);
+  if (span?.[1] && span[2]) {
+    const first = Number(span[1]);
+    const last = span[2].length === 2 ? Number(span[1].slice(0, 2) + span[2]) : Number(span[2]);
+    if (last === first + 1) return { year: first, from: `${first}-09-01`, to: `${last}-06-30` };
+    if (last > first) return { year: first, from: `${first}-01-01`, to: `${last}-12-31` };
+  }
+  const one = text.match(ONE_YEAR)?.[1];
+  return one ? { year: Number(one) } : undefined;
+}
+
+/**
+ * The period named nearest above the table, preferring lines about the plan:
+ * two consecutive years read as a school year (1 September – 30 June), a
+ * longer span as whole calendar years, one year as that calendar year.
+ */
+export function guessPlanPeriod(rows: string[][]): PlanPeriod | undefined {
+  const end = findRoadmapHeader(rows)?.index ?? rows.length;
+  const lines = rows
+    .slice(0, end)
+    .map((r) => r.map(cleanCell).join(' ').trim())
+    .reverse();
+  const ordered = [...lines.filter((l) => ABOUT_THE_PLAN.test(l)), ...lines.filter((l) => !ABOUT_THE_PLAN.test(l))];
+  for (const line of ordered) {
+    const period = periodIn(line);
+    if (period) return period;
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+// Turns the rows under a road map's header into table lines of a known
+// kind. Two kinds of wrapping are mended here: Word's paste splits a row at
+// every line break inside a cell, leaving a line with fewer cells whose last
+// cell continues on the next line; and a row broken across pages comes back
+// as an extra line whose leading cells are empty.
+import { cleanCell, isColumnNumbering, itemNumber, isRomanNumber, sectionHeading, splitNumberAndTitle } from './cells.js';
+import type { RoadmapHeader } from './header.js';
+
+export interface TableLine {
+  /** 1-based index of the line's first row. */
+  line: number;
+  cells: string[];
+  /** How many cells the source row had before padding (tab-less pasted lines have one). */
+  count: number;
+}
+
+export type LineKind =
+  | { kind: 'blank' }
+  | { kind: 'column-numbers' }
+  | { kind: 'section'; title: string }
+  | { kind: 'item'; number: string; title?: string }
+  | { kind: 'continuation' }
+  | { kind: 'outside'; text: string };
+
+function isBlank(cells: string[]): boolean {
+  return cells.every((c) => c === '');
+}
+
+/** A pasted line that opens a row of its own: a number cell, or a full heading row. */
+function startsNewRow(cells: string[], width: number): boolean {
+  const first = cells[0] ?? '';
+  if (itemNumber(first) !== undefined) return true;
+  return cells.length >= width && sectionHeading(first) !== undefined && cells.slice(1).every((c) => c === '');
+}
+
+/** Joins a pasted line that has fewer cells than the header with the lines that complete it. */
+export function mendSplitRows(rows: string[][], start: number, width: number): TableLine[] {
+  const lines: TableLine[] = [];
+  for (let i = start; i < rows.length; i++) {
+    const cells = (rows[i] ?? []).map(cleanCell);
+    const line: TableLine = { line: i + 1, cells, count: cells.length };
+    while (cells.length > 1 && cells.length < width && i + 1 < rows.length) {
+      const next = (rows[i + 1] ?? []).map(cleanCell);
+      if (isBlank(next) || startsNewRow(next, width)) break;
+      cells[cells.length - 1] = [cells[cells.length - 1], next[0]].filter((c) => c).join(' ');
+      cells.push(...next.slice(1));
+      i++;
+    }
+    line.count = cells.length;
+    while (cells.length < width) cells.push('');
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A row with one filled cell: a number alone, a heading, a fragment of a wrapped row, or text after the table. */
+function singleCell(line: TableLine, index: number, text: string, header: RoadmapHeader): LineKind {
+  const numberColumn = header.columns.number;
+  if (index !== 0 && index !== numberColumn) return { kind: 'continuation' };
+  const number = itemNumber(text);
+  if (number !== undefined && index === numberColumn) return { kind: 'item', number };
+  const heading = sectionHeading(text);
+  if (heading !== undefined) return { kind: 'section', title: heading };
+  if (line.count === 1) return { kind: 'outside', text };
+  if (numberColumn === undefined && line.count < line.cells.length) return { kind: 'continuation' };
+  return { kind: 'section', title: text };
+}
+
+function titleOf(line: TableLine, header: RoadmapHeader): string {
+  return header.columns.title === undefined ? '' : (line.cells[header.columns.title] ?? '');
+}
+
+/** A row whose number cell says what it is: an item number, a Roman section number, a heading, or something else. */
+function numberedRow(line: TableLine, header: RoadmapHeader): LineKind | undefined {
+  const numberColumn = header.columns.number;
+  if (numberColumn === undefined) return undefined;
+  const text = line.cells[numberColumn] ?? '';
+  if (text === '') return { kind: 'continuation' };
+  const number = itemNumber(text);
+  if (number !== undefined) return { kind: 'item', number };
+  if (isRomanNumber(text)) return { kind: 'section', title: titleOf(line, header) };
+  const glued = splitNumberAndTitle(text);
+  if (glued && titleOf(line, header) === '') return { kind: 'item', number: glued.number, title: glued.title };
+  const heading = sectionHeading(text) ?? (/^раздел\s+\S+$/i.test(text) ? '' : undefined);
+  if (heading !== undefined) return { kind: 'section', title: [heading, titleOf(line, header)].filter((t) => t).join(' ') };
+  return { kind: 'outside', text };
+}
+
+export function classifyLine(line: TableLine, header: RoadmapHeader): LineKind {
+  const filled = line.cells.flatMap((c, i) => (c === '' ? [] : [i]));
+  const [firstFilled] = filled;
+  if (firstFilled === undefined) return { kind: 'blank' };
+  if (isColumnNumbering(line.cells)) return { kind: 'column-numbers' };
+  if (filled.length === 1) return singleCell(line, firstFilled, line.cells[firstFilled] ?? '', header);
+  const numbered = numberedRow(line, header);
+  if (numbered) return numbered;
+  return line.cells[0] === '' || line.count < line.cells.length ? { kind: 'continuation' } : { kind: 'item', number: '' };
+}

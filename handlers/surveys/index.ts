@@ -1,0 +1,45 @@
+// Monitoring surveys: /survey launches a round, /surveys lists the rounds
+// waiting for a person and, for a coordinator, the rounds with their results;
+// the buttons start or resume answering and open results and exports.
+import { requireCoordinator, registered, visibleTo } from '../core/access.js';
+import type { Feature } from '../core/dispatch.js';
+import { launchDialog } from './launch.js';
+import { answerDialog, startRound, startRoundAction } from './respond.js';
+import {
+  chartAction,
+  chartReply,
+  csvAction,
+  csvReply,
+  missingAction,
+  missingReply,
+  nudgeAction,
+  nudgeMissing,
+  roundCard,
+  roundCardAction,
+  summaryAction,
+  summaryReply,
+  surveysCommand,
+  xlsxAction,
+  xlsxReply,
+} from './results.js';
+
+export const surveysFeature: Feature = (h) => {
+  h.dialogs.register(answerDialog).register(launchDialog);
+  h.router
+    .command({
+      name: 'survey',
+      describe: 'cmd-survey',
+      visible: visibleTo('coordinator'),
+      menu: true,
+      run: (ctx) => h.dialogs.start(ctx, launchDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
+    })
+    .command({ name: 'surveys', describe: 'cmd-surveys', visible: registered, menu: true, run: (ctx) => surveysCommand(ctx) })
+    .action(startRoundAction, (ctx, [roundId]) => startRound(ctx, roundId, (data, step) => h.dialogs.start(ctx, answerDialog, data, step), h.dialogs.active(ctx)))
+    .action(roundCardAction, (ctx, [id]) => roundCard(ctx, id))
+    .action(summaryAction, (ctx, [id]) => summaryReply(ctx, id))
+    .action(missingAction, (ctx, [id]) => missingReply(ctx, id))
+    .action(nudgeAction, (ctx, [id]) => nudgeMissing(ctx, id))
+    .action(xlsxAction, (ctx, [id]) => xlsxReply(ctx, id))
+    .action(csvAction, (ctx, [id]) => csvReply(ctx, id))
+    .action(chartAction, (ctx, [id, index]) => chartReply(ctx, id, index));
+};

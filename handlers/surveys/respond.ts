@@ -1,0 +1,246 @@
+// Answering a survey round in chat: one question per message, mostly taps;
+// typed numbers and dates are checked with a clear re-ask; back and skip
+// where allowed; a summary to confirm; the answers so far live in the dialog
+// row, so a pause or a restart resumes where the person stopped. Exactly one
+// response per person (or school) per round; named answers may be edited
+// until the close; an anonymous response keeps no link to its author.
+import { randomUUID } from 'node:crypto';
+import { getMunicipality } from '../../db/repos/org.js';
+import { findResponse, getRound, getSurvey, markAnswered, recipient, saveResponse, type Round } from '../../db/repos/surveys.js';
+import { localDate } from '../../scheduler/local-time.js';
+import { requirePerson } from '../core/access.js';
+import { defineAction, idArg } from '../core/actions.js';
+import type { Ctx } from '../core/context.js';
+import type { Choice, DialogDef, StepOutcome } from '../core/dialog.js';
+import { UserError } from '../core/errors.js';
+import { formatIsoDay } from '../core/format.js';
+import type { Outcome } from '../core/router.js';
+import { isComplete, nextQuestion, validateAnswer, visibleQuestions, type RawAnswer } from './answer.js';
+import { parseSurveyDefinition, type AnswerValue, type Question, type SurveyDefinition } from './definition.js';
+
+export const startRoundAction = defineAction('svs', idArg);
+
+export type AnswerData = {
+  roundId: number;
+  answers: Record<string, AnswerValue>;
+  /** The question on screen; null once every question is answered (the summary). */
+  current: string | null;
+  /** Questions answered, in order, for the back button. */
+  trail: string[];
+  /** Options ticked so far in a multiple-choice question. */
+  ticked: string[];
+};
+
+const definitions = new Map<number, SurveyDefinition>();
+
+/** The validated definition of a stored survey; definitions never change once stored, so they are cached. */
+export function definitionOf(ctx: Pick<Ctx, 'deps'>, surveyId: number): SurveyDefinition {
+  const cached = definitions.get(surveyId);
+  if (cached) return cached;
+  const row = getSurvey(ctx.deps.db, surveyId);
+  const parsed = row ? parseSurveyDefinition(row.definition) : undefined;
+  if (!parsed?.ok) throw new Error(`survey ${surveyId} has no valid definition`);
+  definitions.set(surveyId, parsed.survey);
+  return parsed.survey;
+}
+
+function openRound(ctx: Ctx, roundId: number): Round {
+  const round = getRound(ctx.deps.db, roundId);
+  if (!round) throw new UserError('gone', 'survey-gone');
+  const now = ctx.deps.clock.now().getTime();
+  if (round.opensAt.getTime() > now) throw new UserError('not-open', 'survey-not-open');
+  if (round.closesAt.getTime() <= now) throw new UserError('closed', 'survey-closed');
+  return round;
+}
+
+function today(ctx: Ctx, round: Round): string {
+  return localDate(ctx.deps.clock.now(), getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone);
+}
+
+export function formatAnswer(ctx: Ctx, question: Question, value: AnswerValue | undefined): string {
+  if (value === undefined) return '—';
+  if (value === null) return ctx.t('survey-skipped');
+  switch (question.type) {
+    case 'single':
+      return question.options.find((o) => o.value === value)?.label ?? String(value);
+    case 'multiple':
+      return (Array.isArray(value) ? value : []).map((v) => question.options.find((o) => o.value === v)?.label ?? v).join(', ');
+    case 'yesno':
+      return ctx.t(value ? 'survey-yes' : 'survey-no');
+    case 'date':
+      return typeof value === 'string' ? formatIsoDay(value) : String(value);
+    case 'number':
+      return question.unit ? `${String(value)} ${ctx.t(`survey-unit-${question.unit}`)}` : String(value);
+    default:
+      return String(value);
+  }
+}
+
+function choicesFor(ctx: Ctx, question: Question, data: AnswerData): Choice[][] {
+  const rows: Choice[][] = [];
+  if (question.type === 'single') rows.push(...question.options.map((o, i) => [{ label: o.label, value: `o:${i}` }]));
+  if (question.type === 'multiple') {
+    rows.push(...question.options.map((o, i) => [{ label: `${data.ticked.includes(o.value) ? '✓ ' : ''}${o.label}`, value: `t:${i}` }]));
+    rows.push([{ label: ctx.t('survey-done'), value: 'done' }]);
+  }
+  if (question.type === 'scale') {
+    const points = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
+    for (let i = 0; i < points.length; i += 5) rows.push(points.slice(i, i + 5).map((p) => ({ label: String(p), value: `s:${p}` })));
+  }
+  if (question.type === 'yesno') rows.push([{ label: ctx.t('survey-yes'), value: 'y' }, { label: ctx.t('survey-no'), value: 'n' }]);
+  const nav: Choice[] = [];
+  if (data.trail.length > 0) nav.push({ label: ctx.t('survey-back'), value: 'back' });
+  if (!question.required) nav.push({ label: ctx.t('skip'), value: 'skip' });
+  if (nav.length) rows.push(nav);
+  return rows;
+}
+
+function questionText(ctx: Ctx, survey: SurveyDefinition, question: Question, data: AnswerData): string {
+  const visible = visibleQuestions(survey, data.answers);
+  const position = visible.findIndex((q) => q.id === question.id) + 1;
+  const lines = [ctx.t('survey-progress', { n: position, total: visible.length }), '', question.text];
+  if (question.hint) lines.push(`(${question.hint})`);
+  if (question.type === 'number') lines.push(ctx.t('survey-type-number', { min: question.min, max: question.max, unit: question.unit ?? 'none' }));
+  if (question.type === 'text') lines.push(ctx.t('survey-type-text'));
+  if (question.type === 'date') lines.push(ctx.t('survey-type-date'));
+  return lines.join('\n');
+}
+
+/** Moves on after an answer: to the first question still unanswered, or to the summary. */
+function advance(survey: SurveyDefinition, data: AnswerData, questionId: string, value: AnswerValue): StepOutcome<AnswerData> {
+  const answers = { ...data.answers, [questionId]: value };
+  const next = nextQuestion(survey, answers);
+  const trail = [...data.trail.filter((id) => id !== questionId), questionId];
+  return { next: next ? 'question' : 'summary', data: { ...data, answers, trail, ticked: [], current: next?.id ?? null } };
+}
+
+function rawFrom(question: Question, value: string, ticked: string[]): RawAnswer | undefined {
+  if (value === 'skip') return { kind: 'skip' };
+  if (value === 'y' || value === 'n') return { kind: 'choice', value: value === 'y' };
+  if (value === 'done') return { kind: 'choice', value: ticked };
+  if (value.startsWith('s:')) return { kind: 'choice', value: Number(value.slice(2)) };
+  if (value.startsWith('o:') && question.type === 'single') {
+    const option = question.options[Number(value.slice(2))];
+    return option ? { kind: 'choice', value: option.value } : undefined;
+  }
+  return undefined;
+}
+
+function submit(ctx: Ctx, data: AnswerData): Outcome {
+  const person = requirePerson(ctx);
+  const round = openRound(ctx, data.roundId);
+  const survey = definitionOf(ctx, round.surveyId);
+  if (!isComplete(survey, data.answers)) return { text: ctx.t('survey-incomplete') };
+  const me = recipient(ctx.deps.db, round.id, person.id);
+  if (!me) throw new UserError('forbidden', 'error-forbidden');
+  const now = ctx.deps.clock.now();
+  const answers = Object.fromEntries(visibleQuestions(survey, data.answers).map((q) => [q.id, data.answers[q.id] ?? null]));
+  const result = ctx.deps.db.transaction((tx) => {
+    const fresh = recipient(tx, round.id, person.id);
+    if (survey.anonymous) {
+      if (fresh?.answeredAt) return 'already';
+      saveResponse(tx, { roundId: round.id, unitKey: randomUUID(), personId: null, schoolId: me.schoolId, answers, submittedAt: now });
+    } else {
+      const unitKey = survey.level === 'school' ? `school:${me.schoolId ?? 0}` : `person:${person.id}`;
+      const existed = findResponse(tx, round.id, unitKey) !== undefined;
+      saveResponse(tx, { roundId: round.id, unitKey, personId: person.id, schoolId: me.schoolId, answers, submittedAt: now });
+      if (existed) {
+        markAnswered(tx, round.id, { personId: person.id }, now);
+        return 'edited';
+      }
+    }
+    markAnswered(tx, round.id, survey.level === 'school' && me.schoolId !== null ? { schoolId: me.schoolId } : { personId: person.id }, now);
+    return 'saved';
+  });
+  return { text: ctx.t(`survey-${result}`) };
+}
+
+export const answerDialog: DialogDef<AnswerData> = {
+  name: 'survey-answer',
+  version: 1,
+  first: 'question',
+  // A round may stay open for weeks; the dialog lasts as long.
+  ttlMinutes: 60 * 24 * 60,
+  steps: {
+    question: {
+      prompt: (ctx, data) => {
+        const round = getRound(ctx.deps.db, data.roundId);
+        const survey = round ? definitionOf(ctx, round.surveyId) : undefined;
+        const question = survey?.questions.find((q) => q.id === data.current);
+        if (!survey || !question) return { text: ctx.t('survey-gone') };
+        return { text: questionText(ctx, survey, question, data), choices: choicesFor(ctx, question, data), acceptsText: true };
+      },
+      accept: (ctx, data, answer) => {
+        const round = openRound(ctx, data.roundId);
+        const survey = definitionOf(ctx, round.surveyId);
+        const question = survey.questions.find((q) => q.id === data.current);
+        if (!question) return { done: { text: ctx.t('survey-gone') } };
+        if (answer.kind === 'choice' && answer.value === 'back') {
+          const previous = data.trail.at(-1);
+          return previous ? { next: 'question', data: { ...data, current: previous, trail: data.trail.slice(0, -1), ticked: [] } } : { reask: ctx.t('dialog-choose-button') };
+        }
+        if (answer.kind === 'choice' && answer.value.startsWith('t:') && question.type === 'multiple') {
+          const option = question.options[Number(answer.value.slice(2))];
+          if (!option) return { reask: ctx.t('dialog-choose-button') };
+          const ticked = data.ticked.includes(option.value) ? data.ticked.filter((v) => v !== option.value) : [...data.ticked, option.value];
+          return { next: 'question', data: { ...data, ticked }, inPlace: true };
+        }
+        const raw: RawAnswer | undefined =
+          answer.kind === 'choice' ? rawFrom(question, answer.value, data.ticked) : answer.kind === 'text' ? { kind: 'text', text: answer.text } : undefined;
+        if (!raw) return { reask: ctx.t('survey-error-choose-option') };
+        const checked = validateAnswer(question, raw, { today: today(ctx, round) });
+        if (!checked.ok) return { reask: ctx.t(checked.error.key, checked.error.args) };
+        return advance(survey, data, question.id, checked.value);
+      },
+    },
+    summary: {
+      prompt: (ctx, data) => {
+        const round = getRound(ctx.deps.db, data.roundId);
+        const survey = round ? definitionOf(ctx, round.surveyId) : undefined;
+        if (!survey) return { text: ctx.t('survey-gone') };
+        const lines = visibleQuestions(survey, data.answers).map((q, i) => `${i + 1}. ${q.text}\n   → ${formatAnswer(ctx, q, data.answers[q.id])}`);
+        return {
+          text: `${ctx.t('survey-summary')}\n\n${lines.join('\n')}`,
+          choices: [
+            [{ label: ctx.t('survey-submit'), value: 'submit' }],
+            ...visibleQuestions(survey, data.answers).map((q, i) => [{ label: ctx.t('survey-change', { n: i + 1 }), value: `edit:${q.id}` }]),
+          ],
+        };
+      },
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
+        if (answer.value === 'submit') return { done: submit(ctx, data) };
+        const id = answer.value.replace(/^edit:/, '');
+        const round = openRound(ctx, data.roundId);
+        const survey = definitionOf(ctx, round.surveyId);
+        if (!survey.questions.some((q) => q.id === id)) return { reask: ctx.t('dialog-choose-button') };
+        const { [id]: _dropped, ...answers } = data.answers;
+        return { next: 'question', data: { ...data, answers, current: id, ticked: [] } };
+      },
+    },
+  },
+};
+
+/** The start (or resume) of a round for a recipient: their half-finished dialog, their earlier answers, or a fresh start. */
+export function startRound(ctx: Ctx, roundId: number, start: (data: AnswerData, step: string) => Outcome, active?: { name: string; step: string; data: unknown }): Outcome {
+  const person = requirePerson(ctx);
+  const round = openRound(ctx, roundId);
+  const me = recipient(ctx.deps.db, round.id, person.id);
+  if (!me) throw new UserError('forbidden', 'error-forbidden');
+  const survey = definitionOf(ctx, round.surveyId);
+  const resuming = active?.name === answerDialog.name && (active.data as AnswerData).roundId === round.id;
+  if (resuming) return start(active.data as AnswerData, active.step);
+  if (me.answeredAt && survey.anonymous) return { text: ctx.t('survey-already') };
+  const unitKey = survey.level === 'school' ? `school:${me.schoolId ?? 0}` : `person:${person.id}`;
+  const earlier = me.answeredAt ? findResponse(ctx.deps.db, round.id, unitKey) : undefined;
+  if (earlier) {
+    const answers = earlier.answers as Record<string, AnswerValue>;
+    return start({ roundId: round.id, answers, current: null, trail: Object.keys(answers), ticked: [] }, 'summary');
+  }
+  const first = nextQuestion(survey, {});
+  const intro = [survey.title, survey.description ?? ''].filter(Boolean).join('\n');
+  const data: AnswerData = { roundId: round.id, answers: {}, current: first?.id ?? null, trail: [], ticked: [] };
+  const result = start(data, first ? 'question' : 'summary');
+  const replies = 'replies' in result ? result.replies : Array.isArray(result) ? result : [result];
+  return { replies: [{ text: intro }, ...replies] };
+}
