@@ -19,6 +19,7 @@ import { createI18n } from '../locales/i18n.js';
 import { localDate } from '../scheduler/local-time.js';
 import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.js';
 import { CliError, out } from './cli/output.js';
+import { roadmapCommand } from './cli/roadmap.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
 const usage = `Opora admin command line
@@ -35,6 +36,8 @@ const usage = `Opora admin command line
       Announces a seminar to its audience (everyone in the municipality by default).
   npm run cli -- broadcast --municipality NAME --text TEXT [--role ROLE]... [--school NAME]... [--urgent] [--json]
       Queues an announcement; a running Opora delivers it. Prints the broadcast id.
+  npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]
+      Reads a road map from DOCX, XLSX, CSV/TSV or text; --json prints the items and their schedules.
   npm run cli -- seed-demo
       Adds the demo municipality used by the terminal playground.
 `;
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
     else if (command === 'import') await importCommand(db, args);
     else if (command === 'broadcast') broadcastCommand(cliDeps(db, config), args);
     else if (command === 'seminar') seminarCommand(cliDeps(db, config), args);
+    else if (command === 'roadmap') await roadmapCommand(cliDeps(db, config), t, args);
     else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
     else throw new CliError(`unknown command "${command}"\n\n${usage}`);
   } finally {

@@ -2,7 +2,8 @@
 import type { Job } from './job.js';
 import { monthlyLogReminder } from './jobs/consultations.js';
 import { housekeeping } from './jobs/housekeeping.js';
+import { roadmapReminders } from './jobs/roadmap.js';
 import { seminarReminders } from './jobs/seminars.js';
 import { surveyRounds } from './jobs/surveys.js';
 
-export const jobs: readonly Job[] = [housekeeping, seminarReminders, surveyRounds, monthlyLogReminder];
+export const jobs: readonly Job[] = [housekeeping, seminarReminders, surveyRounds, roadmapReminders, monthlyLogReminder];

@@ -158,6 +158,26 @@ CREATE TABLE `link_codes` (
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `milestones` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`item_id` integer NOT NULL,
+	`from` text,
+	`due` text NOT NULL,
+	`label` text,
+	`state` text DEFAULT 'open' NOT NULL,
+	`postponed_to` text,
+	`comment` text,
+	`evidence` text,
+	`evidence_file_id` integer,
+	`done_at` integer,
+	`done_by` integer,
+	FOREIGN KEY (`item_id`) REFERENCES `roadmap_items`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`evidence_file_id`) REFERENCES `files`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`done_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `milestones_item` ON `milestones` (`item_id`);--> statement-breakpoint
+CREATE INDEX `milestones_due` ON `milestones` (`due`);--> statement-breakpoint
 CREATE TABLE `municipalities` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`region_id` integer NOT NULL,
@@ -249,6 +269,56 @@ CREATE TABLE `responses` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `responses_round_unit` ON `responses` (`round_id`,`unit_key`);--> statement-breakpoint
 CREATE INDEX `responses_round` ON `responses` (`round_id`);--> statement-breakpoint
+CREATE TABLE `responsible_aliases` (
+	`municipality_id` integer NOT NULL,
+	`alias` text NOT NULL,
+	`target` text NOT NULL,
+	`confirmed_at` integer,
+	PRIMARY KEY(`municipality_id`, `alias`),
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `roadmap_history` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`item_id` integer NOT NULL,
+	`action` text NOT NULL,
+	`details` text NOT NULL,
+	`by` integer,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`item_id`) REFERENCES `roadmap_items`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `roadmap_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`roadmap_id` integer NOT NULL,
+	`number` text NOT NULL,
+	`section` text,
+	`title` text NOT NULL,
+	`deadline_text` text NOT NULL,
+	`responsible_text` text NOT NULL,
+	`expected_result` text NOT NULL,
+	`schedule` text NOT NULL,
+	`position` integer NOT NULL,
+	`removed_at` integer,
+	FOREIGN KEY (`roadmap_id`) REFERENCES `roadmaps`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `roadmap_items_roadmap` ON `roadmap_items` (`roadmap_id`);--> statement-breakpoint
+CREATE TABLE `roadmaps` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`municipality_id` integer NOT NULL,
+	`school_id` integer,
+	`title` text NOT NULL,
+	`period` text NOT NULL,
+	`source_name` text NOT NULL,
+	`imported_by` integer,
+	`imported_at` integer NOT NULL,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`imported_by`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `round_recipients` (
 	`round_id` integer NOT NULL,
 	`person_id` integer NOT NULL,

@@ -47,8 +47,9 @@ describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives 
     const env = {
       ...driver.env(),
       DATABASE_PATH: path,
-      TELEGRAM_RATE_LIMIT: String(limits.telegram),
-      VK_API_LIMIT: String(limits.vk),
+      // Opora is set a tenth under the servers' limits: both run on this busy machine, and their clocks jitter.
+      TELEGRAM_RATE_LIMIT: String(Math.floor(limits.telegram * 0.9)),
+      VK_API_LIMIT: String(Math.floor(limits.vk * 0.9)),
       LOG_LEVEL: 'warn',
     };
     const id = lastLine(runCli(['broadcast', '--municipality', 'Тестовый район', '--text', 'Завтра семинар в 15:00', '--urgent'], env));

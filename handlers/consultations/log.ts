@@ -1,0 +1,299 @@
+// /log: a mentor or tutor records a consultation in seconds. Whom (their
+// assignments first, then a search), when, how long, how, about what, and
+// the outcome; a summary to confirm, then saved with its history. The
+// one-line form (`/log Иванова 45 мин онлайн: разбор ВПР`) fills what it
+// understood and the dialog asks only for the rest.
+import { DateTime } from 'luxon';
+import { activeAssignmentsOfPerson } from '../../db/repos/assignments.js';
+import { addConsultation, confirmConsultation, editConsultation, getConsultation } from '../../db/repos/consultations.js';
+import { getMunicipality, getSchool } from '../../db/repos/org.js';
+import { getPerson, peopleOf, type Person } from '../../db/repos/people.js';
+import { consultationFormats, type ConsultationFormatName } from '../../db/schema.js';
+import { localDate } from '../../scheduler/local-time.js';
+import { requirePerson } from '../core/access.js';
+import { defineAction, idArg } from '../core/actions.js';
+import type { Ctx } from '../core/context.js';
+import type { DialogDef, StepOutcome } from '../core/dialog.js';
+import { UserError } from '../core/errors.js';
+import { formatIsoDay } from '../core/format.js';
+import { notifyPerson } from '../core/outbox.js';
+import { pickOne } from '../core/pick.js';
+import type { Outcome } from '../core/router.js';
+import { parseOneLine, type Counterpart } from './one-line.js';
+
+export const confirmAction = defineAction('cnf', idArg);
+
+export type LogData = {
+  municipalityId: number;
+  /** 'p:<personId>' or 's:<schoolId>'. */
+  whom?: string;
+  date?: string;
+  minutes?: number;
+  format?: ConsultationFormatName;
+  topic?: string;
+  outcome?: string | null;
+  filter?: string;
+  editingId?: number;
+};
+
+export interface Candidate {
+  key: string;
+  label: string;
+  personId: number | null;
+  schoolId: number | null;
+  /** Names the one-line form may use for it. */
+  names: string[];
+}
+
+/** Whom an author may log for: the schools they mentor (and their management), the teachers they tutor. */
+export function candidatesOf(ctx: Ctx, author: Person): Candidate[] {
+  const { db } = ctx.deps;
+  const out = new Map<string, Candidate>();
+  for (const a of activeAssignmentsOfPerson(db, author.id)) {
+    if (a.helperId !== author.id) continue;
+    if (a.kind === 'mentor_school' && a.schoolId !== null) {
+      const school = getSchool(db, a.schoolId);
+      if (!school) continue;
+      out.set(`s:${school.id}`, { key: `s:${school.id}`, label: school.shortName, personId: null, schoolId: school.id, names: [school.name, school.shortName] });
+      for (const admin of peopleOf(db, school.municipalityId, { role: 'school_admin', schoolId: school.id })) {
+        const label = `${admin.fullName ?? '—'} (${school.shortName})`;
+        out.set(`p:${admin.id}`, { key: `p:${admin.id}`, label, personId: admin.id, schoolId: school.id, names: [admin.fullName ?? ''] });
+      }
+    }
+    if (a.kind === 'tutor_teacher' && a.teacherId !== null) {
+      const teacher = getPerson(db, a.teacherId);
+      if (!teacher?.fullName) continue;
+      const school = teacher.schoolId !== null ? getSchool(db, teacher.schoolId) : undefined;
+      const label = `${teacher.fullName}${school ? ` (${school.shortName})` : ''}`;
+      out.set(`p:${teacher.id}`, { key: `p:${teacher.id}`, label, personId: teacher.id, schoolId: teacher.schoolId, names: [teacher.fullName] });
+    }
+  }
+  return [...out.values()];
+}
+
+function zoneOf(ctx: Ctx, data: LogData): string {
+  return getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+}
+
+function today(ctx: Ctx, data: LogData): string {
+  return localDate(ctx.deps.clock.now(), zoneOf(ctx, data));
+}
+
+/** The topic buttons: the municipality's own list, or the usual ones. */
+export function topicList(ctx: Ctx, municipalityId: number): string[] {
+  const own = getMunicipality(ctx.deps.db, municipalityId)?.settings.consultationTopics;
+  return own?.length ? own : ctx.t('consultation-default-topics').split('|').map((t) => t.trim()).filter(Boolean);
+}
+
+function next(data: LogData): StepOutcome<LogData> {
+  const clean = { ...data, filter: undefined };
+  if (!data.whom) return { next: 'whom', data: clean };
+  if (!data.date) return { next: 'date', data: clean };
+  if (!data.minutes) return { next: 'minutes', data: clean };
+  if (!data.format) return { next: 'format', data: clean };
+  if (!data.topic) return { next: 'topic', data: clean };
+  if (data.outcome === undefined) return { next: 'outcome', data: clean };
+  return { next: 'confirm', data: clean };
+}
+
+export function summary(ctx: Ctx, data: LogData): string {
+  const author = requirePerson(ctx);
+  const whom = candidatesOf(ctx, author).find((c) => c.key === data.whom)?.label ?? '—';
+  return ctx.t('log-summary', {
+    whom,
+    date: data.date ? formatIsoDay(data.date) : '—',
+    minutes: data.minutes ?? 0,
+    format: data.format ? ctx.t(`consultation-format-${data.format}`) : '—',
+    topic: data.topic ?? '—',
+    outcome: data.outcome ?? '—',
+  });
+}
+
+/** Reads a typed date: "сегодня", "вчера", "12.03", "12.03.2026" — never in the future. */
+function readDate(ctx: Ctx, data: LogData, text: string): string | undefined {
+  return parseOneLine(text, { today: today(ctx, data), counterparts: [] }).date;
+}
+
+function save(ctx: Ctx, data: LogData): string {
+  const author = requirePerson(ctx);
+  const candidate = candidatesOf(ctx, author).find((c) => c.key === data.whom);
+  if (!candidate) throw new UserError('forbidden', 'log-not-your-assignment');
+  const { db, clock, i18n } = ctx.deps;
+  const now = clock.now();
+  const values = {
+    municipalityId: data.municipalityId,
+    authorId: author.id,
+    counterpartId: candidate.personId,
+    schoolId: candidate.schoolId,
+    date: data.date ?? today(ctx, data),
+    minutes: data.minutes ?? 0,
+    format: data.format ?? 'in_person',
+    topic: data.topic ?? '',
+    outcome: data.outcome ?? null,
+  };
+  const saved = db.transaction((tx) => {
+    if (data.editingId !== undefined) return editConsultation(tx, data.editingId, values, author.id, now);
+    const row = addConsultation(tx, values, now);
+    const municipality = getMunicipality(tx, data.municipalityId);
+    if (municipality?.settings.confirmConsultations && candidate.personId !== null) {
+      notifyPerson(
+        tx,
+        i18n,
+        candidate.personId,
+        (t) => ({
+          text: t('log-confirm-request', { author: author.fullName ?? '—', date: formatIsoDay(row.date), minutes: row.minutes, topic: row.topic }),
+          buttons: [[{ kind: 'action', label: t('log-confirm-yes'), data: confirmAction.encode(row.id) }]],
+        }),
+        { dedupeKey: `consultation:${row.id}:confirm`, notBefore: now },
+      );
+    }
+    return row;
+  });
+  if (!saved) throw new UserError('gone', 'log-entry-gone');
+  ctx.deps.wakeOutbox();
+  return ctx.t(data.editingId !== undefined ? 'log-edited' : 'log-saved');
+}
+
+export const logDialog: DialogDef<LogData> = {
+  name: 'log',
+  version: 1,
+  first: 'whom',
+  steps: {
+    whom: pickOne<LogData>({
+      step: 'whom',
+      filterKey: 'filter',
+      question: (ctx) => ctx.t('log-ask-whom'),
+      items: (ctx) => candidatesOf(ctx, requirePerson(ctx)).map((c) => ({ label: c.label, value: c.key })),
+      onPick: (ctx, data, value) =>
+        candidatesOf(ctx, requirePerson(ctx)).some((c) => c.key === value) ? next({ ...data, whom: value }) : { reask: ctx.t('log-not-your-assignment') },
+    }),
+    date: {
+      prompt: (ctx) => ({
+        text: ctx.t('log-ask-date'),
+        choices: [[{ label: ctx.t('log-today'), value: 'today' }, { label: ctx.t('log-yesterday'), value: 'yesterday' }]],
+        acceptsText: true,
+      }),
+      accept: (ctx, data, answer) => {
+        const base = DateTime.fromISO(today(ctx, data));
+        const date =
+          answer.kind === 'choice'
+            ? (answer.value === 'today' ? base : base.minus({ days: 1 })).toISODate() ?? undefined
+            : answer.kind === 'text'
+              ? readDate(ctx, data, answer.text)
+              : undefined;
+        return date ? next({ ...data, date }) : { reask: ctx.t('log-date-invalid') };
+      },
+    },
+    minutes: {
+      prompt: (ctx) => ({
+        text: ctx.t('log-ask-minutes'),
+        choices: [[15, 30, 45, 60, 90].map((m) => ({ label: ctx.t('log-minutes', { minutes: m }), value: String(m) }))],
+        acceptsText: true,
+      }),
+      accept: (ctx, data, answer) => {
+        const minutes =
+          answer.kind === 'choice'
+            ? Number(answer.value)
+            : answer.kind === 'text'
+              ? (/^\s*\d{1,3}\s*$/.test(answer.text) ? Number(answer.text) : parseOneLine(answer.text, { today: today(ctx, data), counterparts: [] }).minutes)
+              : undefined;
+        return minutes !== undefined && Number.isInteger(minutes) && minutes >= 5 && minutes <= 600
+          ? next({ ...data, minutes })
+          : { reask: ctx.t('log-minutes-invalid') };
+      },
+    },
+    format: {
+      prompt: (ctx) => ({
+        text: ctx.t('log-ask-format'),
+        choices: [consultationFormats.slice(0, 2), consultationFormats.slice(2)].map((row) => row.map((f) => ({ label: ctx.t(`consultation-format-${f}`), value: f }))),
+      }),
+      accept: (ctx, data, answer) => {
+        const format = consultationFormats.find((f) => answer.kind === 'choice' && answer.value === f);
+        return format ? next({ ...data, format }) : { reask: ctx.t('dialog-choose-button') };
+      },
+    },
+    topic: {
+      prompt: (ctx, data) => ({
+        text: ctx.t('log-ask-topic'),
+        choices: topicList(ctx, data.municipalityId).map((t, i) => [{ label: t.slice(0, 40), value: String(i) }]),
+        acceptsText: true,
+      }),
+      accept: (ctx, data, answer) => {
+        const topic = answer.kind === 'choice' ? topicList(ctx, data.municipalityId)[Number(answer.value)] : answer.kind === 'text' ? answer.text.trim() : '';
+        return topic && topic.length >= 2 && topic.length <= 300 ? next({ ...data, topic }) : { reask: ctx.t('log-topic-invalid') };
+      },
+    },
+    outcome: {
+      prompt: (ctx) => ({ text: ctx.t('log-ask-outcome'), choices: [[{ label: ctx.t('skip'), value: 'skip' }]], acceptsText: true }),
+      accept: (_ctx, data, answer) => next({ ...data, outcome: answer.kind === 'text' ? answer.text.trim().slice(0, 1000) : null }),
+    },
+    field: {
+      prompt: (ctx, data) => ({
+        text: `${summary(ctx, data)}\n\n${ctx.t('log-ask-field')}`,
+        choices: (['date', 'minutes', 'format', 'topic', 'outcome'] as const).map((f) => [{ label: ctx.t(`log-field-${f}`), value: f }]),
+      }),
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice' || !['date', 'minutes', 'format', 'topic', 'outcome'].includes(answer.value)) return { reask: ctx.t('dialog-choose-button') };
+        return next({ ...data, [answer.value]: undefined });
+      },
+    },
+    confirm: {
+      prompt: (ctx, data) => ({
+        text: `${summary(ctx, data)}\n\n${ctx.t('log-confirm-question')}`,
+        choices: [[{ label: ctx.t('log-save'), value: 'yes' }, { label: ctx.t('assign-cancel'), value: 'no' }]],
+      }),
+      accept: (ctx, data, answer) =>
+        answer.kind === 'choice' && answer.value === 'yes' ? { done: { text: save(ctx, data) } } : { done: { text: ctx.t('cancelled') } },
+    },
+  },
+};
+
+/** `/log` with or without a one-line text: the first step still missing, or straight to the summary. */
+export function startLog(ctx: Ctx, args: string, start: (data: LogData, step: string) => Outcome): Outcome {
+  const author = requirePerson(ctx);
+  const candidates = candidatesOf(ctx, author);
+  if (candidates.length === 0 || author.municipalityId === null) return { text: ctx.t('log-no-assignments') };
+  const base: LogData = { municipalityId: author.municipalityId };
+  if (!args.trim()) return start(base, 'whom');
+  const counterparts: Counterpart[] = candidates.map((c) => ({
+    id: c.personId ?? -(c.schoolId ?? 0),
+    kind: c.personId !== null ? 'person' : 'school',
+    names: c.names,
+  }));
+  const parsed = parseOneLine(args, { today: today(ctx, base), counterparts });
+  const whom = parsed.counterpartId === undefined ? undefined : parsed.counterpartId > 0 ? `p:${parsed.counterpartId}` : `s:${-parsed.counterpartId}`;
+  const data: LogData = {
+    ...base,
+    whom,
+    date: parsed.date ?? today(ctx, base),
+    minutes: parsed.minutes,
+    format: parsed.format,
+    topic: parsed.topic,
+    outcome: parsed.complete ? null : undefined,
+  };
+  const step = next(data);
+  return start('next' in step ? step.data : data, 'next' in step ? step.next : 'confirm');
+}
+
+/** Opens an own entry for correction: the person picks the field to change. */
+export function editData(entry: { id: number; municipalityId: number; counterpartId: number | null; schoolId: number | null; date: string; minutes: number; format: ConsultationFormatName; topic: string; outcome: string | null }): LogData {
+  return {
+    municipalityId: entry.municipalityId,
+    whom: entry.counterpartId !== null ? `p:${entry.counterpartId}` : `s:${entry.schoolId ?? 0}`,
+    date: entry.date,
+    minutes: entry.minutes,
+    format: entry.format,
+    topic: entry.topic,
+    outcome: entry.outcome,
+    editingId: entry.id,
+  };
+}
+
+/** The logged-for side confirms the consultation took place. */
+export function confirmTookPlace(ctx: Ctx, id: number): Outcome {
+  const person = requirePerson(ctx);
+  const entry = getConsultation(ctx.deps.db, id);
+  if (!entry || entry.deletedAt || entry.counterpartId !== person.id) throw new UserError('forbidden', 'error-forbidden');
+  const fresh = confirmConsultation(ctx.deps.db, id, person.id, ctx.deps.clock.now());
+  return { text: ctx.t(fresh ? 'log-confirmed' : 'log-confirmed-already'), edit: true };
+}

@@ -1,0 +1,209 @@
+// Counting consultations: /mylog shows a mentor or tutor their month and lets
+// them fix or remove recent entries; /consultations gives a coordinator
+// per-school and per-pair totals for a period, the pairs with no consultation
+// lately (with a button to nudge), and an XLSX export.
+import { DateTime } from 'luxon';
+import { activeAssignmentsOfMunicipality, type Assignment } from '../../db/repos/assignments.js';
+import { consultationsBetween, deleteConsultation, getConsultation, type Consultation } from '../../db/repos/consultations.js';
+import { getMunicipality, getSchool } from '../../db/repos/org.js';
+import { getPerson } from '../../db/repos/people.js';
+import { localDate } from '../../scheduler/local-time.js';
+import { requireAdminOf, requireCoordinator, requirePerson } from '../core/access.js';
+import { defineAction, idArg } from '../core/actions.js';
+import type { Button, Reply } from '../core/contract.js';
+import type { Ctx } from '../core/context.js';
+import { UserError } from '../core/errors.js';
+import { formatIsoDay } from '../core/format.js';
+import { notifyPerson } from '../core/outbox.js';
+import { buildXlsx, XLSX_MIME } from '../core/spreadsheet.js';
+import { z } from 'zod';
+
+export const periods = ['month', 'previous', 'year'] as const;
+export type Period = (typeof periods)[number];
+export const reportAction = defineAction('cnr', z.enum(periods));
+export const exportAction = defineAction('cnx', z.enum(periods));
+export const nudgeAction = defineAction('cnn', idArg);
+export const entryAction = defineAction('cne', idArg);
+export const deleteAction = defineAction('cnd', idArg);
+export const editAction = defineAction('cned', idArg);
+
+export const DEFAULT_EDIT_DAYS = 7;
+/** A pair with no consultation for this many days is shown as quiet. */
+export const QUIET_PAIR_DAYS = 30;
+
+const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+
+function zone(ctx: Ctx, municipalityId: number): string {
+  return getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+}
+
+/** A period as local dates: this month, the previous month, or the school year (from 1 September). */
+export function periodDates(period: Period, today: string): { from: string; to: string } {
+  const d = DateTime.fromISO(today);
+  if (period === 'month') return { from: d.startOf('month').toISODate() ?? today, to: today };
+  if (period === 'previous') {
+    const p = d.minus({ months: 1 });
+    return { from: p.startOf('month').toISODate() ?? today, to: p.endOf('month').toISODate() ?? today };
+  }
+  const startYear = d.month >= 9 ? d.year : d.year - 1;
+  return { from: `${startYear}-09-01`, to: today };
+}
+
+const nameOf = (ctx: Ctx, id: number | null) => (id === null ? undefined : getPerson(ctx.deps.db, id)?.fullName ?? undefined);
+const schoolOf = (ctx: Ctx, id: number | null) => (id === null ? undefined : getSchool(ctx.deps.db, id)?.shortName);
+const whomOf = (ctx: Ctx, c: Consultation) => nameOf(ctx, c.counterpartId) ?? schoolOf(ctx, c.schoolId) ?? '—';
+
+function editDays(ctx: Ctx, municipalityId: number): number {
+  return getMunicipality(ctx.deps.db, municipalityId)?.settings.consultationEditDays ?? DEFAULT_EDIT_DAYS;
+}
+
+export function myLog(ctx: Ctx): Reply {
+  const person = requirePerson(ctx);
+  if (person.municipalityId === null) return { text: ctx.t('log-no-assignments') };
+  const today = localDate(ctx.deps.clock.now(), zone(ctx, person.municipalityId));
+  const { from } = periodDates('month', today);
+  const entries = consultationsBetween(ctx.deps.db, person.municipalityId, from, today, person.id);
+  const byWhom = new Map<string, { count: number; minutes: number }>();
+  for (const e of entries) {
+    const key = whomOf(ctx, e);
+    const sum = byWhom.get(key) ?? { count: 0, minutes: 0 };
+    byWhom.set(key, { count: sum.count + 1, minutes: sum.minutes + e.minutes });
+  }
+  const total = entries.reduce((s, e) => s + e.minutes, 0);
+  const lines = [ctx.t('mylog-heading', { count: entries.length, hours: hours(total) })];
+  for (const [whom, sum] of byWhom) lines.push(`• ${whom}: ${ctx.t('log-count-hours', { count: sum.count, hours: hours(sum.minutes) })}`);
+  const recent = [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).slice(0, 5);
+  const buttons: Button[][] = recent.map((e) => [{ kind: 'action', label: `${formatIsoDay(e.date)} ${whomOf(ctx, e)}`.slice(0, 40), data: entryAction.encode(e.id) }]);
+  return buttons.length ? { text: lines.join('\n'), buttons } : { text: lines.join('\n') };
+}
+
+/** One of the author's own entries, with edit and delete while the edit window lasts. */
+export function ownEntry(ctx: Ctx, id: number): { entry: Consultation; editable: boolean } {
+  const person = requirePerson(ctx);
+  const entry = getConsultation(ctx.deps.db, id);
+  if (!entry || entry.deletedAt || entry.authorId !== person.id) throw new UserError('forbidden', 'error-forbidden');
+  const today = DateTime.fromISO(localDate(ctx.deps.clock.now(), zone(ctx, entry.municipalityId)));
+  const editable = today.diff(DateTime.fromISO(entry.date), 'days').days <= editDays(ctx, entry.municipalityId);
+  return { entry, editable };
+}
+
+export function entryCard(ctx: Ctx, id: number): Reply {
+  const { entry, editable } = ownEntry(ctx, id);
+  const text = ctx.t('log-entry', {
+    whom: whomOf(ctx, entry),
+    date: formatIsoDay(entry.date),
+    minutes: entry.minutes,
+    format: ctx.t(`consultation-format-${entry.format}`),
+    topic: entry.topic,
+  });
+  if (!editable) return { text: `${text}\n\n${ctx.t('log-too-old', { days: editDays(ctx, entry.municipalityId) })}` };
+  return {
+    text,
+    buttons: [[{ kind: 'action', label: ctx.t('log-edit'), data: editAction.encode(id) }, { kind: 'action', label: ctx.t('log-delete'), data: deleteAction.encode(id) }]],
+  };
+}
+
+export function removeEntry(ctx: Ctx, id: number): Reply {
+  const { entry, editable } = ownEntry(ctx, id);
+  if (!editable) throw new UserError('too-old', 'log-too-old', { days: editDays(ctx, entry.municipalityId) });
+  deleteConsultation(ctx.deps.db, id, entry.authorId, ctx.deps.clock.now());
+  return { text: ctx.t('log-deleted'), edit: true };
+}
+
+function totals(entries: Consultation[], key: (c: Consultation) => string): Map<string, { count: number; minutes: number }> {
+  const map = new Map<string, { count: number; minutes: number }>();
+  for (const e of entries) {
+    const k = key(e);
+    const sum = map.get(k) ?? { count: 0, minutes: 0 };
+    map.set(k, { count: sum.count + 1, minutes: sum.minutes + e.minutes });
+  }
+  return map;
+}
+
+function pairLabel(ctx: Ctx, a: Assignment): string {
+  const helper = nameOf(ctx, a.helperId) ?? '—';
+  const other = a.kind === 'mentor_school' ? schoolOf(ctx, a.schoolId) : nameOf(ctx, a.teacherId);
+  return `${helper} → ${other ?? '—'}`;
+}
+
+/** Active assignments with no consultation in the last QUIET_PAIR_DAYS days. */
+export function quietPairs(ctx: Ctx, municipalityId: number, today: string): Assignment[] {
+  const since = DateTime.fromISO(today).minus({ days: QUIET_PAIR_DAYS }).toISODate() ?? today;
+  const recent = consultationsBetween(ctx.deps.db, municipalityId, since, today);
+  return activeAssignmentsOfMunicipality(ctx.deps.db, municipalityId).filter((a) => {
+    if (a.kind === 'school_pair' || a.helperId === null) return false;
+    return !recent.some((c) => c.authorId === a.helperId && (a.kind === 'mentor_school' ? c.schoolId === a.schoolId : c.counterpartId === a.teacherId));
+  });
+}
+
+export function coordinatorReport(ctx: Ctx, period: Period, edit = false): Reply {
+  const { municipalityId } = requireCoordinator(ctx);
+  const today = localDate(ctx.deps.clock.now(), zone(ctx, municipalityId));
+  const { from, to } = periodDates(period, today);
+  const entries = consultationsBetween(ctx.deps.db, municipalityId, from, to);
+  const lines = [
+    ctx.t('consultations-heading', { from: formatIsoDay(from), to: formatIsoDay(to), count: entries.length, hours: hours(entries.reduce((s, e) => s + e.minutes, 0)) }),
+    '',
+    ctx.t('consultations-by-school'),
+  ];
+  for (const [school, sum] of totals(entries, (e) => schoolOf(ctx, e.schoolId) ?? '—')) lines.push(`• ${school}: ${ctx.t('log-count-hours', { count: sum.count, hours: hours(sum.minutes) })}`);
+  lines.push('', ctx.t('consultations-by-pair'));
+  for (const [pair, sum] of totals(entries, (e) => `${nameOf(ctx, e.authorId) ?? '—'} → ${whomOf(ctx, e)}`)) {
+    lines.push(`• ${pair}: ${ctx.t('log-count-hours', { count: sum.count, hours: hours(sum.minutes) })}`);
+  }
+  const quiet = quietPairs(ctx, municipalityId, today);
+  lines.push('', quiet.length ? ctx.t('consultations-quiet', { days: QUIET_PAIR_DAYS, count: quiet.length }) : ctx.t('consultations-no-quiet', { days: QUIET_PAIR_DAYS }));
+  const buttons: Button[][] = [
+    periods.map((p) => ({ kind: 'action', label: ctx.t(`period-${p}`), data: reportAction.encode(p) })),
+    [{ kind: 'action', label: ctx.t('consultations-export'), data: exportAction.encode(period) }],
+    ...quiet.slice(0, 8).map((a): Button[] => [{ kind: 'action', label: `🔔 ${pairLabel(ctx, a)}`.slice(0, 40), data: nudgeAction.encode(a.id) }]),
+  ];
+  return { text: lines.join('\n'), buttons, edit };
+}
+
+export function nudge(ctx: Ctx, assignmentId: number): Reply {
+  const { municipalityId } = requireCoordinator(ctx);
+  const assignment = activeAssignmentsOfMunicipality(ctx.deps.db, municipalityId).find((a) => a.id === assignmentId);
+  if (!assignment || assignment.helperId === null) throw new UserError('gone', 'stale-button');
+  requireAdminOf(ctx, assignment.municipalityId);
+  const now = ctx.deps.clock.now();
+  const whom = assignment.kind === 'mentor_school' ? schoolOf(ctx, assignment.schoolId) : nameOf(ctx, assignment.teacherId);
+  const queued = notifyPerson(ctx.deps.db, ctx.deps.i18n, assignment.helperId, (t) => ({ text: t('log-nudge', { whom: whom ?? '—' }) }), {
+    dedupeKey: `consultation-nudge:${assignment.id}:${localDate(now, zone(ctx, municipalityId))}`,
+    notBefore: now,
+  });
+  ctx.deps.wakeOutbox();
+  return { text: ctx.t(queued ? 'log-nudged' : 'log-nudged-already', { whom: nameOf(ctx, assignment.helperId) ?? '—' }) };
+}
+
+export async function exportXlsx(ctx: Ctx, period: Period): Promise<Reply> {
+  const { municipalityId } = requireCoordinator(ctx);
+  const today = localDate(ctx.deps.clock.now(), zone(ctx, municipalityId));
+  const { from, to } = periodDates(period, today);
+  const entries = consultationsBetween(ctx.deps.db, municipalityId, from, to).sort((a, b) => a.date.localeCompare(b.date));
+  const t = ctx.t;
+  const data = await buildXlsx([
+    {
+      name: t('export-consultations-sheet'),
+      header: [t('col-date'), t('col-author'), t('col-whom'), t('col-school'), t('col-minutes'), t('col-hours'), t('col-format'), t('col-topic'), t('col-outcome'), t('col-confirmed')],
+      rows: entries.map((e) => [
+        formatIsoDay(e.date),
+        nameOf(ctx, e.authorId) ?? '—',
+        whomOf(ctx, e),
+        schoolOf(ctx, e.schoolId) ?? '',
+        e.minutes,
+        hours(e.minutes),
+        t(`consultation-format-${e.format}`),
+        e.topic,
+        e.outcome ?? '',
+        e.confirmedAt ? t('yes') : '',
+      ]),
+    },
+    {
+      name: t('export-by-school-sheet'),
+      header: [t('col-school'), t('col-count'), t('col-hours')],
+      rows: [...totals(entries, (e) => schoolOf(ctx, e.schoolId) ?? '—')].map(([school, s]) => [school, s.count, hours(s.minutes)]),
+    },
+  ]);
+  return { text: t('consultations-exported', { count: entries.length }), file: { name: `consultations-${from}-${to}.xlsx`, mime: XLSX_MIME, data } };
+}

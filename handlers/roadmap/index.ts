@@ -1,0 +1,38 @@
+// The road map: /roadmap shows progress (or one's own items) and leads to the
+// import; the buttons of reminders mark deadlines done, postponed or
+// commented.
+import { registered, requirePerson } from '../core/access.js';
+import type { Feature } from '../core/dispatch.js';
+import { UserError } from '../core/errors.js';
+import { getSchool } from '../../db/repos/org.js';
+import { requireEditor, roadmapImportDialog } from './import-dialog.js';
+import { commentDialog, doneDialog, ownMilestone, postponeDialog } from './milestones.js';
+import { commentAction, doneAction, exportAction, exportRoadmap, importAction, postponeAction, roadmapCommand } from './progress.js';
+
+export const roadmapFeature: Feature = (h) => {
+  h.dialogs.register(roadmapImportDialog).register(doneDialog).register(postponeDialog).register(commentDialog);
+  h.router
+    .command({ name: 'roadmap', describe: 'cmd-roadmap', visible: registered, menu: true, run: (ctx) => roadmapCommand(ctx) })
+    .action(importAction, (ctx, [schoolId]) => {
+      const person = requirePerson(ctx);
+      const school = schoolId === 0 ? undefined : getSchool(ctx.deps.db, schoolId);
+      const municipalityId = school?.municipalityId ?? person.municipalityId;
+      if (municipalityId === null || (schoolId !== 0 && !school)) throw new UserError('gone', 'stale-button');
+      requireEditor(ctx, municipalityId, school?.id ?? null);
+      return h.dialogs.start(ctx, roadmapImportDialog, { municipalityId, schoolId: school?.id ?? null });
+    })
+    .action(exportAction, (ctx) => exportRoadmap(ctx))
+    .action(doneAction, (ctx, [id]) => {
+      const { milestone } = ownMilestone(ctx, id);
+      if (milestone.state === 'done') return { text: ctx.t('roadmap-already-done') };
+      return h.dialogs.start(ctx, doneDialog, { milestoneId: id });
+    })
+    .action(postponeAction, (ctx, [id]) => {
+      ownMilestone(ctx, id);
+      return h.dialogs.start(ctx, postponeDialog, { milestoneId: id });
+    })
+    .action(commentAction, (ctx, [id]) => {
+      ownMilestone(ctx, id);
+      return h.dialogs.start(ctx, commentDialog, { milestoneId: id });
+    });
+};

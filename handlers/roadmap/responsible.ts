@@ -1,0 +1,62 @@
+// Who is responsible for an item. The free text ("УОиМП", "МКУ ЦИМО,
+// руководители ОО", "Рабочая группа, ШНОР") is split into bodies; each body
+// means the coordinators, the admins of the supported schools, the admins of
+// every school, named people, or nobody to remind. Opora suggests a meaning;
+// the coordinator confirms it once per municipality.
+import { aliasesOf } from '../../db/repos/roadmaps.js';
+import { schoolsOf, isSupported } from '../../db/repos/org.js';
+import { peopleOf } from '../../db/repos/people.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { ResponsibleTarget } from '../../db/schema.js';
+
+/** The bodies named in a responsible cell, normalised: "МКУ ЦИМО, руководители ОО" → ["мку цимо", "руководители оо"]. */
+export function responsibleBodies(text: string): string[] {
+  return text
+    .split(/[,;\n]+/)
+    .map((part) => part.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').replace(/[.«»"]/g, '').trim())
+    .filter((part) => part.length > 1);
+}
+
+/** Opora's guess for a body before the coordinator confirms. */
+export function suggestTarget(body: string): ResponsibleTarget {
+  if (/шнор|шнсу|шнро|снор|низк\w* результат/.test(body)) return { kind: 'supported-admins' };
+  if (/руководител\w* (оо|ммо|образовательн|школ)|директор|школ|\bоо\b/.test(body)) return { kind: 'all-admins' };
+  if (/управлени|уоимп|\bуо\b|отдел образования|цимо|умц|имц|координатор|рабоч\w* групп|методическ/.test(body)) return { kind: 'coordinators' };
+  return { kind: 'nobody' };
+}
+
+/** The meaning of every body of a municipality's road map: confirmed, or suggested. */
+export function meaningOf(db: DbOrTx, municipalityId: number, body: string): { target: ResponsibleTarget; confirmed: boolean } {
+  return aliasesOf(db, municipalityId).get(body) ?? { target: suggestTarget(body), confirmed: false };
+}
+
+/** The people to remind for an item; a school's own road map belongs to that school's admins. */
+export function responsiblePeople(db: DbOrTx, municipalityId: number, schoolId: number | null, responsibleText: string): number[] {
+  if (schoolId !== null) return peopleOf(db, municipalityId, { role: 'school_admin', schoolId }).map((p) => p.id);
+  const ids = new Set<number>();
+  const aliases = aliasesOf(db, municipalityId);
+  for (const body of responsibleBodies(responsibleText)) {
+    const target = aliases.get(body)?.target ?? suggestTarget(body);
+    for (const id of peopleFor(db, municipalityId, target)) ids.add(id);
+  }
+  return [...ids];
+}
+
+function peopleFor(db: DbOrTx, municipalityId: number, target: ResponsibleTarget): number[] {
+  switch (target.kind) {
+    case 'coordinators':
+      return peopleOf(db, municipalityId, { role: 'coordinator' }).map((p) => p.id);
+    case 'supported-admins': {
+      const supported = new Set(schoolsOf(db, municipalityId).filter(isSupported).map((s) => s.id));
+      return peopleOf(db, municipalityId, { role: 'school_admin' })
+        .filter((p) => p.schoolId !== null && supported.has(p.schoolId))
+        .map((p) => p.id);
+    }
+    case 'all-admins':
+      return peopleOf(db, municipalityId, { role: 'school_admin' }).map((p) => p.id);
+    case 'people':
+      return target.personIds ?? [];
+    case 'nobody':
+      return [];
+  }
+}

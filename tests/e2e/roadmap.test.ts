@@ -1,0 +1,130 @@
+// The road map on both messengers, in a UTC+9 municipality with a fake clock:
+// a bad file is refused, the plan is pasted and imported, the responsible
+// body confirmed; the school admin gets the 7-day and 1-day reminders at
+// 10:00 local, marks an item done with a comment; the other goes overdue and
+// reaches the coordinator; restarts in between send nothing twice.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../bot/app.js';
+import type { Config } from '../../bot/config.js';
+import { closeDb, openDb } from '../../db/client.js';
+import { milestones } from '../../db/schema.js';
+import { FakeClock } from '../../handlers/core/clock.js';
+import { silentLog } from '../../handlers/core/log.js';
+import { tempDir } from '../helpers/core.js';
+import { seedMunicipality } from '../helpers/seed.js';
+import { drivers, type Driver } from './drivers.js';
+
+const COORD = 9001;
+const ADMIN = 9002;
+const OTHER_ADMIN = 9003;
+
+const plan = [
+  'План мероприятий («дорожная карта») на 2026 год',
+  '№ п/п\tМероприятия\tСроки\tОтветственные\tРезультат',
+  '1.\tОрганизационные меры\t\t\t',
+  '1.1\tРазработка школьных дорожных карт\tдо 15.10.2026\tРуководители ШНОР\tУтверждённые карты',
+  '1.2\tАнализ результатов ВПР\tдо 20.10.2026\tруководители ШНОР\tАналитическая справка',
+].join('\n');
+
+describe.each(['telegram', 'vk'] as const)('the road map on %s', (platform) => {
+  let driver: Driver;
+  let app: App;
+  let config: Config;
+  const clock = new FakeClock('2026-10-01T00:00:00Z'); // 09:00 in Yakutsk
+  const { dir, cleanup } = tempDir();
+  const start = async () => (app = await startApp(config, { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } }));
+  const restart = async () => {
+    await app.stop();
+    await start();
+  };
+
+  beforeAll(async () => {
+    driver = await drivers[platform]();
+    const path = join(dir, 'opora.db');
+    const db = openDb(path);
+    seedMunicipality(db, {
+      platform,
+      timezone: 'Asia/Yakutsk',
+      schools: [
+        { short: 'Школа А', statuses: ['low_results'] },
+        { short: 'Школа Б', statuses: ['leader'] },
+      ],
+      people: [
+        { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
+        { name: 'Директорова Дарья Сергеевна', role: 'school_admin', school: 'Школа А', user: ADMIN },
+        { name: 'Лидерова Лидия Ивановна', role: 'school_admin', school: 'Школа Б', user: OTHER_ADMIN },
+      ],
+    });
+    closeDb(db);
+    config = driver.config(path);
+    await start();
+  });
+  afterAll(async () => {
+    await app.stop();
+    await driver.stop();
+    cleanup();
+  });
+
+  const act = async (user: number, how: { say?: string; press?: string; file?: [string, Buffer] }, expected: RegExp) => {
+    const since = driver.messages(user).length;
+    if (how.say) driver.say(user, how.say);
+    if (how.press) driver.press(user, how.press);
+    if (how.file) driver.sendFile(user, how.file[0], how.file[1]);
+    const message = await driver.waitForText(user, expected, how.press ? Math.max(0, since - 1) : since);
+    await driver.settled(user);
+    return message;
+  };
+  const count = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
+  const tick = async (at: string) => {
+    clock.set(at);
+    await app.scheduler.tick();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  };
+
+  it('refuses a corrupt file, then imports pasted text and confirms the responsible body', async () => {
+    await act(COORD, { say: '/roadmap' }, /Дорожная карта ещё не загружена/);
+    await act(COORD, { press: 'Загрузить дорожную карту' }, /Пришлите приказ с дорожной картой/);
+    await act(COORD, { file: ['приказ.docx', Buffer.from('это не docx')] }, /Не получается прочитать файл/);
+    const preview = await act(COORD, { say: plan }, /пунктов — 2, разделов — 1/);
+    expect(preview.text).toContain('Сроки понял у 2, не понял у 0');
+    await act(COORD, { press: 'Импортировать' }, /Кому напоминать о пунктах, где ответственный — «руководители шнор»/);
+    await act(COORD, { press: '★ Руководителям поддерживаемых школ' }, /ответственные заданы/);
+  });
+
+  it('reminds a week and a day before, at 10:00 local, once across restarts', async () => {
+    await tick('2026-10-07T13:00:00Z'); // 22:00 on 7 October: nothing yet
+    expect(count(ADMIN, /срок по дорожной карте/)).toBe(0);
+    await tick('2026-10-08T01:00:00Z'); // 10:00 on 8 October, a week before 15 October
+    await driver.waitForText(ADMIN, /Через неделю, 15\.10\.2026, срок по дорожной карте: 1\.1 Разработка школьных дорожных карт/);
+    await restart();
+    await tick('2026-10-08T02:00:00Z');
+    expect(count(ADMIN, /Через неделю, 15\.10\.2026/)).toBe(1);
+    await tick('2026-10-14T01:00:00Z'); // the day before
+    await driver.waitForText(ADMIN, /Завтра, 15\.10\.2026, срок по дорожной карте: 1\.1/);
+    expect(count(OTHER_ADMIN, /дорожной карте/)).toBe(0);
+  });
+
+  it('takes "done" with a comment on the due date', async () => {
+    await tick('2026-10-15T01:00:00Z');
+    await driver.waitForText(ADMIN, /Сегодня срок по дорожной карте: 1\.1/);
+    await driver.settled(ADMIN);
+    const dueToday = driver.messages(ADMIN).filter((m) => /Сегодня срок по дорожной карте: 1\.1/.test(m.text)).at(-1)!;
+    driver.pressRaw(ADMIN, dueToday.id, dueToday.buttons.find((b) => b.label === 'Выполнено')!.data);
+    await driver.waitForText(ADMIN, /Отмечаю выполненным/);
+    await act(ADMIN, { say: 'Карта утверждена приказом № 12' }, /Отметил: выполнено/);
+    const done = app.db.select().from(milestones).all().find((m) => m.state === 'done');
+    expect(done?.evidence).toBe('Карта утверждена приказом № 12');
+  });
+
+  it('tells the coordinator about the overdue item once', async () => {
+    await tick('2026-10-23T01:00:00Z'); // three days after 20 October
+    await driver.waitForText(COORD, /Просрочен пункт дорожной карты: 1\.2 Анализ результатов ВПР \(срок 20\.10\.2026\)/);
+    await restart();
+    await tick('2026-10-24T01:00:00Z');
+    expect(count(COORD, /Просрочен пункт/)).toBe(1);
+    expect(count(COORD, /Просрочен пункт дорожной карты: 1\.1/)).toBe(0);
+    const view = await act(COORD, { say: '/roadmap' }, /Пунктов: 2\. Выполнено: 1, просрочено: 1/);
+    expect(view.text).toContain('⚠️ 1.2 Анализ результатов ВПР — 20.10.2026');
+  });
+});
