@@ -20,6 +20,7 @@ import { localDate } from '../scheduler/local-time.js';
 import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.js';
 import { CliError, out } from './cli/output.js';
 import { roadmapCommand } from './cli/roadmap.js';
+import { surveyCommand } from './cli/survey.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
 const usage = `Opora admin command line
@@ -38,6 +39,10 @@ const usage = `Opora admin command line
       Queues an announcement; a running Opora delivers it. Prints the broadcast id.
   npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]
       Reads a road map from DOCX, XLSX, CSV/TSV or text; --json prints the items and their schedules.
+  npm run cli -- survey templates | import FILE --municipality NAME
+                        | launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
+                        | export ROUND --out FILE.xlsx|FILE.csv
+      Surveys from JSON or YAML files, rounds and exports.
   npm run cli -- seed-demo
       Adds the demo municipality used by the terminal playground.
 `;
@@ -152,6 +157,7 @@ async function main(): Promise<void> {
     else if (command === 'broadcast') broadcastCommand(cliDeps(db, config), args);
     else if (command === 'seminar') seminarCommand(cliDeps(db, config), args);
     else if (command === 'roadmap') await roadmapCommand(cliDeps(db, config), t, args);
+    else if (command === 'survey') await surveyCommand(cliDeps(db, config), t, args);
     else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
     else throw new CliError(`unknown command "${command}"\n\n${usage}`);
   } finally {

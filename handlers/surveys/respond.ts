@@ -57,7 +57,7 @@ function today(ctx: Ctx, round: Round): string {
   return localDate(ctx.deps.clock.now(), getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone);
 }
 
-export function formatAnswer(ctx: Ctx, question: Question, value: AnswerValue | undefined): string {
+export function formatAnswer(ctx: Pick<Ctx, 't'>, question: Question, value: AnswerValue | undefined): string {
   if (value === undefined) return '—';
   if (value === null) return ctx.t('survey-skipped');
   switch (question.type) {

@@ -30,6 +30,9 @@ export const chartAction = defineAction('svg', idArg, idArg);
 
 export const DEFAULT_MIN_GROUP = 3;
 
+/** What reading results needs: the database and a translator, not a messenger update (the CLI has none). */
+export type ReadCtx = Pick<Ctx, 'deps' | 't' | 'lang'>;
+
 function readable(ctx: Ctx, roundId: number): Round {
   const round = getRound(ctx.deps.db, roundId);
   const municipality = round ? getMunicipality(ctx.deps.db, round.municipalityId) : undefined;
@@ -37,11 +40,11 @@ function readable(ctx: Ctx, roundId: number): Round {
   return round;
 }
 
-const zoneOf = (ctx: Ctx, round: Round) => getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
-const schoolName = (ctx: Ctx, id: number | null) => (id === null ? '—' : (getSchool(ctx.deps.db, id)?.shortName ?? '—'));
+const zoneOf = (ctx: ReadCtx, round: Round) => getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+const schoolName = (ctx: ReadCtx, id: number | null) => (id === null ? '—' : (getSchool(ctx.deps.db, id)?.shortName ?? '—'));
 
 /** Who answered, as units: schools for a school-level survey, people otherwise. */
-export function progress(ctx: Ctx, round: Round): { answered: number; total: number; bySchool: Map<number | null, { answered: number; total: number }> } {
+export function progress(ctx: ReadCtx, round: Round): { answered: number; total: number; bySchool: Map<number | null, { answered: number; total: number }> } {
   const survey = definitionOf(ctx, round.surveyId);
   const recipients = recipientsOf(ctx.deps.db, round.id);
   const bySchool = new Map<number | null, { answered: number; total: number }>();
@@ -155,7 +158,7 @@ export function nudgeMissing(ctx: Ctx, roundId: number): Reply {
   return { text: ctx.t('survey-nudged', { count }) };
 }
 
-function report(ctx: Ctx, round: Round) {
+function report(ctx: ReadCtx, round: Round) {
   const survey = definitionOf(ctx, round.surveyId);
   const rows = responsesOf(ctx.deps.db, [round.id]);
   const p = progress(ctx, round);
@@ -211,7 +214,7 @@ export function chartReply(ctx: Ctx, roundId: number, index: number): Reply {
 }
 
 /** Raw answers: one row per response; the respondent only for named surveys. */
-function rawTable(ctx: Ctx, round: Round): { header: string[]; rows: (string | number | null)[][] } {
+function rawTable(ctx: ReadCtx, round: Round): { header: string[]; rows: (string | number | null)[][] } {
   const { survey, rows } = report(ctx, round);
   const zone = zoneOf(ctx, round);
   const header = [ctx.t('col-school'), ...(survey.anonymous ? [] : [ctx.t('col-respondent')]), ctx.t('col-submitted'), ...survey.questions.map((q) => q.text)];
@@ -232,7 +235,14 @@ function rawTable(ctx: Ctx, round: Round): { header: string[]; rows: (string | n
 
 export async function xlsxReply(ctx: Ctx, roundId: number): Promise<Reply> {
   const round = readable(ctx, roundId);
-  const { survey, result } = report(ctx, round);
+  const raw = rawTable(ctx, round);
+  const survey = definitionOf(ctx, round.surveyId);
+  return { text: ctx.t('survey-exported', { count: raw.rows.length }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data: await roundXlsx(ctx, round) } };
+}
+
+/** The XLSX of a round: raw answers, and response rates and figures per school. */
+export async function roundXlsx(ctx: ReadCtx, round: Round): Promise<Buffer> {
+  const { result } = report(ctx, round);
   const raw = rawTable(ctx, round);
   const perSchool = result.schools.map((s) => [schoolName(ctx, s.schoolId), s.responses, s.audience, s.rate === null ? '' : Math.round(s.rate * 1000) / 10]);
   const numbers = result.questions.filter((q) => q.figures.type === 'number' || q.figures.type === 'scale');
@@ -245,7 +255,7 @@ export async function xlsxReply(ctx: Ctx, roundId: number): Promise<Reply> {
       return f.type === 'number' ? f.sum : f.type === 'scale' ? (f.mean ?? '') : '';
     }),
   ]);
-  const data = await buildXlsx([
+  return buildXlsx([
     { name: ctx.t('export-raw-sheet'), header: raw.header, rows: raw.rows },
     {
       name: ctx.t('export-schools-sheet'),
@@ -253,12 +263,16 @@ export async function xlsxReply(ctx: Ctx, roundId: number): Promise<Reply> {
       rows: perSchool.map((row, i) => [...row, ...(figuresBySchool[i]?.slice(1) ?? [])]),
     },
   ]);
-  return { text: ctx.t('survey-exported', { count: raw.rows.length }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data } };
 }
 
 export function csvReply(ctx: Ctx, roundId: number): Reply {
   const round = readable(ctx, roundId);
+  const data = roundCsv(ctx, round);
+  return { text: ctx.t('survey-exported', { count: responsesOf(ctx.deps.db, [round.id]).length }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data } };
+}
+
+/** The raw answers of a round as CSV (UTF-8 with a byte-order mark, so Excel reads Cyrillic). */
+export function roundCsv(ctx: ReadCtx, round: Round): Buffer {
   const raw = rawTable(ctx, round);
-  const text = stringify([raw.header, ...raw.rows].map((row) => row.map((c) => neutralize(c))), { bom: true });
-  return { text: ctx.t('survey-exported', { count: raw.rows.length }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data: Buffer.from(text, 'utf8') } };
+  return Buffer.from(stringify([raw.header, ...raw.rows].map((row) => row.map((c) => neutralize(c))), { bom: true }), 'utf8');
 }
