@@ -565,3 +565,24 @@ roadmap-due-today = A road-map deadline is today: { $title }. How is it going?
 roadmap-overdue = A road-map item is overdue: { $title } (due { $when }). Responsible: { $responsible }.
 roadmap-checkin = Monthly road-map check-in: { $title }. How is it going?
 cmd-roadmap = road map
+
+## Weekly digest
+digest-heading = The week's digest: { $from } — { $to }
+digest-fell-due = Road-map deadlines this week: { $count }, done: { $done }.
+digest-overdue = Overdue items: { $count }.
+digest-surveys = Surveys (answered / asked):
+digest-no-surveys = No open surveys.
+digest-seminars = Seminars in the coming week:
+digest-no-seminars = No seminars in the coming week.
+digest-going = registered: { $count }
+digest-ask-weekday = On which day should the weekly digest come?
+digest-ask-hour = At what time (local)?
+digest-saved = I will send the digest on { $weekday }s at { $hour }:00.
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+cmd-digest = when to send the weekly digest

@@ -566,3 +566,24 @@ roadmap-due-today = Сегодня срок по дорожной карте: { 
 roadmap-overdue = Просрочен пункт дорожной карты: { $title } (срок { $when }). Ответственные: { $responsible }.
 roadmap-checkin = Ежемесячная сверка по дорожной карте: { $title }. Как продвигается?
 cmd-roadmap = дорожная карта
+
+## Еженедельная сводка
+digest-heading = Сводка за неделю: { $from } — { $to }
+digest-fell-due = Сроки по дорожной карте за неделю: { $count }, выполнено: { $done }.
+digest-overdue = Просрочено пунктов: { $count }.
+digest-surveys = Опросы (ответили / адресатов):
+digest-no-surveys = Открытых опросов нет.
+digest-seminars = Семинары на ближайшую неделю:
+digest-no-seminars = На ближайшей неделе семинаров нет.
+digest-going = записались: { $count }
+digest-ask-weekday = В какой день присылать еженедельную сводку?
+digest-ask-hour = Во сколько (по местному времени)?
+digest-saved = Буду присылать сводку: { $weekday }, { $hour }:00.
+weekday-1 = понедельник
+weekday-2 = вторник
+weekday-3 = среда
+weekday-4 = четверг
+weekday-5 = пятница
+weekday-6 = суббота
+weekday-7 = воскресенье
+cmd-digest = когда присылать еженедельную сводку

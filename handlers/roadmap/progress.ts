@@ -29,7 +29,7 @@ export interface Entry {
   milestones: MilestoneRow[];
 }
 
-export function entries(ctx: Ctx, municipalityId: number): Entry[] {
+export function entries(ctx: Pick<Ctx, 'deps'>, municipalityId: number): Entry[] {
   return roadmapsOf(ctx.deps.db, municipalityId).flatMap((roadmap) => {
     const items = itemsOf(ctx.deps.db, roadmap.id);
     const ms = milestonesOf(ctx.deps.db, items.map((i) => i.id));

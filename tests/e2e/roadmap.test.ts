@@ -127,4 +127,17 @@ describe.each(['telegram', 'vk'] as const)('the road map on %s', (platform) => {
     const view = await act(COORD, { say: '/roadmap' }, /Пунктов: 2\. Выполнено: 1, просрочено: 1/);
     expect(view.text).toContain('⚠️ 1.2 Анализ результатов ВПР — 20.10.2026');
   });
+
+  it('sends the weekly digest on the day and hour the coordinator chose, once', async () => {
+    await act(COORD, { say: '/digest' }, /В какой день присылать/);
+    await act(COORD, { press: 'пятница' }, /Во сколько/);
+    await act(COORD, { press: '11:00' }, /Буду присылать сводку: пятница, 11:00/);
+    await tick('2026-10-30T01:30:00Z'); // Friday 10:30 local: not yet
+    expect(count(COORD, /Сводка за неделю/)).toBe(0);
+    await tick('2026-10-30T02:00:00Z'); // Friday 11:00
+    const digest = await driver.waitForText(COORD, /Сводка за неделю: 23\.10\.2026 — 30\.10\.2026/);
+    expect(digest.text).toContain('Просрочено пунктов: 1.');
+    await tick('2026-10-30T03:00:00Z');
+    expect(count(COORD, /Сводка за неделю/)).toBe(1);
+  });
 });

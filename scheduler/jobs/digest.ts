@@ -1,0 +1,32 @@
+// Sends each coordinator the weekly digest at the weekday and local hour they
+// chose; a slot missed by less than half a day (the service was down) is
+// still sent once, an older one is skipped.
+import { DateTime } from 'luxon';
+import { municipalities } from '../../db/schema.js';
+import { peopleOf } from '../../db/repos/people.js';
+import { notifyPerson } from '../../handlers/core/outbox.js';
+import { digestText, digestTime } from '../../handlers/roadmap/digest.js';
+import type { Job } from '../job.js';
+
+const LATE_LIMIT_HOURS = 12;
+
+export const weeklyDigest: Job = {
+  name: 'weekly-digest',
+  run(deps, now) {
+    let queued = 0;
+    for (const municipality of deps.db.select().from(municipalities).all()) {
+      const local = DateTime.fromJSDate(now, { zone: municipality.timezone });
+      for (const coordinator of peopleOf(deps.db, municipality.id, { role: 'coordinator' })) {
+        const { weekday, hour } = digestTime(deps.db, coordinator.id);
+        let slot = local.set({ weekday: weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour, minute: 0, second: 0, millisecond: 0 });
+        if (slot > local) slot = slot.minus({ weeks: 1 });
+        if (local.diff(slot, 'hours').hours > LATE_LIMIT_HOURS) continue;
+        const date = slot.toISODate() ?? '';
+        const t = (key: string, args?: Record<string, string | number | Date>) => deps.i18n.t(coordinator.language, key, args);
+        const text = digestText({ deps, t, lang: coordinator.language }, municipality.id, local.toISODate() ?? date);
+        if (notifyPerson(deps.db, deps.i18n, coordinator.id, () => ({ text }), { dedupeKey: `digest:${coordinator.id}:${date}`, notBefore: now })) queued++;
+      }
+    }
+    if (queued > 0) deps.wakeOutbox();
+  },
+};
