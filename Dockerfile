@@ -20,6 +20,10 @@ COPY scheduler ./scheduler
 COPY tsconfig.json ./
 
 FROM node:20-bookworm-slim
+# Fonts for the PNG charts of survey results.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/opora.db
 WORKDIR /app
