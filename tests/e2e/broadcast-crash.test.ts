@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../../db/client.js';
 import { countOutbox } from '../../db/repos/outbox.js';
 import { tempDir } from '../helpers/core.js';
+import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
 import { lastLine, runCli } from './cli.js';
 import { drivers, type Driver } from './drivers.js';
@@ -96,10 +97,3 @@ describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives 
   });
 });
 
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -13,7 +13,7 @@ import { FakeClock } from '../../handlers/core/clock.js';
 import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, type Driver } from './drivers.js';
+import { act as actOn, drivers, type Act, type Driver } from './drivers.js';
 
 const COORD = 7001;
 const TUTOR = 7002;
@@ -63,12 +63,7 @@ describe.each(['telegram', 'vk'] as const)('consultations on %s', (platform) => 
     cleanup();
   });
 
-  const act = async (user: number, how: { say?: string; press?: string }, expected: RegExp) => {
-    const since = driver.messages(user).length;
-    if (how.say) driver.say(user, how.say);
-    if (how.press) driver.press(user, how.press);
-    return driver.waitForText(user, expected, how.press ? Math.max(0, since - 1) : since);
-  };
+  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
 
   it('logs through the dialog', async () => {
     await act(TUTOR, { say: '/log' }, /С кем была консультация/);

@@ -167,3 +167,24 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
 }
 
 export const drivers = { telegram: telegramDriver, vk: vkDriver } as const;
+
+export interface Act {
+  say?: string;
+  press?: string;
+  file?: [name: string, content: Buffer];
+}
+
+/**
+ * A user types, presses or sends a file; resolves with the bot message that
+ * matches `expected` among those from then on (a pressed message counts, as
+ * it may be edited in place), once the chat has settled.
+ */
+export async function act(driver: Driver, user: number, how: Act, expected: RegExp): Promise<BotMessage> {
+  const since = driver.messages(user).length;
+  if (how.say) driver.say(user, how.say);
+  if (how.press) driver.press(user, how.press);
+  if (how.file) driver.sendFile(user, how.file[0], how.file[1]);
+  const message = await driver.waitForText(user, expected, how.press ? Math.max(0, since - 1) : since);
+  await driver.settled(user);
+  return message;
+}

@@ -1,7 +1,11 @@
 // Loopback Telegram Bot API emulator so end-to-end tests can drive the real grammY bot without touching the network.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
+import {
+  closeServer, delay, isRecord, listenOnLoopback, nowSeconds, num, parkLongPoll, parseMultipart, prune, readBody, respond, str,
+  type Json, type UploadedFile,
+} from './fake-http.js';
 
 export interface TgUser { id: number; first_name?: string; language_code?: string }
 export interface SentMessage {
@@ -15,11 +19,9 @@ export interface SentMessage {
 }
 export interface FakeTelegramOptions { token?: string; globalPerSecond?: number; perChatPerSecond?: number; latencyMs?: number }
 
-interface UploadedFile { filename: string; contentType: string; content: Buffer }
 interface StoredFile { file_id: string; file_unique_id: string; file_path: string; file_name: string; mime_type: string; content: Buffer }
 interface ApiCall { params: Record<string, unknown>; files: Map<string, UploadedFile> }
 type Handler = (call: ApiCall, res: ServerResponse) => unknown;
-type Json = Record<string, unknown>;
 
 const DEFAULT_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz';
 const BOT_ID = 123456;
@@ -37,13 +39,6 @@ class TgError extends Error {
 }
 const badRequest = (what: string): TgError => new TgError(400, `Bad Request: ${what}`);
 
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v
-    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** JSON with sorted keys, so two reply markups compare equal regardless of key order. */
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_key, value: unknown) =>
@@ -51,56 +46,6 @@ const canonical = (v: unknown): string =>
 /** An empty inline keyboard is how Telegram removes one, so it is stored as "no markup". */
 const normalizeMarkup = (markup: unknown): unknown =>
   !isRecord(markup) || (Array.isArray(markup.inline_keyboard) && markup.inline_keyboard.length === 0) ? undefined : markup;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** Minimal multipart/form-data parser: copes with grammY's terse headers (`filename=x` unquoted) and standard FormData output. */
-function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: Map<string, UploadedFile> } {
-  const fields: Record<string, string> = {};
-  const files = new Map<string, UploadedFile>();
-  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const boundary = match?.[1] ?? match?.[2]?.trim();
-  if (!boundary) return { fields, files };
-  const delimiter = Buffer.from(`--${boundary}`);
-  const next = Buffer.from(`\r\n--${boundary}`);
-  for (let pos = body.indexOf(delimiter); pos !== -1;) {
-    let start = pos + delimiter.length;
-    if (body.subarray(start, start + 2).toString() === '--') break;
-    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
-    const end = body.indexOf(next, start);
-    if (end === -1) break;
-    const part = body.subarray(start, end);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    const headers = headerEnd === -1 ? '' : part.subarray(0, headerEnd).toString('utf8');
-    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
-    const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
-    const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
-    const content = Buffer.from(part.subarray(headerEnd + 4));
-    const partType = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
-    if (name !== undefined && filename !== undefined) files.set(name, { filename, contentType: partType, content });
-    else if (name !== undefined) fields[name] = content.toString('utf8');
-    pos = end + 2;
-  }
-  return { fields, files };
-}
-
-function reply(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
-  if (res.destroyed || res.writableEnded) return;
-  res.writeHead(status, { 'content-type': contentType });
-  res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
-}
-
-/** Drops timestamps that left the sliding one-second window. */
-function prune(window: number[], now: number): void {
-  while (window.length > 0 && (window[0] ?? now) <= now - 1000) window.shift();
-}
 
 export class FakeTelegram {
   readonly apiRoot: string;
@@ -156,14 +101,8 @@ export class FakeTelegram {
   }
 
   static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('FakeTelegram: unexpected server address');
-    return new FakeTelegram(server, address.port, options);
+    const { server, port } = await listenOnLoopback('FakeTelegram');
+    return new FakeTelegram(server, port, options);
   }
 
   userSends(user: TgUser, text: string): number {
@@ -220,9 +159,7 @@ export class FakeTelegram {
     this.stopped = true;
     for (const wake of [...this.waiters]) wake(); // hanging long polls answer `[]`
     await delay(10); // let those answers reach the sockets before they are destroyed
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -234,7 +171,7 @@ export class FakeTelegram {
         await delay(this.options.latencyMs ?? 0);
         const file = [...this.files.values()].find((f) => f.file_path === decodeURIComponent(download[2] ?? ''));
         if (download[1] !== this.token || !file) throw new TgError(404, 'Not Found');
-        return reply(res, 200, file.content, file.mime_type);
+        return respond(res, 200, file.content, file.mime_type);
       }
       const [, token, method = ''] = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname) ?? [];
       if (token === undefined) throw new TgError(404, 'Not Found');
@@ -249,11 +186,11 @@ export class FakeTelegram {
       }
       const handler = this.methods.get(method);
       if (!handler) throw new TgError(404, 'Not Found: method not found');
-      reply(res, 200, { ok: true, result: await handler(call, res) });
+      respond(res, 200, { ok: true, result: await handler(call, res) });
     } catch (error) {
       const e = error instanceof TgError ? error : new TgError(500, `Internal Server Error: ${String(error)}`);
       const parameters = e.retryAfter === undefined ? {} : { parameters: { retry_after: e.retryAfter } };
-      reply(res, e.code >= 400 && e.code < 600 ? e.code : 500, { ok: false, error_code: e.code, description: e.description, ...parameters });
+      respond(res, e.code >= 400 && e.code < 600 ? e.code : 500, { ok: false, error_code: e.code, description: e.description, ...parameters });
     }
   }
 
@@ -266,17 +203,7 @@ export class FakeTelegram {
     res.once('close', () => { closed = true; });
     const deadline = Date.now() + Math.max(0, num(params.timeout) ?? 0) * 1000;
     while (this.updates.length === 0 && !this.stopped && !closed && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          this.waiters.delete(done);
-          res.off('close', done);
-          resolve();
-        };
-        const timer = setTimeout(done, deadline - Date.now());
-        this.waiters.add(done);
-        res.once('close', done);
-      });
+      await parkLongPoll(this.waiters, res, deadline);
     }
     return this.updates.slice(0, limit).map((u) => u.update);
   }

@@ -1,6 +1,10 @@
 // Loopback fake of the VK API and Bots Long Poll so end-to-end tests can drive the real vk-io bot without touching the network.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  closeServer, delay, isRecord, listenOnLoopback, nowSeconds, num, parkLongPoll, parseMultipart, prune, readBody, respond, str,
+  type Json, type UploadedFile,
+} from './fake-http.js';
 
 export interface VkSent {
   id: number;
@@ -14,9 +18,7 @@ export interface VkSent {
 }
 export interface FakeVkOptions { groupId?: number; token?: string; perSecond?: number; latencyMs?: number }
 
-type Json = Record<string, unknown>;
 type Handler = (params: Json) => unknown;
-interface UploadedFile { filename: string; content: Buffer }
 interface VkDoc { id: number; owner_id: number; title: string; size: number; ext: string; url: string; date: number; type: number; content: Buffer }
 interface Draft { text: string; keyboard: unknown; attachment: string | undefined; random_id: number }
 
@@ -36,53 +38,8 @@ class VkError extends Error {
 }
 const invalid = (what: string): VkError => new VkError(100, `One of the parameters specified was missing or invalid: ${what}`);
 
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v
-    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 const extOf = (name: string): string => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** Minimal multipart/form-data parser (text fields and files, quoted or unquoted parameters). */
-function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: Map<string, UploadedFile> } {
-  const fields: Record<string, string> = {};
-  const files = new Map<string, UploadedFile>();
-  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const boundary = match?.[1] ?? match?.[2]?.trim();
-  if (!boundary) return { fields, files };
-  const delimiter = Buffer.from(`--${boundary}`);
-  const next = Buffer.from(`\r\n--${boundary}`);
-  for (let pos = body.indexOf(delimiter); pos !== -1;) {
-    let start = pos + delimiter.length;
-    if (body.subarray(start, start + 2).toString() === '--') break;
-    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
-    const end = body.indexOf(next, start);
-    if (end === -1) break;
-    const part = body.subarray(start, end);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    const headers = headerEnd === -1 ? '' : part.subarray(0, headerEnd).toString('utf8');
-    const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
-    const name = /(?:^|;)\s*name="([^"]*)"/i.exec(disposition)?.[1] ?? /(?:^|;)\s*name=([^;]*)/i.exec(disposition)?.[1]?.trim();
-    const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*filename=(.*)$/i.exec(disposition)?.[1]?.trim();
-    const content = Buffer.from(part.subarray(headerEnd + 4));
-    if (name !== undefined && filename !== undefined) files.set(name, { filename, content });
-    else if (name !== undefined) fields[name] = content.toString('utf8');
-    pos = end + 2;
-  }
-  return { fields, files };
-}
 
 /** Query string plus a urlencoded, JSON or multipart body, merged into one parameter object (the body wins). */
 function parseParams(url: URL, body: Buffer, contentType: string): Json {
@@ -97,10 +54,9 @@ function parseParams(url: URL, body: Buffer, contentType: string): Json {
   return { ...params, ...Object.fromEntries(new URLSearchParams(body.toString('utf8'))) };
 }
 
+/** VK answers almost everything with 200, so the status comes after the body here. */
 function reply(res: ServerResponse, body: unknown, status = 200, contentType = 'application/json'): void {
-  if (res.destroyed || res.writableEnded) return;
-  res.writeHead(status, { 'content-type': contentType });
-  res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
+  respond(res, status, body, contentType);
 }
 
 /** Keyboard limits from the VK docs: ≤5 buttons a row; ≤10 rows / 40 buttons (inline: ≤6 rows / 10 buttons); label ≤40, payload ≤255. */
@@ -187,14 +143,8 @@ export class FakeVk {
   }
 
   static async start(options: FakeVkOptions = {}): Promise<FakeVk> {
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('FakeVk: unexpected server address');
-    return new FakeVk(server, address.port, options);
+    const { server, port } = await listenOnLoopback('FakeVk');
+    return new FakeVk(server, port, options);
   }
 
   userSends(userId: number, text: string, payload?: string): number {
@@ -246,9 +196,7 @@ export class FakeVk {
     this.stopped = true;
     for (const wake of [...this.waiters]) wake(); // hanging long polls answer with no updates
     await delay(10); // let those answers reach the sockets before they are destroyed
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -303,7 +251,7 @@ export class FakeVk {
   /** Sliding one-second window over every API call; refuses with error 6 when `perSecond` would be exceeded. */
   private admit(): void {
     const now = Date.now();
-    while (this.window.length > 0 && (this.window[0] ?? now) <= now - 1000) this.window.shift();
+    prune(this.window, now);
     if (this.options.perSecond !== undefined && this.window.length >= this.options.perSecond) {
       this.stats.tooManyRequests += 1;
       throw new VkError(6, 'Too many requests per second');
@@ -321,17 +269,7 @@ export class FakeVk {
     res.once('close', () => { closed = true; });
     const deadline = Date.now() + Math.min(90, Math.max(0, Number(query.get('wait')) || 0)) * 1000;
     while (this.nextTs === ts && !this.stopped && !closed && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          this.waiters.delete(done);
-          res.off('close', done);
-          resolve();
-        };
-        const timer = setTimeout(done, deadline - Date.now());
-        this.waiters.add(done);
-        res.once('close', done);
-      });
+      await parkLongPoll(this.waiters, res, deadline);
     }
     reply(res, { ts: String(this.nextTs), updates: this.updates.filter((u) => u.ts >= ts).map((u) => u.update) });
   }

@@ -12,6 +12,7 @@ import { people } from '../../db/schema.js';
 import { silentLog } from '../../handlers/core/log.js';
 import { schoolsXlsx } from '../fixtures/spreadsheets.js';
 import { tempDir } from '../helpers/core.js';
+import { waitFor } from '../helpers/wait.js';
 import { lastLine, runCli } from './cli.js';
 import { drivers, type Driver } from './drivers.js';
 
@@ -169,10 +170,3 @@ describe.each(['telegram', 'vk'] as const)('people and assignments on %s', (plat
   });
 });
 
-async function waitFor(predicate: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -13,7 +13,7 @@ import { FakeClock } from '../../handlers/core/clock.js';
 import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, type Driver } from './drivers.js';
+import { act as actOn, drivers, type Act, type Driver } from './drivers.js';
 
 const COORD = 9001;
 const ADMIN = 9002;
@@ -66,15 +66,7 @@ describe.each(['telegram', 'vk'] as const)('the road map on %s', (platform) => {
     cleanup();
   });
 
-  const act = async (user: number, how: { say?: string; press?: string; file?: [string, Buffer] }, expected: RegExp) => {
-    const since = driver.messages(user).length;
-    if (how.say) driver.say(user, how.say);
-    if (how.press) driver.press(user, how.press);
-    if (how.file) driver.sendFile(user, how.file[0], how.file[1]);
-    const message = await driver.waitForText(user, expected, how.press ? Math.max(0, since - 1) : since);
-    await driver.settled(user);
-    return message;
-  };
+  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
   const count = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
   const tick = async (at: string) => {
     clock.set(at);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
 import type { Log } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
+import { waitFor } from '../helpers/wait.js';
 import { drivers, type Driver } from './drivers.js';
 
 /** Records error-level log lines, so the test can say none were unexpected. */
@@ -82,10 +83,3 @@ describe.each(['telegram', 'vk'] as const)('robustness on %s', (platform) => {
   });
 });
 
-async function waitFor(predicate: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

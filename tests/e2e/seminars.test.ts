@@ -9,6 +9,7 @@ import { openDb, closeDb } from '../../db/client.js';
 import { FakeClock } from '../../handlers/core/clock.js';
 import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
+import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
 import { drivers, type Driver } from './drivers.js';
 
@@ -142,10 +143,3 @@ describe.each(['telegram', 'vk'] as const)('seminars on %s', (platform) => {
   });
 });
 
-async function waitFor(predicate: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

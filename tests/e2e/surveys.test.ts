@@ -13,8 +13,9 @@ import { FakeClock } from '../../handlers/core/clock.js';
 import { silentLog } from '../../handlers/core/log.js';
 import type { Config } from '../../bot/config.js';
 import { tempDir } from '../helpers/core.js';
+import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, type Driver } from './drivers.js';
+import { act as actOn, drivers, type Act, type Driver } from './drivers.js';
 
 const COORD = 8001;
 const [ADMIN_A, ADMIN_B, ADMIN_C] = [8011, 8012, 8013];
@@ -51,14 +52,7 @@ describe.each(['telegram', 'vk'] as const)('the term report on %s', (platform) =
     cleanup();
   });
 
-  const act = async (user: number, how: { say?: string; press?: string }, expected: RegExp) => {
-    const since = driver.messages(user).length;
-    if (how.say) driver.say(user, how.say);
-    if (how.press) driver.press(user, how.press);
-    const message = await driver.waitForText(user, expected, how.press ? Math.max(0, since - 1) : since);
-    await driver.settled(user);
-    return message;
-  };
+  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
 
   it('launches the term report for the three schools', async () => {
     await act(COORD, { say: '/survey' }, /Какой опрос запускаем/);
@@ -140,10 +134,3 @@ describe.each(['telegram', 'vk'] as const)('the term report on %s', (platform) =
   });
 });
 
-async function waitFor(predicate: () => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
