@@ -3,6 +3,7 @@
 // the buttons start or resume answering and open results and exports.
 import { requireCoordinator, registered, visibleTo } from '../core/access.js';
 import type { Feature } from '../core/dispatch.js';
+import { builderDialog } from './builder.js';
 import { launchDialog } from './launch.js';
 import { answerDialog, startRound, startRoundAction } from './respond.js';
 import {
@@ -24,7 +25,11 @@ import {
 } from './results.js';
 
 export const surveysFeature: Feature = (h) => {
-  h.dialogs.register(answerDialog).register(launchDialog);
+  const builder = builderDialog((ctx, municipalityId, surveyId) => {
+    const launch = h.dialogs.start(ctx, launchDialog, { municipalityId, surveyId }, 'audience');
+    return { replies: [{ text: ctx.t('builder-saved') }, ...launch.replies] };
+  });
+  h.dialogs.register(answerDialog).register(launchDialog).register(builder);
   h.router
     .command({
       name: 'survey',
@@ -32,6 +37,12 @@ export const surveysFeature: Feature = (h) => {
       visible: visibleTo('coordinator'),
       menu: true,
       run: (ctx) => h.dialogs.start(ctx, launchDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
+    })
+    .command({
+      name: 'newsurvey',
+      describe: 'cmd-newsurvey',
+      visible: visibleTo('coordinator'),
+      run: (ctx) => h.dialogs.start(ctx, builder, { municipalityId: requireCoordinator(ctx).municipalityId, questions: [] }),
     })
     .command({ name: 'surveys', describe: 'cmd-surveys', visible: registered, menu: true, run: (ctx) => surveysCommand(ctx) })
     .action(startRoundAction, (ctx, [roundId]) => startRound(ctx, roundId, (data, step) => h.dialogs.start(ctx, answerDialog, data, step), h.dialogs.active(ctx)))
