@@ -1,6 +1,7 @@
 // The admin command line: `npm run cli -- <command>`. A command that creates
 // something prints its identifier or code on the last line; --json gives one
 // machine-readable object instead.
+import { audit } from '../db/repos/audit.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,6 +84,7 @@ function inviteCommand(db: Db, config: Config, args: string[]): void {
     maxUses: uses,
     expiresAt: new Date(systemClock.now().getTime() + days * 24 * 3600_000),
   });
+  audit(db, { at: systemClock.now(), actorId: null, municipalityId: municipality.id, action: 'invite.created', details: { role, schoolId: school?.id ?? null, maxUses: uses, inviteId: invite.id, via: 'cli' } });
   const links = {
     telegram: config.telegramBotUsername ? `https://t.me/${config.telegramBotUsername}?start=${invite.code}` : undefined,
     vk: config.vk ? `https://vk.me/club${config.vk.groupId}?ref=${invite.code}` : undefined,
@@ -120,9 +122,11 @@ async function importCommand(db: Db, args: string[]): Promise<void> {
   const now = systemClock.now();
   const applied = values['dry-run']
     ? undefined
-    : db.transaction((tx) =>
-        applyImport(tx, municipality.id, plan, { today: localDate(now, municipality.timezone), now, createdBy: null, inviteDays: 30 }),
-      );
+    : db.transaction((tx) => {
+        const result = applyImport(tx, municipality.id, plan, { today: localDate(now, municipality.timezone), now, createdBy: null, inviteDays: 30 });
+        audit(tx, { at: now, actorId: null, municipalityId: municipality.id, action: `${plan.kind}.imported`, details: { ...result.counts, via: 'cli' } });
+        return result;
+      });
   if (values.json) {
     out(JSON.stringify({ kind: plan.kind, rows: plan.rows.length, preview, problems: plan.problems, applied: applied?.counts ?? null,
       invites: applied?.people.filter((p) => p.invite).map((p) => ({ name: p.fullName, school: p.school, role: p.role, code: p.invite?.code })) ?? [] }));

@@ -647,3 +647,18 @@ export const responsibleAliases = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.municipalityId, t.alias] })],
 );
+
+/** Every administrative act: who did what, when, in which municipality (152-FZ asks the operator to be able to show it). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** The person who acted; null for the admin command line and the scheduler. */
+    actorId: integer('actor_id').references(() => people.id),
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
+    action: text('action').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_log_municipality').on(t.municipalityId, t.at)],
+);

@@ -1,6 +1,7 @@
 // Admin command line for surveys: store a survey from a JSON or YAML file,
 // launch a round (of a template or a stored survey) for an audience, and
 // export a round's answers as XLSX or CSV.
+import { audit } from '../../db/repos/audit.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -93,6 +94,7 @@ export async function surveyCommand(deps: CliDeps, t: Translate, args: string[])
     const ctx = { deps: { ...deps, clock: systemClock, log: silentLog, wakeOutbox: () => {} }, t, lang: 'ru' as const };
     const data = values.out.toLowerCase().endsWith('.csv') ? roundCsv(ctx, round) : await roundXlsx(ctx, round);
     writeFileSync(values.out, data);
+    audit(deps.db, { at: systemClock.now(), actorId: null, municipalityId: round.municipalityId, action: 'export.personal-data', details: { what: 'survey', roundId: round.id, via: 'cli' } });
     return out(values.out);
   }
   throw new CliError(usage);

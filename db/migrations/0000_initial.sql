@@ -48,6 +48,18 @@ CREATE TABLE `attendance` (
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`actor_id` integer,
+	`municipality_id` integer,
+	`action` text NOT NULL,
+	`details` text NOT NULL,
+	FOREIGN KEY (`actor_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_municipality` ON `audit_log` (`municipality_id`,`at`);--> statement-breakpoint
 CREATE TABLE `broadcasts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`municipality_id` integer NOT NULL,

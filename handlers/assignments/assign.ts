@@ -3,6 +3,7 @@
 // never mentors their own school; a tutor whose subjects do not match, or a
 // mentor carrying too many schools, is warned about before confirming. The
 // previous assignment ends and stays in the history; both sides are told.
+import { audit } from '../../db/repos/audit.js';
 import {
   activeAssignmentsOfMunicipality,
   createAssignment,
@@ -263,6 +264,7 @@ function saveAssignment(ctx: Ctx, data: AssignData, createdBy: number): Assignme
       startsOn: today,
       createdBy,
     });
+    audit(tx, { at: now, actorId: createdBy, municipalityId: municipality.id, action: 'assignment.created', details: { assignmentId: row.id, kind: row.kind, replaced: replaced.map((r) => r.id) } });
     notifySides(ctx, tx, row, now);
     return row;
   });

@@ -1,6 +1,7 @@
 // Sending a broadcast: one outbox row per recipient, all written in one
 // transaction with the broadcast itself, so a crash leaves either everything
 // queued or nothing. The delivery report reads the outbox rows back.
+import { audit } from '../../db/repos/audit.js';
 import { createBroadcast, setBroadcastRecipients, type Broadcast } from '../../db/repos/broadcasts.js';
 import { countOutbox, type DeliveryCounts } from '../../db/repos/outbox.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -29,6 +30,7 @@ export function sendBroadcast(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'setting
     fileId: input.fileId ?? undefined,
   });
   setBroadcastRecipients(tx, broadcast.id, queued);
+  audit(tx, { at: now, actorId: input.createdBy, municipalityId: input.municipalityId, action: 'broadcast.sent', details: { broadcastId: broadcast.id, recipients: queued, urgent: input.urgent } });
   return { ...broadcast, recipients: queued };
 }
 

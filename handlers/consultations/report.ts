@@ -2,6 +2,7 @@
 // them fix or remove recent entries; /consultations gives a coordinator
 // per-school and per-pair totals for a period, the pairs with no consultation
 // lately (with a button to nudge), and an XLSX export.
+import { audit } from '../../db/repos/audit.js';
 import { DateTime } from 'luxon';
 import { activeAssignmentsOfMunicipality, type Assignment } from '../../db/repos/assignments.js';
 import { consultationsBetween, deleteConsultation, getConsultation, type Consultation } from '../../db/repos/consultations.js';
@@ -182,6 +183,7 @@ export async function exportXlsx(ctx: Ctx, period: Period): Promise<Reply> {
   const { from, to } = periodDates(period, today);
   const entries = consultationsBetween(ctx.deps.db, municipalityId, from, to).sort((a, b) => a.date.localeCompare(b.date));
   const t = ctx.t;
+  audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: ctx.person?.id ?? null, municipalityId, action: 'export.personal-data', details: { what: 'consultations', from, to, rows: entries.length } });
   const data = await buildXlsx([
     {
       name: t('export-consultations-sheet'),

@@ -1,6 +1,7 @@
 // Withdrawing consent: /forget erases the person's name and messenger
 // accounts after a confirmation, ends their assignments, keeps anonymous
 // counts, and tells the coordinators that a place is now vacant.
+import { audit } from '../../db/repos/audit.js';
 import { activeAssignmentsOfPerson, endAssignment } from '../../db/repos/assignments.js';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { erasePerson, peopleOf } from '../../db/repos/people.js';
@@ -32,6 +33,7 @@ export const forgetDialog: DialogDef<ForgetData> = {
         db.transaction((tx) => {
           for (const a of activeAssignmentsOfPerson(tx, person.id)) endAssignment(tx, a.id, today);
           erasePerson(tx, person.id, now);
+          audit(tx, { at: now, actorId: person.id, municipalityId: municipality?.id ?? null, action: 'person.forgotten', details: { personId: person.id } });
           if (!municipality) return;
           for (const coordinator of peopleOf(tx, municipality.id, { role: 'coordinator' })) {
             if (coordinator.id === person.id) continue;

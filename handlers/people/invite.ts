@@ -1,6 +1,7 @@
 // /invite: a coordinator creates an invitation for a role and a scope (a school
 // or the whole municipality), for one person or a group, and gets a Telegram
 // deep link, a VK link and a short code to pass on.
+import { audit } from '../../db/repos/audit.js';
 import { createInvite, type Invite } from '../../db/repos/invites.js';
 import { getMunicipality, getSchool, schoolsOf } from '../../db/repos/org.js';
 import type { RoleName } from '../../db/schema.js';
@@ -96,6 +97,7 @@ export const inviteDialog: DialogDef<InviteData> = {
           createdBy: person.id,
           expiresAt: new Date(now.getTime() + INVITE_DAYS * 24 * 3600_000),
         });
+        audit(ctx.deps.db, { at: now, actorId: person.id, municipalityId: data.municipalityId, action: 'invite.created', details: { role: data.role, schoolId: data.schoolId ?? null, maxUses, inviteId: invite.id } });
         return { done: inviteReply(ctx, invite) };
       },
     },

@@ -3,6 +3,7 @@
 // about the person stored. Then the missing profile fields are asked with
 // buttons, and the person, their role and their account are written in one
 // transaction.
+import { audit } from '../../db/repos/audit.js';
 import { linkAccount } from '../../db/repos/accounts.js';
 import { findInvite, getInvite, inviteProblem, useInvite, type Invite } from '../../db/repos/invites.js';
 import { getMunicipality, getSchool, schoolsOf } from '../../db/repos/org.js';
@@ -94,6 +95,7 @@ function complete(ctx: Ctx, h: FeatureHost, invite: Invite, data: JoinData): Out
       municipalityId: invite.role === 'curator' ? null : municipality.id,
       regionId: municipality.regionId,
     });
+    audit(tx, { at: now, actorId: invite.createdBy, municipalityId: municipality.id, action: 'role.granted', details: { personId, role: invite.role, inviteId: invite.id } });
     linkAccount(tx, ctx.account.id, personId);
     const joined = getPerson(tx, personId);
     if (invite.createdBy !== null && joined) {

@@ -2,6 +2,7 @@
 // XLSX, CSV or pasted text, sees what was understood (items, sections,
 // deadlines read and not read, with their text), confirms, and then confirms
 // once what each responsible body means.
+import { audit } from '../../db/repos/audit.js';
 import { getSchool } from '../../db/repos/org.js';
 import { itemsOf, setAlias } from '../../db/repos/roadmaps.js';
 import type { ResponsibleTarget } from '../../db/schema.js';
@@ -104,6 +105,7 @@ export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
             now: ctx.deps.clock.now(),
           }),
         );
+        audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: coordinator.id, municipalityId: data.municipalityId, action: 'roadmap.imported', details: { roadmapId: saved.roadmap.id, created: saved.created, updated: saved.updated, removed: saved.removed } });
         const done = ctx.t('roadmap-imported', { created: saved.created, updated: saved.updated, unchanged: saved.unchanged, removed: saved.removed });
         const bodies = data.schoolId === null ? unconfirmedBodies(ctx, data.municipalityId, saved.roadmap.id) : [];
         if (bodies.length === 0) return { done: { text: done } };

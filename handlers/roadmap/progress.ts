@@ -1,6 +1,7 @@
 // /roadmap: for a responsible person, their items by date with buttons to
 // mark them; for a coordinator, progress per section and per responsible
 // body with overdue items first, and an XLSX export with status and evidence.
+import { audit } from '../../db/repos/audit.js';
 import { DateTime } from 'luxon';
 import { getMunicipality } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
@@ -107,6 +108,7 @@ export async function exportRoadmap(ctx: Ctx): Promise<Reply> {
   const { municipalityId } = requireCoordinator(ctx);
   const day = today(ctx, municipalityId);
   const t = ctx.t;
+  audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: ctx.person?.id ?? null, municipalityId, action: 'export.personal-data', details: { what: 'roadmap' } });
   const rows = entries(ctx, municipalityId).flatMap((e) => {
     const ms = e.milestones.length ? e.milestones : [undefined];
     return ms.map((m) => [

@@ -2,6 +2,7 @@
 // date and time in the municipality's zone, format and place, audience,
 // capacity, series), sees how many people it reaches on which messenger, and
 // confirms; the card goes to everyone in the audience through the outbox.
+import { audit } from '../../db/repos/audit.js';
 import { newCode } from '../../db/repos/invites.js';
 import { getMunicipality, getSchool, schoolsOf } from '../../db/repos/org.js';
 import { createSeminar, findOrCreateSeries, seriesOf, type Seminar } from '../../db/repos/seminars.js';
@@ -50,6 +51,7 @@ export function createAndAnnounce(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'set
     now,
     urgent: input.urgent,
   });
+  audit(tx, { at: now, actorId: input.createdBy, municipalityId: input.municipalityId, action: 'seminar.announced', details: { seminarId: seminar.id, recipients: queued } });
   return { seminar, queued };
 }
 

@@ -2,6 +2,7 @@
 // coordinator sends), an audience, how long it stays open and whether it
 // repeats; the round records its recipients and invites them through the
 // outbox. The CLI and the recurrence job launch rounds the same way.
+import { audit } from '../../db/repos/audit.js';
 import { DateTime } from 'luxon';
 import { getMunicipality, getSchool, schoolsOf, supportedStatuses } from '../../db/repos/org.js';
 import { addRecipients, createRound, createSurvey, getSurvey, surveysOf, type Round } from '../../db/repos/surveys.js';
@@ -77,6 +78,7 @@ export function launchRound(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'settings'
     }),
     { key: `round:${round.id}:invite`, batch: `round:${round.id}`, now: input.opensAt },
   );
+  audit(tx, { at: input.opensAt, actorId: input.createdBy, municipalityId: input.municipalityId, action: 'survey.launched', details: { roundId: round.id, surveyId, recipients: people.length } });
   return { round, invited };
 }
 

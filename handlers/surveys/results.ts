@@ -3,6 +3,7 @@
 // and overall, who is missing (with a nudge), a compact summary of every
 // question, a chart of one question, and XLSX or CSV exports. Only readers
 // of the municipality see results; free-text answers stay with them.
+import { audit } from '../../db/repos/audit.js';
 import { stringify } from 'csv-stringify/sync';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
@@ -233,8 +234,14 @@ function rawTable(ctx: ReadCtx, round: Round): { header: string[]; rows: (string
   return { header, rows: body };
 }
 
+/** Exports carry names (for named surveys): each one is audited. */
+function auditExport(ctx: Ctx, round: Round, format: string): void {
+  audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: ctx.person?.id ?? null, municipalityId: round.municipalityId, action: 'export.personal-data', details: { what: 'survey', roundId: round.id, format } });
+}
+
 export async function xlsxReply(ctx: Ctx, roundId: number): Promise<Reply> {
   const round = readable(ctx, roundId);
+  auditExport(ctx, round, 'xlsx');
   const raw = rawTable(ctx, round);
   const survey = definitionOf(ctx, round.surveyId);
   return { text: ctx.t('survey-exported', { count: raw.rows.length }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data: await roundXlsx(ctx, round) } };
@@ -267,6 +274,7 @@ export async function roundXlsx(ctx: ReadCtx, round: Round): Promise<Buffer> {
 
 export function csvReply(ctx: Ctx, roundId: number): Reply {
   const round = readable(ctx, roundId);
+  auditExport(ctx, round, 'csv');
   const data = roundCsv(ctx, round);
   return { text: ctx.t('survey-exported', { count: responsesOf(ctx.deps.db, [round.id]).length }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data } };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
+import { auditOf } from '../../db/repos/audit.js';
 import { findMunicipality, schoolsOf } from '../../db/repos/org.js';
 import { people } from '../../db/schema.js';
 import { silentLog } from '../../handlers/core/log.js';
@@ -168,5 +169,24 @@ describe.each(['telegram', 'vk'] as const)('people and assignments on %s', (plat
     driver.say(TEACHER, '/my');
     await driver.waitForText(TEACHER, /Сначала нужно присоединиться/);
   });
-});
 
+  it('records each administrative act once in the audit log, which the coordinator can read', async () => {
+    const municipality = findMunicipality(app.db, 'Тестовый район')!;
+    const actions = auditOf(app.db, municipality.id).map((e) => e.action).sort();
+    expect(actions).toEqual([
+      'assignment.created',
+      'invite.created',
+      'invite.created',
+      'invite.created',
+      'person.forgotten',
+      'role.granted',
+      'role.granted',
+      'role.granted',
+      'schools.imported',
+    ]);
+    const since = driver.messages(COORDINATOR).length;
+    driver.say(COORDINATOR, '/audit');
+    const log = await driver.waitForText(COORDINATOR, /Журнал действий \(последние 9\)/, since);
+    expect(log.text).toContain('Координатова Елена Павловна: назначение');
+  });
+});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '../../db/repos/audit.js';
 import { answerErrorKeys } from '../../handlers/surveys/answer.js';
 import { createI18n, messageIds } from '../../locales/i18n.js';
 
@@ -29,6 +30,7 @@ describe('locales', () => {
       for (const m of source.matchAll(/new UserError\(\s*'[\w-]+',\s*'([a-z][\w-]*)'/g)) used.add(m[1] ?? '');
     }
     for (const key of answerErrorKeys) used.add(key);
+    for (const action of auditActions) used.add(`audit-${action.replace('.', '-')}`);
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((k) => !i18n.has(k))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // /import: the coordinator sends an XLSX or CSV of schools or people; Opora
 // shows a preview with counts and every row it cannot use and why, then
 // imports on confirmation and hands back the personal invites to forward.
+import { audit } from '../../../db/repos/audit.js';
 import { localDate } from '../../../scheduler/local-time.js';
 import { getMunicipality } from '../../../db/repos/org.js';
 import { requireAdminOf, requireCoordinator } from '../../core/access.js';
@@ -53,6 +54,7 @@ async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<
   const today = localDate(now, municipality?.timezone ?? ctx.deps.settings.defaultTimezone);
   const result = db.transaction((tx) => {
     const applied = applyImport(tx, data.municipalityId, plan, { today, now, createdBy: coordinator.id, inviteDays: IMPORT_INVITE_DAYS });
+    audit(tx, { at: now, actorId: coordinator.id, municipalityId: data.municipalityId, action: `${plan.kind}.imported`, details: { ...applied.counts, file: data.fileName ?? '' } });
     for (const person of applied.people.filter((p) => p.notify)) {
       notifyPerson(tx, i18n, person.personId, (t) => ({ text: t('import-notice-role', { role: t(`role-${person.role}`) }) }), {
         dedupeKey: `import-role:${person.personId}:${person.role}`,
@@ -65,6 +67,7 @@ async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<
   const summary: Reply = { text: ctx.t('import-done', { ...result.counts }) };
   const invited = result.people.filter((p) => p.invite);
   if (invited.length === 0) return [summary];
+  audit(db, { at: now, actorId: coordinator.id, municipalityId: data.municipalityId, action: 'export.personal-data', details: { what: 'invites', rows: invited.length } });
   const file = await buildXlsx([
     {
       name: ctx.t('import-invites-sheet'),
