@@ -49,7 +49,7 @@ export interface App {
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { log } = options;
   const clock = options.clock ?? systemClock;
-  const db = openDb(config.databasePath);
+  const db = openDb(config.databasePath, { backupDir: config.backup.dir, now: clock.now() });
   const senders: OutboxSender[] = [];
   const deps: CoreDeps = {
     db,
@@ -61,6 +61,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       quietHours: config.quietHours,
       dialogTtlMinutes: config.dialogTtlMinutes,
       links: {},
+      backup: config.backup,
     },
     wakeOutbox: () => senders.forEach((s) => s.wake()),
   };

@@ -5,6 +5,7 @@ import { audit } from '../db/repos/audit.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { backupDb, restoreDb } from '../db/backup.js';
 import { closeDb, openDb, type Db } from '../db/client.js';
 import { createInvite } from '../db/repos/invites.js';
 import { ensureMunicipality, findMunicipality, findSchool } from '../db/repos/org.js';
@@ -44,6 +45,10 @@ const usage = `Opora admin command line
                         | launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
                         | export ROUND --out FILE.xlsx|FILE.csv
       Surveys from JSON or YAML files, rounds and exports.
+  npm run cli -- backup [--out DIR]
+      Takes an online backup (safe while Opora runs) and checks its integrity. Prints its path last.
+  npm run cli -- restore FILE
+      Checks a backup, puts it in place of the database (stop Opora first) and checks the result.
   npm run cli -- seed-demo
       Adds the demo municipality used by the terminal playground.
 `;
@@ -150,10 +155,23 @@ function cliDeps(db: Db, config: Config): CliDeps {
   };
 }
 
+/** Restores a backup over the database file; runs before the database is opened. */
+function restoreCommand(config: Config, args: string[]): void {
+  const file = args[0];
+  if (!file) throw new CliError('which backup? npm run cli -- restore FILE (stop Opora first)');
+  const { previous } = restoreDb(file, config.databasePath, systemClock.now());
+  const db = openDb(config.databasePath);
+  audit(db, { at: systemClock.now(), actorId: null, municipalityId: null, action: 'backup.restored', details: { file: basename(file) } });
+  closeDb(db);
+  if (previous) out(`The previous database is kept as ${previous}.`);
+  out(`Restored ${basename(file)} into ${config.databasePath}; integrity check: ok.`);
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === 'help' || command === '--help') return void process.stdout.write(usage);
   const config = loadConfig(process.env);
+  if (command === 'restore') return restoreCommand(config, args);
   const db = openDb(config.databasePath);
   try {
     if (command === 'invite') inviteCommand(db, config, args);
@@ -162,7 +180,12 @@ async function main(): Promise<void> {
     else if (command === 'seminar') seminarCommand(cliDeps(db, config), args);
     else if (command === 'roadmap') await roadmapCommand(cliDeps(db, config), t, args);
     else if (command === 'survey') await surveyCommand(cliDeps(db, config), t, args);
-    else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
+    else if (command === 'backup') {
+      const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+      const path = await backupDb(db, values.out ?? config.backup.dir, systemClock.now());
+      out(`Backup taken and checked: ${path}`);
+      out(path);
+    } else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
     else throw new CliError(`unknown command "${command}"\n\n${usage}`);
   } finally {
     closeDb(db);

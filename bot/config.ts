@@ -1,5 +1,6 @@
 // The one schema for the environment. A bad or missing value stops start-up
 // with a single message naming every problem.
+import { dirname, join } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -35,6 +36,13 @@ export const configSchema = z
         return a !== undefined && b !== undefined && hhmm.test(a) && hhmm.test(b);
       }, 'expected HH:MM-HH:MM, e.g. 21:00-08:00'),
     DIALOG_TTL_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
+    BACKUP_DIR: optional(z.string().min(1)),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+    BACKUP_AT: z
+      .string()
+      .default('03:00')
+      .refine((v) => hhmm.test(v), 'expected HH:MM, e.g. 03:00'),
+    HEALTH_PORT: optional(z.string().regex(/^\d{2,5}$/, 'a port number such as 8080')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
 
@@ -57,6 +65,8 @@ export interface Config {
   defaultTimezone: string;
   quietHours: { start: string; end: string };
   dialogTtlMinutes: number;
+  backup: { dir: string; keep: number; at: string };
+  healthPort?: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -97,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultTimezone: e.DEFAULT_TIMEZONE,
     quietHours: { start, end },
     dialogTtlMinutes: e.DIALOG_TTL_MINUTES,
+    backup: { dir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), 'backups'), keep: e.BACKUP_KEEP, at: e.BACKUP_AT },
+    healthPort: e.HEALTH_PORT ? Number(e.HEALTH_PORT) : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,11 +1,12 @@
 // Opens the SQLite database the whole service shares and brings its schema up
 // to date. The only place that touches better-sqlite3 directly.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { snapshotDb } from './backup.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,14 +27,55 @@ export function createDb(path: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
-/** Applies every committed migration not yet applied. */
-export function migrateDb(db: Db): void {
-  migrate(db, { migrationsFolder });
+/** How many committed migrations the database has not had yet. */
+export function pendingMigrations(db: Db, folder = migrationsFolder): number {
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const table = db.$client.prepare("select count(*) as n from sqlite_master where name = '__drizzle_migrations'").get() as { n: number };
+  const applied = table.n === 0 ? 0 : (db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
+  return journal.entries.length - applied;
 }
 
-export function openDb(path: string): Db {
+export class UpgradeError extends Error {
+  constructor(
+    message: string,
+    readonly snapshot: string | undefined,
+  ) {
+    super(message);
+    this.name = 'UpgradeError';
+  }
+}
+
+/**
+ * Applies every committed migration not yet applied, all in one transaction.
+ * A database that already holds data is first copied beside itself; a failed
+ * upgrade rolls back and leaves the database exactly as it was.
+ */
+export function migrateDb(db: Db, options: { folder?: string; snapshotDir?: string; now?: Date } = {}): { snapshot?: string } {
+  const folder = options.folder ?? migrationsFolder;
+  const pending = pendingMigrations(db, folder);
+  if (pending === 0) return {};
+  const hasData = (db.$client.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'people'").get() as { n: number }).n > 0;
+  const snapshot = hasData && options.snapshotDir ? snapshotDb(db, options.snapshotDir, options.now ?? new Date(0), 'pre-upgrade') : undefined;
+  try {
+    migrate(db, { migrationsFolder: folder });
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new UpgradeError(
+      `The database upgrade failed and was rolled back: the database is as it was before.${snapshot ? ` A copy from before the upgrade is at ${snapshot}.` : ''} Cause: ${cause}`,
+      snapshot,
+    );
+  }
+  return { snapshot };
+}
+
+export function openDb(path: string, options: { backupDir?: string; now?: Date } = {}): Db {
   const db = createDb(path);
-  migrateDb(db);
+  try {
+    migrateDb(db, { snapshotDir: options.backupDir, now: options.now });
+  } catch (error) {
+    closeDb(db);
+    throw error;
+  }
   return db;
 }
 

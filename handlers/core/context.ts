@@ -16,6 +16,8 @@ export interface Settings {
   dialogTtlMinutes: number;
   /** Public names used to build invite links. */
   links: { telegramBot?: string; vkGroupId?: number };
+  /** Where and when the nightly backup goes; absent where nobody backs up (tests, the CLI). */
+  backup?: { dir: string; keep: number; at: string };
 }
 
 export interface CoreDeps {

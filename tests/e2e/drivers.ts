@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 // One interface over the two fake messenger servers, so a journey is written
 // once and run on Telegram and VK alike: a user types, presses a button by its
 // label, and reads what the bot sent.
@@ -42,6 +43,7 @@ const baseConfig = (databasePath: string): Omit<Config, 'telegram' | 'vk'> => ({
   defaultTimezone: 'Europe/Moscow',
   quietHours: { start: '21:00', end: '08:00' },
   dialogTtlMinutes: 60,
+  backup: { dir: join(dirname(databasePath), 'backups'), keep: 3, at: '03:00' },
   logLevel: 'silent',
 });
 
