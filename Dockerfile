@@ -25,12 +25,17 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
-    DATABASE_PATH=/data/opora.db
+    DATABASE_PATH=/data/opora.db \
+    BACKUP_DIR=/backups \
+    HEALTH_PORT=8080
 WORKDIR /app
 COPY --from=build --chown=root:root /app /app
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data /backups && chown node:node /data /backups
 USER node
-VOLUME ["/data"]
+VOLUME ["/data", "/backups"]
+EXPOSE 8080
+HEALTHCHECK --interval=60s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HEALTH_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Exec form: node runs as PID 1 and receives SIGTERM itself; Opora then stops
 # polling, finishes the updates in flight and closes the database.
 STOPSIGNAL SIGTERM

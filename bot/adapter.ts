@@ -12,6 +12,20 @@ export interface Adapter {
   stop(): Promise<void>;
 }
 
+/**
+ * When a long-poll loop last got an answer. An idle long poll still answers
+ * every 25–30 seconds, so an old answer means polling has stopped.
+ */
+export class PollWatch {
+  private completedAt: Date | undefined;
+  succeeded(): void {
+    this.completedAt = new Date();
+  }
+  lastAlive(): Date | undefined {
+    return this.completedAt;
+  }
+}
+
 /** Tracks updates being handled so shutdown can wait for them. */
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
@@ -20,7 +34,8 @@ export class InFlight {
     void work.finally(() => this.running.delete(work)).catch(() => {});
     return work;
   }
-  async settle(): Promise<void> {
-    await Promise.allSettled([...this.running]);
+  /** Waits for the updates in flight, but not for ever: a platform that cannot be reached must not hold up a shutdown. */
+  async settle(limitMs = 10_000): Promise<void> {
+    await Promise.race([Promise.allSettled([...this.running]), new Promise((resolve) => setTimeout(resolve, limitMs).unref())]);
   }
 }

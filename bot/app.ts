@@ -15,7 +15,10 @@ import { jobs as defaultJobs } from '../scheduler/index.js';
 import type { Job } from '../scheduler/job.js';
 import { localDate } from '../scheduler/local-time.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import type { Server } from 'node:http';
 import type { Adapter } from './adapter.js';
+import { startHealthServer } from './health.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import type { Config } from './config.js';
 import { startConsole, type ConsoleAdapter } from './console/adapter.js';
 import { OutboxSender, type LoadFile, type SenderOptions } from './outbox/sender.js';
@@ -34,10 +37,14 @@ export interface AppOptions {
   limits?: { telegram?: RateLimits; vk?: RateLimits };
   /** Leave the node-cron tick off; tests call scheduler.tick() with their clock. */
   manualScheduler?: boolean;
+  /** Staleness limits of the health check, shortened in tests. */
+  health?: { pollStaleMs?: number; tickStaleMs?: number };
 }
 
 export interface App {
   db: Db;
+  metrics: Metrics;
+  health?: Server;
   core: Core;
   adapters: Adapter[];
   senders: OutboxSender[];
@@ -65,6 +72,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     },
     wakeOutbox: () => senders.forEach((s) => s.wake()),
   };
+  const scheduler = new Scheduler(deps, options.jobs ?? defaultJobs);
+  const metrics = createMetrics({ db, senders: () => senders, scheduler: () => scheduler, now: () => clock.now() });
+  deps.observe = metrics;
   const core = createCore(deps, options.features ?? defaultFeatures);
   const loadFile: LoadFile = (id) => {
     const file = getFile(db, id);
@@ -101,12 +111,18 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     sender.start();
     senders.push(sender);
   }
-  const scheduler = new Scheduler(deps, options.jobs ?? defaultJobs);
   if (!options.manualScheduler) scheduler.start();
+  const health = config.healthPort !== undefined
+    ? await startHealthServer(config.healthPort, { db, adapters, scheduler, metrics, now: () => clock.now(), ...options.health })
+    : undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      if (health) {
+        health.closeAllConnections();
+        await new Promise<void>((resolve) => health.close(() => resolve()));
+      }
       await scheduler.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await Promise.allSettled(senders.map((s) => s.stop()));
@@ -114,5 +130,5 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       log.info('stopped');
     })());
 
-  return { db, core, adapters, senders, scheduler, playground, stop };
+  return { db, core, adapters, senders, scheduler, playground, metrics, health, stop };
 }

@@ -8,6 +8,8 @@ export class Scheduler {
   private running: Promise<void> = Promise.resolve();
   /** When the last tick finished, for health checks. */
   lastTickAt: Date | undefined;
+  /** Runs per job since start, for metrics. */
+  readonly runs: Record<string, { ok: number; failed: number }> = {};
 
   constructor(
     private readonly deps: JobDeps,
@@ -17,9 +19,12 @@ export class Scheduler {
   /** Runs every job for `now`; one failing job does not stop the others. */
   async tick(now: Date = this.deps.clock.now()): Promise<void> {
     for (const job of this.jobs) {
+      const runs = (this.runs[job.name] ??= { ok: 0, failed: 0 });
       try {
         await job.run(this.deps, now);
+        runs.ok++;
       } catch (error) {
+        runs.failed++;
         this.deps.log.error({ err: error, job: job.name }, 'job failed');
       }
     }

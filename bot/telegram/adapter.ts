@@ -5,7 +5,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, webhookCallback } from 'grammy';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
-import { InFlight, type Adapter } from '../adapter.js';
+import { InFlight, PollWatch, type Adapter } from '../adapter.js';
 import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
@@ -19,6 +19,8 @@ export interface TelegramOptions {
   loadFile?: LoadFile;
 }
 
+const STOP_TIMEOUT_MS = 5000;
+
 /** Methods that deliver something to a chat and count against Telegram's limits. */
 const PACED_METHODS = new Set(['sendMessage', 'sendDocument', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup', 'copyMessage']);
 
@@ -29,6 +31,8 @@ export interface TelegramAdapter extends Adapter {
 export async function startTelegram(options: TelegramOptions, core: Core, log: Log): Promise<TelegramAdapter> {
   const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
   const bot = new Bot(options.token, { client: { apiRoot } });
+  // Installed first, so it wraps the rest: every retry passes through pacing and the poll watch below.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   // Replies and the outbox share one limiter: Telegram counts them together.
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
   bot.api.config.use(async (prev, method, payload, signal) => {
@@ -36,11 +40,10 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
     if (chat !== undefined && PACED_METHODS.has(method)) await limiter.acquire(chat, { perChat: false });
     return prev(method, payload, signal);
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  let lastPollAt: Date | undefined;
+  const poll = new PollWatch();
   bot.api.config.use(async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
-    if (method === 'getUpdates' && result.ok) lastPollAt = new Date();
+    if (method === 'getUpdates' && result.ok) poll.succeeded();
     return result;
   });
   const inFlight = new InFlight();
@@ -101,10 +104,11 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
     platform: 'telegram',
     username: bot.botInfo.username,
     transport: telegramTransport(outboxApi, limiter, options.loadFile),
-    lastPollAt: () => (options.webhook ? new Date() : lastPollAt),
+    lastPollAt: () => (options.webhook ? new Date() : poll.lastAlive()),
     async stop() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      else if (bot.isRunning()) await bot.stop();
+      // grammY confirms the last updates on stop; if Telegram cannot be reached, do not wait for its retries.
+      else if (bot.isRunning()) await Promise.race([bot.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
       await inFlight.settle();
     },
   };

@@ -97,7 +97,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
   return {
     platform: 'vk',
     transport: vkTransport(vk, new RateLimiter(options.limits ?? vkLimits), (peer) => callbackSupport.get(peer) ?? true, options.loadFile),
-    lastPollAt: () => poll.lastPollAt,
+    lastPollAt: () => poll.watch.lastAlive(),
     async stop() {
       await poll.stop();
       await inFlight.settle();

@@ -5,6 +5,7 @@
 import type { VK } from 'vk-io';
 import type { Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
+import { PollWatch } from '../adapter.js';
 import type { Log } from '../../handlers/core/log.js';
 
 interface PollServer {
@@ -22,7 +23,7 @@ export class VkLongPoll {
   private running = false;
   private loop: Promise<void> | undefined;
   private abort = new AbortController();
-  lastPollAt: Date | undefined;
+  readonly watch = new PollWatch();
 
   constructor(
     private readonly vk: VK,
@@ -63,7 +64,7 @@ export class VkLongPoll {
         const response = await fetch(url, { signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout((WAIT_SECONDS + 10) * 1000)]) });
         if (!response.ok) throw new Error(`long poll answered HTTP ${response.status}`);
         const answer = (await response.json()) as PollAnswer;
-        this.lastPollAt = new Date();
+        this.watch.succeeded();
         if (answer.failed === 1 && answer.ts !== undefined) {
           server = { ...server, ts: String(answer.ts) };
           continue;

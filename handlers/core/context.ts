@@ -28,6 +28,8 @@ export interface CoreDeps {
   settings: Settings;
   /** Wakes the outbox senders after a transaction added rows. */
   wakeOutbox: () => void;
+  /** Told of every update handled and every unexpected handler failure (metrics). */
+  observe?: { updateHandled(platform: string): void; handlerError(platform: string): void };
 }
 
 export interface Ctx {

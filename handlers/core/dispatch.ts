@@ -68,6 +68,7 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
         log,
       };
       const result = await route(ctx, router, dialogs);
+      deps.observe?.updateHandled(incoming.platform);
       log.debug({ replies: result.replies.length }, 'handled');
       return result;
     } catch (error) {
@@ -76,6 +77,7 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
         return { replies: [{ text: deps.i18n.t(lang, error.key, error.args) }] };
       }
       log.error({ err: error }, 'handler failed');
+      deps.observe?.handlerError(incoming.platform);
       return { replies: [{ text: deps.i18n.t(lang, 'error-internal') }] };
     }
   };
