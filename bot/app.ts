@@ -69,6 +69,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       dialogTtlMinutes: config.dialogTtlMinutes,
       links: {},
       backup: config.backup,
+      retention: config.retention,
     },
     wakeOutbox: () => senders.forEach((s) => s.wake()),
   };

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDb, restoreDb } from '../db/backup.js';
 import { closeDb, openDb, type Db } from '../db/client.js';
+import { applyRetention, retentionPlan } from '../db/repos/retention.js';
 import { createInvite } from '../db/repos/invites.js';
 import { ensureMunicipality, findMunicipality, findSchool } from '../db/repos/org.js';
 import { roleNames, type RoleName } from '../db/schema.js';
@@ -49,6 +50,8 @@ const usage = `Opora admin command line
       Takes an online backup (safe while Opora runs) and checks its integrity. Prints its path last.
   npm run cli -- restore FILE
       Checks a backup, puts it in place of the database (stop Opora first) and checks the result.
+  npm run cli -- retention [--apply]
+      Shows what the retention periods anonymise and erase; --apply carries it out.
   npm run cli -- seed-demo
       Adds the demo municipality used by the terminal playground.
 `;
@@ -185,6 +188,20 @@ async function main(): Promise<void> {
       const path = await backupDb(db, values.out ?? config.backup.dir, systemClock.now());
       out(`Backup taken and checked: ${path}`);
       out(path);
+    } else if (command === 'retention') {
+      const { values } = parseArgs({ args, options: { apply: { type: 'boolean', default: false } } });
+      const now = systemClock.now();
+      const plan = retentionPlan(db, now, config.retention);
+      out(`Survey rounds to anonymise: ${plan.rounds.length} (${plan.rounds.reduce((n, r) => n + r.responses, 0)} answers).`);
+      out(`Inactive people to erase: ${plan.people.length}${plan.people.length ? `: ${plan.people.map((p) => p.name).join(', ')}` : ''}.`);
+      if (!values.apply) out('Dry run: nothing was changed. Run with --apply to carry it out.');
+      else {
+        db.transaction((tx) => {
+          applyRetention(tx, plan, now);
+          audit(tx, { at: now, actorId: null, municipalityId: null, action: 'retention.applied', details: { rounds: plan.rounds.length, people: plan.people.length, via: 'cli' } });
+        });
+        out('Done.');
+      }
     } else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
     else throw new CliError(`unknown command "${command}"\n\n${usage}`);
   } finally {

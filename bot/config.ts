@@ -42,6 +42,8 @@ export const configSchema = z
       .string()
       .default('03:00')
       .refine((v) => hhmm.test(v), 'expected HH:MM, e.g. 03:00'),
+    RETENTION_SURVEY_DAYS: z.coerce.number().int().min(30).default(730),
+    RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(90).default(1095),
     HEALTH_PORT: optional(z.string().regex(/^\d{2,5}$/, 'a port number such as 8080')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
@@ -66,6 +68,7 @@ export interface Config {
   quietHours: { start: string; end: string };
   dialogTtlMinutes: number;
   backup: { dir: string; keep: number; at: string };
+  retention: { surveyDays: number; inactiveDays: number };
   healthPort?: number;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     quietHours: { start, end },
     dialogTtlMinutes: e.DIALOG_TTL_MINUTES,
     backup: { dir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), 'backups'), keep: e.BACKUP_KEEP, at: e.BACKUP_AT },
+    retention: { surveyDays: e.RETENTION_SURVEY_DAYS, inactiveDays: e.RETENTION_INACTIVE_DAYS },
     healthPort: e.HEALTH_PORT ? Number(e.HEALTH_PORT) : undefined,
     logLevel: e.LOG_LEVEL,
   };

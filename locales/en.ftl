@@ -643,3 +643,6 @@ audit-person-forgotten = a participant withdrew consent; their data was erased
 audit-backup-restored = database restored from a backup
 audit-retention-applied = anonymised and erased by the retention periods
 cmd-audit = audit log
+
+## Retention
+retention-notice = In { $days } days, by the data retention periods: answers of { $rounds } survey round(s) ({ $answers } answers) will be anonymised and the data of { $people } inactive participants erased: { $names }. If any of them still works with you, ask them to write to the bot — then their data stays.

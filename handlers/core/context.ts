@@ -18,6 +18,8 @@ export interface Settings {
   links: { telegramBot?: string; vkGroupId?: number };
   /** Where and when the nightly backup goes; absent where nobody backs up (tests, the CLI). */
   backup?: { dir: string; keep: number; at: string };
+  /** Days after which closed survey rounds are anonymised and inactive people erased; absent: never. */
+  retention?: { surveyDays: number; inactiveDays: number };
 }
 
 export interface CoreDeps {

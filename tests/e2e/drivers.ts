@@ -44,6 +44,7 @@ const baseConfig = (databasePath: string): Omit<Config, 'telegram' | 'vk'> => ({
   quietHours: { start: '21:00', end: '08:00' },
   dialogTtlMinutes: 60,
   backup: { dir: join(dirname(databasePath), 'backups'), keep: 3, at: '03:00' },
+  retention: { surveyDays: 730, inactiveDays: 1095 },
   logLevel: 'silent',
 });
 
