@@ -1,7 +1,7 @@
 // The road map: /roadmap shows progress (or one's own items) and leads to the
 // import; the buttons of reminders mark deadlines done, postponed or
 // commented.
-import { registered, requirePerson, visibleTo } from '../core/access.js';
+import { registered, requireCoordinator, requirePerson, visibleTo } from '../core/access.js';
 import { digestDialog } from './digest.js';
 import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
@@ -14,7 +14,11 @@ export const roadmapFeature: Feature = (h) => {
   h.dialogs.register(digestDialog).register(roadmapImportDialog).register(doneDialog).register(postponeDialog).register(commentDialog);
   h.router
     .command({ name: 'roadmap', describe: 'cmd-roadmap', visible: registered, menu: true, run: (ctx) => roadmapCommand(ctx) })
-    .command({ name: 'digest', describe: 'cmd-digest', visible: visibleTo('coordinator'), run: (ctx) => h.dialogs.start(ctx, digestDialog, {}) })
+    .command({ name: 'digest', describe: 'cmd-digest', visible: visibleTo('coordinator'), run: (ctx) => {
+        requireCoordinator(ctx);
+        return h.dialogs.start(ctx, digestDialog, {});
+      },
+    })
     .action(importAction, (ctx, [schoolId]) => {
       const person = requirePerson(ctx);
       const school = schoolId === 0 ? undefined : getSchool(ctx.deps.db, schoolId);

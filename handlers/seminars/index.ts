@@ -2,7 +2,7 @@
 // the card buttons record answers, /here confirms attendance with the event's
 // code, ratings come back after the event; /topic and /topics collect topic
 // requests for the next sessions.
-import { registered, requireCoordinator, visibleTo } from '../core/access.js';
+import { registered, requireCoordinator, requirePerson, visibleTo } from '../core/access.js';
 import type { Feature } from '../core/dispatch.js';
 import { rsvpAction } from './card.js';
 import { seminarDialog } from './create.js';
@@ -40,7 +40,10 @@ export const seminarsFeature: Feature = (h) => {
       name: 'topic',
       describe: 'cmd-topic',
       visible: visibleTo('school_admin', 'teacher'),
-      run: (ctx) => h.dialogs.start(ctx, topicDialog, {}),
+      run: (ctx) => {
+        requirePerson(ctx);
+        return h.dialogs.start(ctx, topicDialog, {});
+      },
     })
     .command({ name: 'topics', describe: 'cmd-topics', visible: visibleTo('coordinator'), run: (ctx) => topicsReport(ctx) })
     .action(rsvpAction, (ctx, [seminarId, answer]) => answerRsvp(ctx, seminarId, answer))

@@ -1,0 +1,161 @@
+// The authorisation matrix: every command and every button action, tried by
+// every role inside and outside its municipality, compared with the table of
+// who may do what. A refusal is a polite message; nothing else counts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAssignment } from '../../db/repos/assignments.js';
+import { addConsultation } from '../../db/repos/consultations.js';
+import { createBroadcast } from '../../db/repos/broadcasts.js';
+import { insertMilestones, insertItem, createRoadmap } from '../../db/repos/roadmaps.js';
+import { createSeminar } from '../../db/repos/seminars.js';
+import { addRecipients, createRound, createSurvey } from '../../db/repos/surveys.js';
+import { templateByKey } from '../../handlers/surveys/templates.js';
+import { command, from, makeCore, press, type TestCore } from '../helpers/core.js';
+import { seedMunicipality } from '../helpers/seed.js';
+
+const actors = ['coordinator', 'other-coordinator', 'curator', 'mentor', 'tutor', 'school-admin', 'teacher', 'stranger'] as const;
+type Actor = (typeof actors)[number];
+const userOf: Record<Actor, string> = {
+  coordinator: '101',
+  'other-coordinator': '102',
+  curator: '103',
+  mentor: '104',
+  tutor: '105',
+  'school-admin': '106',
+  teacher: '107',
+  stranger: '999',
+};
+
+const REFUSED = /недоступно|Сначала нужно присоединиться|нет назначений — записывать|не действует|Оценку могут поставить|устарела/;
+
+let t: TestCore;
+const ids = { schoolA1: 0, teacher: 0, assignment: 0, seminar: 0, broadcast: 0, round: 0, milestone: 0, consultation: 0, municipality: 0 };
+
+beforeAll(() => {
+  t = makeCore({ timezone: 'Europe/Moscow' });
+  const a = seedMunicipality(t.db, {
+    platform: 'telegram',
+    name: 'Район А',
+    schools: [
+      { short: 'A1', statuses: ['low_results'] },
+      { short: 'A2', statuses: ['leader'] },
+    ],
+    people: [
+      { name: 'Координатова Анна Ивановна', role: 'coordinator', user: 101 },
+      { name: 'Куратова Кира Ивановна', role: 'curator', user: 103 },
+      { name: 'Наставникова Нина Ивановна', role: 'mentor', school: 'A2', user: 104 },
+      { name: 'Тьюторов Тимур Ильич', role: 'tutor', school: 'A2', subjects: ['math'], user: 105 },
+      { name: 'Директорова Дина Ивановна', role: 'school_admin', school: 'A1', user: 106 },
+      { name: 'Учителева Ульяна Ивановна', role: 'teacher', school: 'A1', subjects: ['math'], user: 107 },
+    ],
+  });
+  const b = seedMunicipality(t.db, { platform: 'telegram', name: 'Район Б', schools: [], people: [{ name: 'Чужова Чара Ивановна', role: 'coordinator', user: 102 }] });
+  void b;
+  const p = (name: string) => a.personIds.get(name)!;
+  ids.municipality = a.municipalityId;
+  ids.schoolA1 = a.schoolIds.get('A1')!;
+  ids.teacher = p('Учителева Ульяна Ивановна');
+  ids.assignment = createAssignment(t.db, { kind: 'mentor_school', municipalityId: a.municipalityId, helperId: p('Наставникова Нина Ивановна'), schoolId: ids.schoolA1, startsOn: '2026-09-01' }).id;
+  createAssignment(t.db, { kind: 'tutor_teacher', municipalityId: a.municipalityId, helperId: p('Тьюторов Тимур Ильич'), teacherId: ids.teacher, subject: 'math', startsOn: '2026-09-01' });
+  ids.seminar = createSeminar(t.db, {
+    municipalityId: a.municipalityId,
+    title: 'Семинар',
+    startsAt: new Date('2026-12-01T10:00:00Z'),
+    format: 'online',
+    place: 'https://example.org',
+    audience: { roles: ['teacher'] },
+    attendanceCode: 'ABCDEF',
+  }).id;
+  ids.broadcast = createBroadcast(t.db, { municipalityId: a.municipalityId, text: 'x', audience: {} }).id;
+  const survey = createSurvey(t.db, { municipalityId: a.municipalityId, key: 'term-report', title: 'Итоги', definition: { ...templateByKey('term-report')! } });
+  ids.round = createRound(t.db, { surveyId: survey.id, municipalityId: a.municipalityId, audience: {}, opensAt: new Date('2026-11-01T00:00:00Z'), closesAt: new Date('2026-12-31T00:00:00Z') }).id;
+  addRecipients(t.db, [{ roundId: ids.round, personId: p('Директорова Дина Ивановна'), schoolId: ids.schoolA1 }]);
+  const roadmap = createRoadmap(t.db, { municipalityId: a.municipalityId, title: 'План', period: { year: 2026 }, sourceName: 'plan.docx', importedAt: new Date() });
+  const item = insertItem(t.db, { roadmapId: roadmap.id, number: '1', title: 'Пункт', deadlineText: 'до 01.12.2026', responsibleText: 'Руководители ШНОР', expectedResult: '', schedule: { kind: 'once', milestones: [{ due: '2026-12-01' }] }, position: 0 });
+  insertMilestones(t.db, [{ itemId: item.id, due: '2026-12-01' }]);
+  ids.milestone = 1;
+  ids.consultation = addConsultation(t.db, { municipalityId: a.municipalityId, authorId: p('Тьюторов Тимур Ильич'), counterpartId: ids.teacher, schoolId: ids.schoolA1, date: '2026-11-20', minutes: 45, format: 'online', topic: 'ВПР' }, new Date('2026-11-20T10:00:00Z')).id;
+});
+
+async function allowedFor(run: (actor: Actor) => ReturnType<TestCore['core']['handle']>): Promise<Actor[]> {
+  const allowed: Actor[] = [];
+  for (const actor of actors) {
+    const result = await run(actor);
+    const said = [result.notice ?? '', ...result.replies.map((r) => r.text)].join('\n');
+    if (!REFUSED.test(said)) allowed.push(actor);
+  }
+  return allowed;
+}
+
+const coordinators: Actor[] = ['coordinator', 'other-coordinator'];
+const registered: Actor[] = actors.filter((a) => a !== 'stranger');
+
+describe('authorisation matrix', () => {
+  it('commands', async () => {
+    const expected: Record<string, Actor[]> = {
+      invite: coordinators,
+      import: coordinators,
+      assign: coordinators,
+      seminar: coordinators,
+      seminars: coordinators,
+      topics: coordinators,
+      broadcast: coordinators,
+      survey: coordinators,
+      newsurvey: coordinators,
+      consultations: coordinators,
+      audit: coordinators,
+      digest: coordinators,
+      log: ['mentor', 'tutor'],
+      mylog: registered,
+      my: registered,
+      surveys: registered,
+      roadmap: registered,
+      topic: registered,
+      link: [...actors],
+      help: [...actors],
+      language: [...actors],
+      cancel: [...actors],
+      start: [...actors],
+    };
+    const actual: Record<string, Actor[]> = {};
+    for (const name of Object.keys(expected)) actual[name] = await allowedFor((actor) => t.core.handle(from(userOf[actor], command(name))));
+    expect(actual).toEqual(expected);
+  });
+
+  it('buttons, inside and outside the municipality', async () => {
+    const expected: Record<string, Actor[]> = {
+      [`asg-s:${ids.schoolA1}`]: ['coordinator'],
+      [`asg-t:${ids.teacher}`]: ['coordinator'],
+      [`sem:${ids.seminar}`]: ['coordinator'],
+      [`att:${ids.seminar}:0`]: ['coordinator'],
+      [`atm:${ids.seminar}:${ids.teacher}:0`]: [],
+      [`rsvp:${ids.seminar}:yes`]: ['teacher'],
+      [`sfb:${ids.seminar}:5`]: [],
+      [`bcr:${ids.broadcast}`]: ['coordinator'],
+      [`svs:${ids.round}`]: ['school-admin'],
+      [`svr:${ids.round}`]: ['coordinator', 'curator'],
+      [`svq:${ids.round}`]: ['coordinator', 'curator'],
+      [`svm:${ids.round}`]: ['coordinator', 'curator'],
+      [`svx:${ids.round}`]: ['coordinator', 'curator'],
+      [`svn:${ids.round}`]: ['coordinator'],
+      [`rmd:${ids.milestone}`]: ['coordinator', 'school-admin'],
+      [`rmp:${ids.milestone}`]: ['coordinator', 'school-admin'],
+      [`rmc:${ids.milestone}`]: ['coordinator', 'school-admin'],
+      [`rmx:${ids.municipality}`]: coordinators,
+      [`aux:${ids.municipality}`]: ['coordinator'],
+      [`cne:${ids.consultation}`]: ['tutor'],
+      [`cned:${ids.consultation}`]: ['tutor'],
+      [`cnf:${ids.consultation}`]: ['teacher'],
+      [`cnn:${ids.assignment}`]: ['coordinator'],
+      'cnr:month': coordinators,
+    };
+    const actual: Record<string, Actor[]> = {};
+    for (const data of Object.keys(expected)) {
+      actual[data] = await allowedFor(async (actor) => {
+        const result = await t.core.handle(from(userOf[actor], press(data)));
+        await t.core.handle(from(userOf[actor], command('cancel')));
+        return result;
+      });
+    }
+    expect(actual).toEqual(expected);
+  });
+});
