@@ -4,6 +4,9 @@
 import type { Db } from '../../db/client.js';
 import { accounts, municipalities, people, personRoles, regions, schools, schoolStatuses, type PlatformName, type RoleName } from '../../db/schema.js';
 
+/** When seeded people last wrote to the bot: recent enough that no retention period has run out in the tests' years. */
+const SEEN = new Date('2026-01-01T00:00:00Z');
+
 export interface SeedPerson {
   name: string;
   role: RoleName;
@@ -46,7 +49,7 @@ export function seedMunicipality(
       personIds.set(p.name, person.id);
       tx.insert(personRoles).values({ personId: person.id, role: p.role, municipalityId: m.id, regionId: region.id }).run();
       if (p.user !== undefined) {
-        tx.insert(accounts).values({ platform: input.platform, externalId: String(p.user), chatId: String(p.user), personId: person.id, lastSeenAt: new Date(0) }).run();
+        tx.insert(accounts).values({ platform: input.platform, externalId: String(p.user), chatId: String(p.user), personId: person.id, lastSeenAt: SEEN }).run();
       }
     }
     return { municipalityId: m.id, schoolIds, personIds };

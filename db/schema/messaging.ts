@@ -1,0 +1,105 @@
+// The service's own plumbing: handled updates, open dialogs, the outbox, job runs, kv, stored files, the audit log.
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt } from './columns.js';
+import { municipalities } from './organisations.js';
+import { accounts, people, platforms } from './people.js';
+
+/** Every platform update handled, so a redelivered one does nothing twice. */
+export const processedUpdates = sqliteTable(
+  'processed_updates',
+  {
+    platform: text('platform', { enum: platforms }).notNull(),
+    updateId: text('update_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.updateId] }), index('processed_updates_at').on(t.at)],
+);
+
+/** One open dialog per account: a persisted state machine. */
+export const dialogs = sqliteTable('dialogs', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  name: text('name').notNull(),
+  version: integer('version').notNull(),
+  step: text('step').notNull(),
+  /** Increments with every step, so buttons from an earlier step are recognised as stale. */
+  seq: integer('seq').notNull(),
+  data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** The values behind the numbered choice buttons of the current step. */
+  choices: text('choices', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const outboxStates = ['pending', 'sending', 'sent', 'failed', 'blocked'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/** Every message that is not a direct reply, written in the transaction that caused it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    platform: text('platform', { enum: platforms }).notNull(),
+    chatId: text('chat_id').notNull(),
+    /** A platform-free Reply as JSON. */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    /** Groups the rows of one broadcast or reminder run, for delivery reports. */
+    batch: text('batch'),
+    state: text('state', { enum: outboxStates }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('outbox_due').on(t.platform, t.state, t.nextAttemptAt),
+    index('outbox_batch').on(t.batch),
+  ],
+);
+
+/** What each scheduler job has done, by a key such as a municipality and a local date. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    key: text('key').notNull(),
+    ranAt: integer('ran_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.key] })],
+);
+
+/** Small named values the service keeps between runs, such as VK's long-poll position. */
+export const kv = sqliteTable('kv', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Files attached to broadcasts, kept once and sent to many. */
+export const files = sqliteTable('files', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Every administrative act: who did what, when, in which municipality (152-FZ asks the operator to be able to show it). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** The person who acted; null for the admin command line and the scheduler. */
+    actorId: integer('actor_id').references(() => people.id),
+    municipalityId: integer('municipality_id').references(() => municipalities.id),
+    action: text('action').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_log_municipality').on(t.municipalityId, t.at)],
+);
