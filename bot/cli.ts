@@ -23,6 +23,7 @@ import { localDate } from '../scheduler/local-time.js';
 import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.js';
 import { CliError, out } from './cli/output.js';
 import { roadmapCommand } from './cli/roadmap.js';
+import { settingsCommand } from './cli/settings.js';
 import { surveyCommand } from './cli/survey.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
@@ -46,6 +47,9 @@ const usage = `Opora admin command line
                         | launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
                         | export ROUND --out FILE.xlsx|FILE.csv
       Surveys from JSON or YAML files, rounds and exports.
+  npm run cli -- settings --municipality NAME [--confirm-consultations on|off] [--mentor-max-schools N]
+                          [--consultation-edit-days N] [--survey-min-group N] [--timezone ZONE]
+      A municipality's own settings; prints them all.
   npm run cli -- backup [--out DIR]
       Takes an online backup (safe while Opora runs) and checks its integrity. Prints its path last.
   npm run cli -- restore FILE
@@ -183,6 +187,7 @@ async function main(): Promise<void> {
     else if (command === 'seminar') seminarCommand(cliDeps(db, config), args);
     else if (command === 'roadmap') await roadmapCommand(cliDeps(db, config), t, args);
     else if (command === 'survey') await surveyCommand(cliDeps(db, config), t, args);
+    else if (command === 'settings') settingsCommand(cliDeps(db, config), args);
     else if (command === 'backup') {
       const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
       const path = await backupDb(db, values.out ?? config.backup.dir, systemClock.now());

@@ -1,7 +1,7 @@
 // Regions, municipalities and schools with their dated statuses.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { municipalities, regions, schools, schoolStatuses } from '../schema.js';
+import { municipalities, regions, schools, schoolStatuses, type MunicipalitySettings } from '../schema.js';
 
 export type Municipality = typeof municipalities.$inferSelect;
 export type SchoolRow = typeof schools.$inferSelect;
@@ -107,4 +107,8 @@ export function upsertSchool(
 
 export function isSupported(school: School): boolean {
   return school.statuses.some((s) => supportedStatuses.includes(s));
+}
+
+export function updateMunicipalitySettings(db: DbOrTx, id: number, settings: MunicipalitySettings, timezone?: string): void {
+  db.update(municipalities).set(timezone ? { settings, timezone } : { settings }).where(eq(municipalities.id, id)).run();
 }

@@ -56,3 +56,20 @@ describe('surveys on the command line', () => {
     }
   });
 });
+
+describe('municipality settings on the command line', () => {
+  it('turns consultation confirmation on and sets the limits, refusing bad values', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const env = { DATABASE_PATH: join(dir, 'o.db') };
+      runCli(['invite', '--role', 'coordinator', '--municipality', 'Тестовый район'], env);
+      const shown = JSON.parse(
+        runCli(['settings', '--municipality', 'Тестовый район', '--confirm-consultations', 'on', '--mentor-max-schools', '2', '--timezone', 'Asia/Yakutsk'], env),
+      ) as { timezone: string; settings: Record<string, unknown> };
+      expect(shown).toEqual({ municipality: 'Тестовый район', timezone: 'Asia/Yakutsk', settings: { confirmConsultations: true, mentorMaxSchools: 2 } });
+      expect(() => runCli(['settings', '--municipality', 'Тестовый район', '--mentor-max-schools', 'много'], env)).toThrow();
+    } finally {
+      cleanup();
+    }
+  });
+});
