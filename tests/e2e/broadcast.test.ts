@@ -7,11 +7,10 @@ import { startApp, type App } from '../../bot/app.js';
 import { closeDb, openDb } from '../../db/client.js';
 import { countOutbox } from '../../db/repos/outbox.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, type Driver } from './drivers.js';
+import { drivers, journeyOptions, type Driver } from './drivers.js';
 
 const COORD = 6001;
 const TEACHERS = [6011, 6012, 6013];
@@ -40,7 +39,7 @@ describe.each(['telegram', 'vk'] as const)('broadcasts on %s', (platform) => {
     });
     closeDb(db);
     (driver as Driver & { server: { block(id: number): void } }).server.block(BLOCKED);
-    app = await startApp(driver.config(path), { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } });
+    app = await startApp(driver.config(path), journeyOptions(clock));
   });
   afterAll(async () => {
     await app.stop();

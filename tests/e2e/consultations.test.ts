@@ -10,10 +10,9 @@ import { closeDb, openDb } from '../../db/client.js';
 import { createAssignment } from '../../db/repos/assignments.js';
 import { consultations } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, type Act, type Driver } from './drivers.js';
+import { act as actOn, drivers, journeyOptions, type Act, type Driver } from './drivers.js';
 
 const COORD = 7001;
 const TUTOR = 7002;
@@ -55,7 +54,7 @@ describe.each(['telegram', 'vk'] as const)('consultations on %s', (platform) => 
       startsOn: '2026-01-10',
     });
     closeDb(db);
-    app = await startApp(driver.config(path), { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } });
+    app = await startApp(driver.config(path), journeyOptions(clock));
   });
   afterAll(async () => {
     await app.stop();

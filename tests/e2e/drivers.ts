@@ -2,7 +2,10 @@ import { dirname, join } from 'node:path';
 // One interface over the two fake messenger servers, so a journey is written
 // once and run on Telegram and VK alike: a user types, presses a button by its
 // label, and reads what the bot sent.
+import type { AppOptions } from '../../bot/app.js';
 import type { Config } from '../../bot/config.js';
+import type { Clock } from '../../handlers/core/clock.js';
+import { silentLog } from '../../handlers/core/log.js';
 import { FakeTelegram } from './fake-telegram.js';
 import { FakeVk } from './fake-vk.js';
 
@@ -170,6 +173,11 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
 }
 
 export const drivers = { telegram: telegramDriver, vk: vkDriver } as const;
+
+/** How the journeys run the app in-process: quiet logs, the scheduler ticked by hand, a sender that checks often. */
+export function journeyOptions(clock?: Clock): AppOptions {
+  return { log: silentLog, ...(clock ? { clock } : {}), manualScheduler: true, sender: { idleMs: 20 } };
+}
 
 export interface Act {
   say?: string;

@@ -10,12 +10,11 @@ import { startApp, type App } from '../../bot/app.js';
 import { auditOf } from '../../db/repos/audit.js';
 import { findMunicipality, schoolsOf } from '../../db/repos/org.js';
 import { people } from '../../db/schema.js';
-import { silentLog } from '../../handlers/core/log.js';
 import { schoolsXlsx } from '../fixtures/spreadsheets.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { lastLine, runCli } from './cli.js';
-import { drivers, type Driver } from './drivers.js';
+import { drivers, journeyOptions, type Driver } from './drivers.js';
 
 const COORDINATOR = 3001;
 const MENTOR = 3002;
@@ -30,7 +29,7 @@ describe.each(['telegram', 'vk'] as const)('people and assignments on %s', (plat
 
   beforeAll(async () => {
     driver = await drivers[platform]();
-    app = await startApp(driver.config(path), { log: silentLog, manualScheduler: true, sender: { idleMs: 20 } });
+    app = await startApp(driver.config(path), journeyOptions());
   });
   afterAll(async () => {
     await app.stop();

@@ -10,10 +10,9 @@ import type { Config } from '../../bot/config.js';
 import { closeDb, openDb } from '../../db/client.js';
 import { milestones } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, type Act, type Driver } from './drivers.js';
+import { act as actOn, drivers, journeyOptions, type Act, type Driver } from './drivers.js';
 
 const COORD = 9001;
 const ADMIN = 9002;
@@ -33,7 +32,7 @@ describe.each(['telegram', 'vk'] as const)('the road map on %s', (platform) => {
   let config: Config;
   const clock = new FakeClock('2026-10-01T00:00:00Z'); // 09:00 in Yakutsk
   const { dir, cleanup } = tempDir();
-  const start = async () => (app = await startApp(config, { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } }));
+  const start = async () => (app = await startApp(config, journeyOptions(clock)));
   const restart = async () => {
     await app.stop();
     await start();

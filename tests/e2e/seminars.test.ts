@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
 import { openDb, closeDb } from '../../db/client.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { silentLog } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, type Driver } from './drivers.js';
+import { drivers, journeyOptions, type Driver } from './drivers.js';
 
 const COORD = 4001;
 const [T1, T2, T3, T4, T5] = [4011, 4012, 4013, 4014, 4015];
@@ -44,7 +43,7 @@ describe.each(['telegram', 'vk'] as const)('seminars on %s', (platform) => {
       ],
     });
     closeDb(db);
-    app = await startApp(driver.config(path), { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } });
+    app = await startApp(driver.config(path), journeyOptions(clock));
   });
   afterAll(async () => {
     await app.stop();

@@ -10,12 +10,11 @@ import { startApp, type App } from '../../bot/app.js';
 import { closeDb, openDb } from '../../db/client.js';
 import { responses } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { silentLog } from '../../handlers/core/log.js';
 import type { Config } from '../../bot/config.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, type Act, type Driver } from './drivers.js';
+import { act as actOn, drivers, journeyOptions, type Act, type Driver } from './drivers.js';
 
 const COORD = 8001;
 const [ADMIN_A, ADMIN_B, ADMIN_C] = [8011, 8012, 8013];
@@ -26,7 +25,7 @@ describe.each(['telegram', 'vk'] as const)('the term report on %s', (platform) =
   let config: Config;
   const clock = new FakeClock('2026-12-25T07:00:00Z'); // 10:00 in Moscow
   const { dir, cleanup } = tempDir();
-  const start = async () => (app = await startApp(config, { log: silentLog, clock, manualScheduler: true, sender: { idleMs: 20 } }));
+  const start = async () => (app = await startApp(config, journeyOptions(clock)));
 
   beforeAll(async () => {
     driver = await drivers[platform]();
