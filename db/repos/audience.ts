@@ -1,12 +1,15 @@
 // Resolves an audience (roles, schools, school statuses, named people) to the
 // living people of a municipality, with the account each is reached on.
+import { and, eq, inArray } from 'drizzle-orm';
 import { accounts } from '../schema.js';
 import type { DbOrTx } from '../client.js';
+import type { Account } from './accounts.js';
 import type { Audience } from '../schema.js';
 import { schoolsOf } from './org.js';
 import { peopleOf, type Person } from './people.js';
 
-export type Account = typeof accounts.$inferSelect;
+/** Person ids per query, under SQLite's limit on bound parameters. */
+const CHUNK = 500;
 
 export function peopleInAudience(db: DbOrTx, municipalityId: number, audience: Audience): Person[] {
   const schools = new Map(schoolsOf(db, municipalityId).map((s) => [s.id, s]));
@@ -28,12 +31,18 @@ export function peopleInAudience(db: DbOrTx, municipalityId: number, audience: A
 
 /** The active account each person was last seen on, for every person who has one. */
 export function primaryAccounts(db: DbOrTx, personIds: number[]): Map<number, Account> {
-  const wanted = new Set(personIds);
   const best = new Map<number, Account>();
-  for (const account of db.select().from(accounts).all()) {
-    if (account.personId === null || !account.active || !wanted.has(account.personId)) continue;
-    const current = best.get(account.personId);
-    if (!current || (account.lastSeenAt?.getTime() ?? 0) > (current.lastSeenAt?.getTime() ?? 0)) best.set(account.personId, account);
+  for (let i = 0; i < personIds.length; i += CHUNK) {
+    const rows = db
+      .select()
+      .from(accounts)
+      .where(and(inArray(accounts.personId, personIds.slice(i, i + CHUNK)), eq(accounts.active, true)))
+      .all();
+    for (const account of rows) {
+      if (account.personId === null) continue;
+      const current = best.get(account.personId);
+      if (!current || (account.lastSeenAt?.getTime() ?? 0) > (current.lastSeenAt?.getTime() ?? 0)) best.set(account.personId, account);
+    }
   }
   return best;
 }

@@ -1,6 +1,7 @@
 // How the core queues a message that is not a direct reply: a row in the
 // outbox, in the caller's transaction, sent later by the platform's sender.
-import { accountsOfPerson, type Account } from '../../db/repos/accounts.js';
+import type { Account } from '../../db/repos/accounts.js';
+import { primaryAccounts } from '../../db/repos/audience.js';
 import { getPerson } from '../../db/repos/people.js';
 import { enqueueOutbox, type OutboxItem } from '../../db/repos/outbox.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -39,9 +40,7 @@ export function outboxItem(to: Pick<Account, 'id' | 'platform' | 'chatId'>, repl
 
 /** The account a person is reached on: the active one they used last. */
 export function primaryAccount(db: DbOrTx, personId: number): Account | undefined {
-  return accountsOfPerson(db, personId)
-    .filter((a) => a.active)
-    .sort((a, b) => (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0))[0];
+  return primaryAccounts(db, [personId]).get(personId);
 }
 
 /** Queues one message to a person on their primary account; false when they cannot be reached or it was queued before. */

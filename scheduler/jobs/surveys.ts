@@ -60,8 +60,8 @@ function escalate(deps: JobDeps, round: Round, now: Date): number {
   deps.db.transaction((tx) => {
     const missing = recipientsOf(tx, round.id).filter((r) => !r.answeredAt);
     if (missing.length === 0) return;
-    const names = (rows: typeof missing) =>
-      rows.map((r) => `• ${peopleOf(tx, round.municipalityId).find((p) => p.id === r.personId)?.fullName ?? '—'}`).join('\n');
+    const nameOf = new Map(peopleOf(tx, round.municipalityId).map((p) => [p.id, p.fullName]));
+    const names = (rows: typeof missing) => rows.map((r) => `• ${nameOf.get(r.personId) ?? '—'}`).join('\n');
     for (const coordinator of peopleOf(tx, round.municipalityId, { role: 'coordinator' })) {
       const ok = notifyPerson(
         tx,
