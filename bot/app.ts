@@ -25,6 +25,7 @@ import { OutboxSender, type LoadFile, type SenderOptions } from './outbox/sender
 import type { RateLimits } from './outbox/rate-limit.js';
 import { startTelegram } from './telegram/adapter.js';
 import { startVk } from './vk/adapter.js';
+import { startMax } from './max/adapter.js';
 
 export interface AppOptions {
   log: Log;
@@ -34,7 +35,7 @@ export interface AppOptions {
   /** Terminal streams for the playground; it opens only when no messenger is configured. */
   terminal?: { input: Readable; output: Writable };
   sender?: SenderOptions;
-  limits?: { telegram?: RateLimits; vk?: RateLimits };
+  limits?: { telegram?: RateLimits; vk?: RateLimits; max?: RateLimits };
   /** Leave the node-cron tick off; tests call scheduler.tick() with their clock. */
   manualScheduler?: boolean;
   /** Staleness limits of the health check, shortened in tests. */
@@ -96,6 +97,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     if (config.vk) {
       adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk ?? { perSecond: config.vk.apiLimit }, loadFile }, core, db, log));
       deps.settings.links.vkGroupId = config.vk.groupId;
+    }
+    if (config.max) {
+      const max = await startMax({ ...config.max, limits: options.limits?.max ?? { perSecond: config.max.rateLimit }, loadFile }, core, log);
+      deps.settings.links.maxBot = max.username;
+      adapters.push(max);
     }
     if (adapters.length === 0 && options.terminal) {
       if (seedDemo(db, config.defaultTimezone, localDate(clock.now(), config.defaultTimezone))) log.info('demo municipality seeded');

@@ -26,6 +26,7 @@ import { roadmapCommand } from './cli/roadmap.js';
 import { settingsCommand } from './cli/settings.js';
 import { surveyCommand } from './cli/survey.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { inviteLinks } from '../handlers/core/invite-links.js';
 
 const usage = `Opora admin command line
 
@@ -97,17 +98,13 @@ function inviteCommand(db: Db, config: Config, args: string[]): void {
     expiresAt: new Date(systemClock.now().getTime() + days * 24 * 3600_000),
   });
   audit(db, { at: systemClock.now(), actorId: null, municipalityId: municipality.id, action: 'invite.created', details: { role, schoolId: school?.id ?? null, maxUses: uses, inviteId: invite.id, via: 'cli' } });
-  const links = {
-    telegram: config.telegramBotUsername ? `https://t.me/${config.telegramBotUsername}?start=${invite.code}` : undefined,
-    vk: config.vk ? `https://vk.me/club${config.vk.groupId}?ref=${invite.code}` : undefined,
-  };
+  const links = inviteLinks({ telegramBot: config.telegramBotUsername, vkGroupId: config.vk?.groupId, maxBot: config.maxBotUsername }, invite.code);
   if (values.json) {
     out(JSON.stringify({ code: invite.code, role, municipality: municipality.name, school: school?.name ?? null, uses, expiresAt: invite.expiresAt.toISOString(), links }));
     return;
   }
   out(`Invite for ${role} in ${municipality.name}${school ? `, ${school.name}` : ''}; ${uses} use(s), valid until ${invite.expiresAt.toISOString().slice(0, 10)}.`);
-  if (links.telegram) out(`Telegram: ${links.telegram}`);
-  if (links.vk) out(`VK: ${links.vk}`);
+  for (const link of links) out(`${link.label}: ${link.url}`);
   out(`Send the bot: /start ${invite.code}`);
   out(invite.code);
 }

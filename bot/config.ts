@@ -23,6 +23,15 @@ export const configSchema = z
     VK_GROUP_ID: optional(z.string().regex(/^\d+$/, 'the numeric id of the community')),
     VK_API_BASE_URL: optional(z.url()),
     VK_API_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+    MAX_BOT_TOKEN: optional(z.string().regex(/^\S{20,}$/, 'the token from MAX for partners, without spaces')),
+    MAX_API_BASE_URL: optional(z.url()),
+    /** Only for links printed by the admin command line; the bot learns its own name at start-up. */
+    MAX_BOT_USERNAME: optional(z.string().regex(/^[\w.-]{3,64}$/, 'the bot name from its link max.ru/<name>')),
+    MAX_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
+    MAX_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{5,256}$/, 'letters, digits, _ and - only, at least 5')),
+    MAX_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8444),
+    /** Requests a second Opora makes to MAX; MAX allows about 30. */
+    MAX_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(30),
     DATABASE_PATH: z.string().min(1).default('./data/opora.db'),
     DEFAULT_TIMEZONE: z
       .string()
@@ -54,6 +63,7 @@ function missingCompanions(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   if (set('VK_GROUP_TOKEN') && !set('VK_GROUP_ID')) problems.push('VK_GROUP_ID: required when VK_GROUP_TOKEN is set');
   if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_BOT_TOKEN')) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
+  if (set('MAX_WEBHOOK_URL') && !set('MAX_BOT_TOKEN')) problems.push('MAX_BOT_TOKEN: required when MAX_WEBHOOK_URL is set');
   return problems;
 }
 
@@ -62,7 +72,9 @@ export type Env = z.output<typeof configSchema>;
 export interface Config {
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number }; rateLimit: number };
   vk?: { token: string; groupId: number; apiBaseUrl?: string; apiLimit: number };
+  max?: { token: string; apiBaseUrl?: string; webhook?: { url: string; secret?: string; port: number }; rateLimit: number };
   telegramBotUsername?: string;
+  maxBotUsername?: string;
   databasePath: string;
   defaultTimezone: string;
   quietHours: { start: string; end: string };
@@ -105,7 +117,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       e.VK_GROUP_TOKEN && e.VK_GROUP_ID
         ? { token: e.VK_GROUP_TOKEN, groupId: Number(e.VK_GROUP_ID), apiBaseUrl: e.VK_API_BASE_URL, apiLimit: e.VK_API_LIMIT }
         : undefined,
+    max: e.MAX_BOT_TOKEN
+      ? {
+          token: e.MAX_BOT_TOKEN,
+          apiBaseUrl: e.MAX_API_BASE_URL,
+          rateLimit: e.MAX_RATE_LIMIT,
+          webhook: e.MAX_WEBHOOK_URL ? { url: e.MAX_WEBHOOK_URL, secret: e.MAX_WEBHOOK_SECRET, port: e.MAX_WEBHOOK_PORT } : undefined,
+        }
+      : undefined,
     telegramBotUsername: e.TELEGRAM_BOT_USERNAME,
+    maxBotUsername: e.MAX_BOT_USERNAME,
     databasePath: e.DATABASE_PATH,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     quietHours: { start, end },

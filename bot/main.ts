@@ -19,7 +19,7 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const playground = !config.telegram && !config.vk;
+  const playground = !config.telegram && !config.vk && !config.max;
   const log = createLogger(config, playground);
   const app = await startApp(config, {
     log,

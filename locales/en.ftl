@@ -33,7 +33,7 @@ cmd-language = change the language
 cmd-cancel = stop the current dialog
 
 ## Configuration and start-up
-playground-intro = Opora playground: the same bot as in Telegram and VK, in the terminal. You are writing as { $name } ({ $role }).
+playground-intro = Opora playground: the same bot as in Telegram, VK and MAX, in the terminal. You are writing as { $name } ({ $role }).
 playground-hint = Type commands such as /start or /help. Buttons are numbers: type "1" to press the first. ":who" switches the user, ":quit" exits.
 playground-choose-person = Who are you writing as?
 playground-outbox = Notification for { $name }:

@@ -33,7 +33,7 @@ cmd-language = сменить язык
 cmd-cancel = прервать текущий диалог
 
 ## Конфигурация и запуск
-playground-intro = Песочница «Опоры»: тот же бот, что в Telegram и VK, но в терминале. Вы пишете от имени { $name } ({ $role }).
+playground-intro = Песочница «Опоры»: тот же бот, что в Telegram, VK и MAX, но в терминале. Вы пишете от имени { $name } ({ $role }).
 playground-hint = Пишите команды, например /start или /help. Кнопки — это номера: введите «1», чтобы нажать первую. «:who» — сменить пользователя, «:quit» — выход.
 playground-choose-person = От чьего имени писать?
 playground-outbox = Уведомление для { $name }:

@@ -34,4 +34,13 @@ describe('architecture', () => {
     const offenders = ['bot', 'db', 'scheduler', 'handlers', 'locales'].flatMap(files).filter((f) => /process\.env/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual(['bot/cli.ts', 'bot/main.ts']);
   });
+
+  it('every messenger adapter has the same four parts, and each SDK stays in its own folder', () => {
+    const sdkOf = { telegram: /from\s+['"](grammy|@grammyjs\/[^'"]*)['"]/, vk: /from\s+['"]vk-io['"]/, max: /from\s+['"]@maxhub\/max-bot-api['"]/ } as const;
+    for (const [platform, sdk] of Object.entries(sdkOf)) {
+      expect(readdirSync(join('bot', platform)).filter((f) => f !== 'long-poll.ts').sort()).toEqual(['adapter.ts', 'deliver.ts', 'incoming.ts', 'render.ts']);
+      const outside = ['bot', 'db', 'scheduler', 'handlers'].flatMap(files).filter((f) => !f.startsWith(join('bot', platform)) && sdk.test(readFileSync(f, 'utf8')));
+      expect(outside).toEqual([]);
+    }
+  });
 });

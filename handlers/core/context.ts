@@ -6,6 +6,7 @@ import type { Person } from '../../db/repos/people.js';
 import type { Clock } from './clock.js';
 import type { Incoming, Language } from './contract.js';
 import type { I18n, Translate } from './i18n.js';
+import type { LinkNames } from './invite-links.js';
 import type { Log } from './log.js';
 
 export interface Settings {
@@ -15,7 +16,7 @@ export interface Settings {
   /** How long an untouched dialog stays open. */
   dialogTtlMinutes: number;
   /** Public names used to build invite links. */
-  links: { telegramBot?: string; vkGroupId?: number };
+  links: LinkNames;
   /** Where and when the nightly backup goes; absent where nobody backs up (tests, the CLI). */
   backup?: { dir: string; keep: number; at: string };
   /** Days after which closed survey rounds are anonymised and inactive people erased; absent: never. */

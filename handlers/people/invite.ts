@@ -10,6 +10,7 @@ import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
 import { formatDay } from '../core/format.js';
+import { inviteLinks } from '../core/invite-links.js';
 import { pickOne } from '../core/pick.js';
 
 export const INVITE_DAYS = 14;
@@ -32,15 +33,9 @@ export function inviteReply(ctx: Ctx, invite: Invite): Reply {
     }),
   ];
   const buttons: Button[][] = [];
-  if (links.telegramBot) {
-    const url = `https://t.me/${links.telegramBot}?start=${invite.code}`;
-    lines.push(`Telegram: ${url}`);
-    buttons.push([{ kind: 'url', label: 'Telegram', url }]);
-  }
-  if (links.vkGroupId) {
-    const url = `https://vk.me/club${links.vkGroupId}?ref=${invite.code}`;
-    lines.push(`VK: ${url}`);
-    buttons.push([{ kind: 'url', label: 'VK', url }]);
+  for (const link of inviteLinks(links, invite.code)) {
+    lines.push(`${link.label}: ${link.url}`);
+    buttons.push([{ kind: 'url', label: link.label, url: link.url }]);
   }
   lines.push(ctx.t('invite-code', { code: invite.code }));
   return buttons.length > 0 ? { text: lines.join('\n'), buttons } : { text: lines.join('\n') };

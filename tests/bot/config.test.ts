@@ -18,9 +18,18 @@ describe('configuration', () => {
       VK_GROUP_TOKEN: 'vk1.a.abcdefghijklmnopqrstuvwxyz',
       VK_GROUP_ID: '777',
       VK_API_BASE_URL: 'http://127.0.0.1:9000/method',
+      MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym',
+      MAX_API_BASE_URL: 'http://127.0.0.1:9100',
     });
     expect(config.telegram).toMatchObject({ token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', apiRoot: 'http://127.0.0.1:8081' });
     expect(config.vk).toMatchObject({ groupId: 777, apiLimit: 20, apiBaseUrl: 'http://127.0.0.1:9000/method' });
+    expect(config.max).toEqual({ token: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym', apiBaseUrl: 'http://127.0.0.1:9100', rateLimit: 30, webhook: undefined });
+  });
+
+  it('turns the MAX webhook on only with a token, and names the missing one', () => {
+    const config = loadConfig({ MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym', MAX_WEBHOOK_URL: 'https://bot.example.ru/max', MAX_WEBHOOK_SECRET: 'secret-1' });
+    expect(config.max?.webhook).toEqual({ url: 'https://bot.example.ru/max', secret: 'secret-1', port: 8444 });
+    expect(() => loadConfig({ MAX_WEBHOOK_URL: 'https://bot.example.ru/max' })).toThrow(/MAX_BOT_TOKEN: required when MAX_WEBHOOK_URL is set/);
   });
 
   it('names every bad variable in one message', () => {

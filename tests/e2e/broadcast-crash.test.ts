@@ -11,15 +11,15 @@ import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
 import { lastLine, runCli } from './cli.js';
-import { drivers, type Driver } from './drivers.js';
+import { drivers, messengers, type Driver } from './drivers.js';
 import { startOpora, type OporaProcess } from './process.js';
 
 const RECIPIENTS = 1000;
 const FIRST_USER = 100_000;
 const BLOCKED = [FIRST_USER + 7, FIRST_USER + 500, FIRST_USER + 999];
-const limits = { telegram: 60, vk: 40 } as const;
+const limits = { telegram: 60, vk: 40, max: 40 } as const;
 
-describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives SIGKILL', (platform) => {
+describe.each(messengers)('a broadcast to 1,000 on %s survives SIGKILL', (platform) => {
   let driver: Driver | undefined;
   let opora: OporaProcess | undefined;
   const { dir, cleanup } = tempDir();
@@ -33,7 +33,7 @@ describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives 
     driver =
       platform === 'telegram'
         ? await drivers.telegram({ globalPerSecond: limits.telegram, perChatPerSecond: 1 })
-        : await drivers.vk({ perSecond: limits.vk });
+        : await drivers[platform]({ perSecond: limits[platform] });
     const path = join(dir, 'opora.db');
     const db = openDb(path);
     seedMunicipality(db, {
@@ -42,22 +42,15 @@ describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives 
       people: Array.from({ length: RECIPIENTS }, (_, i) => ({ name: `Педагог Номер ${i}`, role: 'teacher' as const, school: 'Школа 1', user: FIRST_USER + i })),
     });
     closeDb(db);
-    const server = (driver as Driver & { server: { block(id: number): void } }).server;
-    for (const id of BLOCKED) server.block(id);
+    for (const id of BLOCKED) driver.block(id);
 
-    const env = {
-      ...driver.env(),
-      DATABASE_PATH: path,
-      // Opora is set a tenth under the servers' limits: both run on this busy machine, and their clocks jitter.
-      TELEGRAM_RATE_LIMIT: String(Math.floor(limits.telegram * 0.9)),
-      VK_API_LIMIT: String(Math.floor(limits.vk * 0.9)),
-      LOG_LEVEL: 'warn',
-    };
+    // Opora is set a tenth under the server's limit: both run on this busy machine, and their clocks jitter.
+    const env = { ...driver.env(Math.floor(limits[platform] * 0.9)), DATABASE_PATH: path, LOG_LEVEL: 'warn' };
     const id = lastLine(runCli(['broadcast', '--municipality', 'Тестовый район', '--text', 'Завтра семинар в 15:00', '--urgent'], env));
     expect(id).toMatch(/^\d+$/);
 
     const delivered = () => Array.from({ length: RECIPIENTS }, (_, i) => driver!.messages(FIRST_USER + i).length).reduce((a, b) => a + b, 0);
-    opora = await startOpora({ ...env, LOG_LEVEL: 'info' }, platform === 'telegram' ? /telegram polling started/ : /vk long poll started/);
+    opora = await startOpora({ ...env, LOG_LEVEL: 'info' }, driver.ready);
     await waitFor(() => delivered() >= RECIPIENTS / 2, 60_000);
     await opora.stop('SIGKILL');
     const killedAt = delivered();
@@ -68,7 +61,7 @@ describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives 
     const inDoubt = countOutbox(afterKill).sending;
     closeDb(afterKill);
 
-    opora = await startOpora({ ...env, LOG_LEVEL: 'info' }, platform === 'telegram' ? /telegram polling started/ : /vk long poll started/);
+    opora = await startOpora({ ...env, LOG_LEVEL: 'info' }, driver.ready);
     await waitFor(() => delivered() >= RECIPIENTS - BLOCKED.length, 90_000);
     const check = openDb(path);
     await waitFor(() => {
@@ -87,13 +80,12 @@ describe.each(['telegram', 'vk'] as const)('a broadcast to 1,000 on %s survives 
       // VK drops a resend with the same random_id: exactly once, whatever the kill hit.
       expect(duplicated).toBe(0);
     } else {
-      // Telegram has no such key. Only a row caught between the request and its record can repeat.
+      // Telegram and MAX have no such key. Only a row caught between the request and its record can repeat.
       expect(duplicated).toBeLessThanOrEqual(inDoubt);
     }
     expect(BLOCKED.map((b) => driver!.messages(b).length)).toEqual([0, 0, 0]);
     expect(counts).toMatchObject({ sent: RECIPIENTS - BLOCKED.length, blocked: BLOCKED.length, failed: 0 });
-    const stats = (driver as Driver & { server: { stats: { tooManyRequests: number } } }).server.stats;
-    expect(stats.tooManyRequests).toBe(0);
+    expect(driver.tooManyRequests()).toBe(0);
   });
 });
 

@@ -10,14 +10,14 @@ import { FakeClock } from '../../handlers/core/clock.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, journeyOptions, type Driver } from './drivers.js';
+import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
 
 const COORD = 6001;
 const TEACHERS = [6011, 6012, 6013];
 const BLOCKED = 6013;
 const MENTOR = 6021;
 
-describe.each(['telegram', 'vk'] as const)('broadcasts on %s', (platform) => {
+describe.each(messengers)('broadcasts on %s', (platform) => {
   let driver: Driver;
   let app: App;
   const clock = new FakeClock('2026-11-23T19:30:00Z'); // 22:30 in Moscow: quiet hours
@@ -38,7 +38,7 @@ describe.each(['telegram', 'vk'] as const)('broadcasts on %s', (platform) => {
       ],
     });
     closeDb(db);
-    (driver as Driver & { server: { block(id: number): void } }).server.block(BLOCKED);
+    driver.block(BLOCKED);
     app = await startApp(driver.config(path), journeyOptions(clock));
   });
   afterAll(async () => {
@@ -62,7 +62,7 @@ describe.each(['telegram', 'vk'] as const)('broadcasts on %s', (platform) => {
     await say('/broadcast', /Напишите текст объявления/);
     await say('Педсовет переносится на четверг', /Кому отправить/);
     const preview = await press('Педагоги', /Так будет выглядеть объявление/);
-    expect(preview.text).toContain(`Получат: 3 (${platform === 'telegram' ? 'Telegram' : 'VK'}: 3). Ещё не подключились: 1.`);
+    expect(preview.text).toContain(`Получат: 3 (${driver.label}: 3). Ещё не подключились: 1.`);
     await press('Отправить', /Отправляю: 3 получателей/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(driver.messages(TEACHERS[0]!)).toEqual([]);
@@ -85,13 +85,8 @@ describe.each(['telegram', 'vk'] as const)('broadcasts on %s', (platform) => {
     await press('Срочно — отправить даже в тихие часы', /Отправляю: 1 получателей/);
     const got = await driver.waitForText(MENTOR, /Срочно: новый график консультаций/);
     expect(got).toBeDefined();
-    if (platform === 'telegram') {
-      const sent = (driver as Driver & { server: { messages(id: number): { document?: { file_name: string } }[] } }).server.messages(MENTOR);
-      expect(sent.at(-1)?.document?.file_name).toBe('график.pdf');
-    } else {
-      const sent = (driver as Driver & { server: { messages(id: number): { attachment?: string }[] } }).server.messages(MENTOR);
-      expect(sent.at(-1)?.attachment).toMatch(/^doc-?\d+_\d+$/);
-    }
+    expect(driver.lastDocumentName(MENTOR)).toBe('график.pdf');
+    expect(driver.lastDocument(MENTOR)?.toString()).toBe('%PDF-1.4 расписание');
   });
 });
 

@@ -12,14 +12,14 @@ import { consultations } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
 
 const COORD = 7001;
 const TUTOR = 7002;
 const TEACHER = 7003;
 const LONELY_MENTOR = 7004;
 
-describe.each(['telegram', 'vk'] as const)('consultations on %s', (platform) => {
+describe.each(messengers)('consultations on %s', (platform) => {
   let driver: Driver;
   let app: App;
   // 01:30 on 19 March in Vladivostok, still 18 March in UTC.

@@ -1,12 +1,13 @@
+// One interface over the three fake messenger servers, so a journey is
+// written once and run on Telegram, VK and MAX alike: a user types, presses a
+// button by its label, and reads what the bot sent.
 import { dirname, join } from 'node:path';
-// One interface over the two fake messenger servers, so a journey is written
-// once and run on Telegram and VK alike: a user types, presses a button by its
-// label, and reads what the bot sent.
 import type { AppOptions } from '../../bot/app.js';
 import type { Config } from '../../bot/config.js';
 import type { Clock } from '../../handlers/core/clock.js';
 import { silentLog } from '../../handlers/core/log.js';
 import { FakeTelegram } from './fake-telegram.js';
+import { FakeMax } from './fake-max.js';
 import { FakeVk } from './fake-vk.js';
 
 export interface BotMessage {
@@ -17,10 +18,18 @@ export interface BotMessage {
 }
 
 export interface Driver {
-  readonly platform: 'telegram' | 'vk';
-  /** Environment for a child process and the matching Config for an in-process app. */
-  env(): Record<string, string>;
+  readonly platform: 'telegram' | 'vk' | 'max';
+  /** How the messenger is named to users, e.g. in a broadcast preview. */
+  readonly label: string;
+  /** The log line that tells the adapter is receiving updates. */
+  readonly ready: RegExp;
+  /** Environment for a child process and the matching Config for an in-process app; `rateLimit` sets Opora's own limit. */
+  env(rateLimit?: number): Record<string, string>;
   config(databasePath: string): Config;
+  /** The invite link Opora should print for a code on this messenger. */
+  inviteLink(code: string): string;
+  /** The person blocks the bot: sends to them fail as the platform reports it. */
+  block(user: number): void;
   say(user: number, text: string): void;
   sendFile(user: number, name: string, content: Buffer): void;
   /** Presses the newest button with this label in the user's chat. */
@@ -34,14 +43,17 @@ export interface Driver {
   waitForCount(user: number, count: number, timeoutMs?: number): Promise<BotMessage[]>;
   /** Waits until the bot has sent nothing new to the user for a moment (long keyboards arrive as several messages). */
   settled(user: number): Promise<void>;
-  /** The content of the newest document the bot sent to the user. */
+  /** The newest document the bot sent to the user. */
   lastDocument(user: number): Buffer | undefined;
+  lastDocumentName(user: number): string | undefined;
+  /** Requests refused for exceeding the rate limit. */
+  tooManyRequests(): number;
   /** What the bot answered to button presses (toasts and snackbars). */
   notices(): string[];
   stop(): Promise<void>;
 }
 
-const baseConfig = (databasePath: string): Omit<Config, 'telegram' | 'vk'> => ({
+const baseConfig = (databasePath: string): Omit<Config, 'telegram' | 'vk' | 'max'> => ({
   databasePath,
   defaultTimezone: 'Europe/Moscow',
   quietHours: { start: '21:00', end: '08:00' },
@@ -89,9 +101,13 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
     }));
   const driver: Driver & { server: FakeTelegram } = {
     platform: 'telegram',
+    label: 'Telegram',
+    ready: /telegram polling started/,
     server,
-    env: () => ({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_API_ROOT: server.apiRoot }),
+    env: (rateLimit) => ({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_API_ROOT: server.apiRoot, ...(rateLimit ? { TELEGRAM_RATE_LIMIT: String(rateLimit) } : {}) }),
     config: (databasePath) => ({ ...baseConfig(databasePath), telegram: { token: server.token, apiRoot: server.apiRoot, rateLimit: 30 } }),
+    inviteLink: (code) => `https://t.me/${server.botUsername}?start=${code}`,
+    block: (id) => server.block(id),
     say: (id, text) => void server.userSends(user(id), text),
     sendFile: (id, name, content) => void server.userSendsDocument(user(id), name, content),
     press: (id, label) => {
@@ -106,6 +122,8 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
     waitForCount: (id, count, timeoutMs = 8000) =>
       waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
     lastDocument: (id) => server.messages(id).findLast((m) => m.document)?.document?.content,
+    lastDocumentName: (id) => server.messages(id).findLast((m) => m.document)?.document?.file_name,
+    tooManyRequests: () => server.stats.tooManyRequests,
     settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
     notices: () => server.callbackAnswers.map((a) => a.text ?? ''),
     stop: () => server.stop(),
@@ -138,8 +156,17 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
     server.messages(peer).map((m) => ({ id: m.conversation_message_id, text: m.text, edits: m.edits, buttons: vkButtons(m.keyboard) }));
   const driver: Driver & { server: FakeVk } = {
     platform: 'vk',
+    label: 'VK',
+    ready: /vk long poll started/,
     server,
-    env: () => ({ VK_GROUP_TOKEN: server.token, VK_GROUP_ID: String(server.groupId), VK_API_BASE_URL: server.apiBaseUrl }),
+    env: (rateLimit) => ({
+      VK_GROUP_TOKEN: server.token,
+      VK_GROUP_ID: String(server.groupId),
+      VK_API_BASE_URL: server.apiBaseUrl,
+      ...(rateLimit ? { VK_API_LIMIT: String(rateLimit) } : {}),
+    }),
+    inviteLink: (code) => `https://vk.me/club${server.groupId}?ref=${code}`,
+    block: (id) => server.block(id),
     config: (databasePath) => ({
       ...baseConfig(databasePath),
       vk: { token: server.token, groupId: server.groupId, apiBaseUrl: server.apiBaseUrl, apiLimit: 20 },
@@ -162,6 +189,11 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
       const attachment = server.messages(id).findLast((m) => m.attachment)?.attachment;
       return attachment ? server.documentContent(attachment) : undefined;
     },
+    lastDocumentName: (id) => {
+      const attachment = server.messages(id).findLast((m) => m.attachment)?.attachment;
+      return attachment ? server.documentTitle(attachment) : undefined;
+    },
+    tooManyRequests: () => server.stats.tooManyRequests,
     notices: () =>
       server.eventAnswers.map((a) => {
         const data = a.event_data as { text?: string } | undefined;
@@ -172,7 +204,56 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
   return driver;
 }
 
-export const drivers = { telegram: telegramDriver, vk: vkDriver } as const;
+function maxButtons(attachments: unknown[]): { label: string; data: string }[] {
+  const keyboard = attachments.find((a): a is { type: string; payload: { buttons: unknown[][] } } =>
+    typeof a === 'object' && a !== null && 'type' in a && a.type === 'inline_keyboard');
+  return (keyboard?.payload.buttons ?? []).flat().flatMap((b) => {
+    const button = b as { type?: string; text?: string; payload?: string };
+    return button.type === 'callback' && button.text && button.payload ? [{ label: button.text, data: button.payload }] : [];
+  });
+}
+
+export async function maxDriver(options: Parameters<typeof FakeMax.start>[0] = {}): Promise<Driver & { server: FakeMax }> {
+  const server = await FakeMax.start(options);
+  // MAX message ids are strings; the driver numbers a user's messages from 1 and maps back.
+  const messages = (user: number): BotMessage[] =>
+    server.messages(user).map((m, i) => ({ id: i + 1, text: m.text, edits: m.edits, buttons: maxButtons(m.attachments) }));
+  const mid = (user: number, id: number): string => server.messages(user)[id - 1]?.mid ?? `mid.unknown${id}`;
+  const driver: Driver & { server: FakeMax } = {
+    platform: 'max',
+    label: 'MAX',
+    ready: /max polling started/,
+    server,
+    env: (rateLimit) => ({ MAX_BOT_TOKEN: server.token, MAX_API_BASE_URL: server.apiBaseUrl, ...(rateLimit ? { MAX_RATE_LIMIT: String(rateLimit) } : {}) }),
+    config: (databasePath) => ({ ...baseConfig(databasePath), max: { token: server.token, apiBaseUrl: server.apiBaseUrl, rateLimit: 30 } }),
+    inviteLink: (code) => `https://max.ru/${server.botUsername}?start=${code}`,
+    block: (id) => server.block(id),
+    say: (id, text) => void server.userSends(id, text),
+    sendFile: (id, name, content) => void server.userSendsDocument(id, name, content),
+    press: (id, label) => {
+      const { message, data } = findNewest(messages(id), label);
+      server.userPresses(id, mid(id, message.id), data);
+    },
+    pressRaw: (id, messageId, data) => void server.userPresses(id, mid(id, messageId), data),
+    pushRaw: (update) => server.pushRawUpdate(update),
+    messages,
+    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
+      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
+    waitForCount: (id, count, timeoutMs = 8000) =>
+      waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
+    settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
+    lastDocument: (id) => server.messages(id).findLast((m) => m.file)?.file?.content,
+    lastDocumentName: (id) => server.messages(id).findLast((m) => m.file)?.file?.name,
+    tooManyRequests: () => server.stats.tooManyRequests,
+    notices: () => server.callbackAnswers.map((a) => a.notification ?? ''),
+    stop: () => server.stop(),
+  };
+  return driver;
+}
+
+export const drivers = { telegram: telegramDriver, vk: vkDriver, max: maxDriver } as const;
+/** Every messenger the journeys run on. */
+export const messengers = ['telegram', 'vk', 'max'] as const;
 
 /** How the journeys run the app in-process: quiet logs, the scheduler ticked by hand, a sender that checks often. */
 export function journeyOptions(clock?: Clock): AppOptions {

@@ -165,8 +165,16 @@ export class FakeVk {
 
   /** The content of a document the bot attached, by its attachment string ("doc-777_3"). */
   documentContent(attachment: string): Buffer | undefined {
+    return this.docByAttachment(attachment)?.content;
+  }
+
+  documentTitle(attachment: string): string | undefined {
+    return this.docByAttachment(attachment)?.title;
+  }
+
+  private docByAttachment(attachment: string): VkDoc | undefined {
     const id = /^doc-?\d+_(\d+)$/.exec(attachment)?.[1];
-    return id === undefined ? undefined : this.docs.get(Number(id))?.content;
+    return id === undefined ? undefined : this.docs.get(Number(id));
   }
 
   pushRawUpdate(update: Json): void {

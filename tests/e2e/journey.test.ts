@@ -1,15 +1,13 @@
-// The first journey on both messengers: /start, choose a language with a
+// The first journey on every messenger: /start, choose a language with a
 // button, get the greeting with the commands, and /help, with the process
 // restarted in the middle of the dialog.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core.js';
-import { drivers, type Driver } from './drivers.js';
+import { drivers, messengers, type Driver } from './drivers.js';
 import { startOpora, type OporaProcess } from './process.js';
 
-const ready = { telegram: /telegram polling started/, vk: /vk long poll started/ } as const;
-
-describe.each(['telegram', 'vk'] as const)('first journey on %s', (platform) => {
+describe.each(messengers)('first journey on %s', (platform) => {
   let driver: Driver | undefined;
   let opora: OporaProcess | undefined;
   const { dir, cleanup } = tempDir();
@@ -22,14 +20,14 @@ describe.each(['telegram', 'vk'] as const)('first journey on %s', (platform) => 
   it('/start → language → greeting, surviving a restart in the middle', async () => {
     driver = await drivers[platform]();
     const env = { ...driver.env(), DATABASE_PATH: join(dir, 'opora.db') };
-    opora = await startOpora(env, ready[platform]);
+    opora = await startOpora(env, driver.ready);
 
     driver.say(1001, '/start');
     await driver.waitForText(1001, /Выберите язык/);
 
     // Restart the process while the dialog waits for an answer.
     expect(await opora.stop('SIGTERM')).toBe(0);
-    opora = await startOpora(env, ready[platform]);
+    opora = await startOpora(env, driver.ready);
 
     driver.press(1001, 'English');
     const greeting = await driver.waitForText(1001, /Hello! I am Opora/);

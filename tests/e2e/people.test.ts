@@ -14,14 +14,14 @@ import { schoolsXlsx } from '../fixtures/spreadsheets.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { lastLine, runCli } from './cli.js';
-import { drivers, journeyOptions, type Driver } from './drivers.js';
+import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
 
 const COORDINATOR = 3001;
 const MENTOR = 3002;
 const TEACHER = 3003;
 const OTHER_COORDINATOR = 3004;
 
-describe.each(['telegram', 'vk'] as const)('people and assignments on %s', (platform) => {
+describe.each(messengers)('people and assignments on %s', (platform) => {
   let driver: Driver;
   let app: App;
   const { dir, cleanup } = tempDir();
@@ -88,7 +88,7 @@ describe.each(['telegram', 'vk'] as const)('people and assignments on %s', (plat
 
   it('the mentor and the teacher join with consent; the coordinator hears of each', async () => {
     const mentorInvite = await inviteCode('наставник', 'СШ № 1');
-    expect(mentorInvite.text).toContain(platform === 'telegram' ? `https://t.me/opora_test_bot?start=${mentorInvite.code}` : `https://vk.me/club777?ref=${mentorInvite.code}`);
+    expect(mentorInvite.text).toContain(driver.inviteLink(mentorInvite.code));
     const teacherInvite = await inviteCode('педагог', 'Ильинская ООШ');
 
     await join_(MENTOR, mentorInvite.code, 'Белова Ольга Николаевна');

@@ -12,7 +12,7 @@ import { milestones } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
 
 const COORD = 9001;
 const ADMIN = 9002;
@@ -26,7 +26,7 @@ const plan = [
   '1.2\tАнализ результатов ВПР\tдо 20.10.2026\tруководители ШНОР\tАналитическая справка',
 ].join('\n');
 
-describe.each(['telegram', 'vk'] as const)('the road map on %s', (platform) => {
+describe.each(messengers)('the road map on %s', (platform) => {
   let driver: Driver;
   let app: App;
   let config: Config;

@@ -7,7 +7,7 @@ import { startApp, type App } from '../../bot/app.js';
 import type { Log } from '../../handlers/core/log.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
-import { drivers, type Driver } from './drivers.js';
+import { drivers, messengers, type Driver } from './drivers.js';
 
 /** Records error-level log lines, so the test can say none were unexpected. */
 function recordingLog(errors: unknown[]): Log {
@@ -21,7 +21,7 @@ function recordingLog(errors: unknown[]): Log {
   return log;
 }
 
-describe.each(['telegram', 'vk'] as const)('robustness on %s', (platform) => {
+describe.each(messengers)('robustness on %s', (platform) => {
   let driver: Driver;
   let app: App;
   const errors: unknown[] = [];
@@ -61,22 +61,30 @@ describe.each(['telegram', 'vk'] as const)('robustness on %s', (platform) => {
   });
 
   it('ignores malformed updates and keeps working', async () => {
-    const garbage: Record<string, unknown>[] =
-      platform === 'telegram'
-        ? [
-            { message: { message_id: 1, chat: { id: 2004, type: 'private' } } },
-            { message: 'not an object' },
-            { edited_message: { text: 'x' } },
-            { callback_query: { id: 'q', from: { id: 2004, is_bot: false, first_name: 'A' }, chat_instance: 'c' } },
-          ]
-        : [
-            { type: 'message_new', object: 'garbage' },
-            { type: 'message_new', object: { message: { from_id: 'abc' } } },
-            { type: 'wall_post_new', object: {} },
-            { type: 'message_event', object: { user_id: 2004, peer_id: 2004, event_id: 'e', payload: '{not json' } },
-            { nonsense: true },
-          ];
-    for (const update of garbage) driver.pushRaw(update);
+    const garbage: Record<string, Record<string, unknown>[]> = {
+      telegram: [
+        { message: { message_id: 1, chat: { id: 2004, type: 'private' } } },
+        { message: 'not an object' },
+        { edited_message: { text: 'x' } },
+        { callback_query: { id: 'q', from: { id: 2004, is_bot: false, first_name: 'A' }, chat_instance: 'c' } },
+      ],
+      vk: [
+        { type: 'message_new', object: 'garbage' },
+        { type: 'message_new', object: { message: { from_id: 'abc' } } },
+        { type: 'wall_post_new', object: {} },
+        { type: 'message_event', object: { user_id: 2004, peer_id: 2004, event_id: 'e', payload: '{not json' } },
+        { nonsense: true },
+      ],
+      max: [
+        { update_type: 'message_created', timestamp: 1, message: 'garbage' },
+        { update_type: 'message_created', timestamp: 1, message: { recipient: {}, body: { mid: 7 } } },
+        { update_type: 'message_callback', timestamp: 1, callback: { callback_id: 'c' } },
+        { update_type: 'bot_started', timestamp: 1, user: { user_id: 'x' } },
+        { update_type: 'chat_title_changed', timestamp: 1, chat_id: 5, title: 'x' },
+        { nonsense: true },
+      ],
+    };
+    for (const update of garbage[platform] ?? []) driver.pushRaw(update);
     driver.say(2004, '/help');
     await driver.waitForText(2004, /Вот команды/);
     expect(errors).toEqual([]);

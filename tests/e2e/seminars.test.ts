@@ -10,12 +10,12 @@ import { FakeClock } from '../../handlers/core/clock.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, journeyOptions, type Driver } from './drivers.js';
+import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
 
 const COORD = 4001;
 const [T1, T2, T3, T4, T5] = [4011, 4012, 4013, 4014, 4015];
 
-describe.each(['telegram', 'vk'] as const)('seminars on %s', (platform) => {
+describe.each(messengers)('seminars on %s', (platform) => {
   let driver: Driver;
   let app: App;
   const clock = new FakeClock('2026-11-23T07:00:00Z'); // 10:00 in Moscow

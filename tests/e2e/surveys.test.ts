@@ -14,12 +14,12 @@ import type { Config } from '../../bot/config.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
 
 const COORD = 8001;
 const [ADMIN_A, ADMIN_B, ADMIN_C] = [8011, 8012, 8013];
 
-describe.each(['telegram', 'vk'] as const)('the term report on %s', (platform) => {
+describe.each(messengers)('the term report on %s', (platform) => {
   let driver: Driver;
   let app: App;
   let config: Config;

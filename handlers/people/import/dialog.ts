@@ -7,6 +7,7 @@ import { getMunicipality } from '../../../db/repos/org.js';
 import { requireAdminOf, requireCoordinator } from '../../core/access.js';
 import type { Reply } from '../../core/contract.js';
 import type { Ctx } from '../../core/context.js';
+import { inviteLinks } from '../../core/invite-links.js';
 import type { DialogDef } from '../../core/dialog.js';
 import { notifyPerson } from '../../core/outbox.js';
 import { buildXlsx, XLSX_MIME } from '../../core/spreadsheet.js';
@@ -37,15 +38,6 @@ function previewText(ctx: Ctx, data: ImportData, plan: ImportPlan): string {
   return lines.join('\n');
 }
 
-/** Links for a personal invite, as they go into the file the coordinator forwards. */
-function inviteLinks(ctx: Ctx, code: string): { telegram: string; vk: string } {
-  const { telegramBot, vkGroupId } = ctx.deps.settings.links;
-  return {
-    telegram: telegramBot ? `https://t.me/${telegramBot}?start=${code}` : '',
-    vk: vkGroupId ? `https://vk.me/club${vkGroupId}?ref=${code}` : '',
-  };
-}
-
 async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<Reply[]> {
   const coordinator = requireAdminOf(ctx, data.municipalityId);
   const { db, clock, i18n } = ctx.deps;
@@ -68,14 +60,15 @@ async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<
   const invited = result.people.filter((p) => p.invite);
   if (invited.length === 0) return [summary];
   audit(db, { at: now, actorId: coordinator.id, municipalityId: data.municipalityId, action: 'export.personal-data', details: { what: 'invites', rows: invited.length } });
+  // One column of links for each messenger the service runs on, as they go into the file the coordinator forwards.
+  const { links } = ctx.deps.settings;
   const file = await buildXlsx([
     {
       name: ctx.t('import-invites-sheet'),
-      header: [ctx.t('import-col-name'), ctx.t('import-col-school'), ctx.t('import-col-role'), ctx.t('import-col-code'), 'Telegram', 'VK'],
+      header: [ctx.t('import-col-name'), ctx.t('import-col-school'), ctx.t('import-col-role'), ctx.t('import-col-code'), ...inviteLinks(links, '').map((l) => l.label)],
       rows: invited.map((p) => {
         const code = p.invite?.code ?? '';
-        const links = inviteLinks(ctx, code);
-        return [p.fullName, p.school ?? '', ctx.t(`role-${p.role}`), code, links.telegram, links.vk];
+        return [p.fullName, p.school ?? '', ctx.t(`role-${p.role}`), code, ...inviteLinks(links, code).map((l) => l.url)];
       }),
     },
   ]);

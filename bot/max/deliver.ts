@@ -1,0 +1,110 @@
+// Sends the core's replies through the MAX Bot API: direct answers to an
+// update, and outbox rows with their outcome classified for the sender.
+// Documents are uploaded first and attached by token.
+import { MaxError, type Api } from '@maxhub/max-bot-api';
+import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
+import type { Log } from '../../handlers/core/log.js';
+import type { OutboxPayload } from '../../handlers/core/outbox.js';
+import type { OutboxRow } from '../../db/repos/outbox.js';
+import type { RateLimiter, RateLimits } from '../outbox/rate-limit.js';
+import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
+import { splitText } from '../split-text.js';
+import { inlineKeyboard, MAX_TEXT_LIMIT } from './render.js';
+
+const noPace: Pace = async () => {};
+
+type FileAttachment = { type: 'file'; payload: { token: string } };
+
+/** Uploads a document: MAX hands out an upload URL, the file goes there as multipart field "data", the answer's token is attached to messages. */
+export async function uploadFile(api: Api, file: OutgoingFile): Promise<FileAttachment> {
+  const { url, token: preset } = await api.raw.uploads.getUploadUrl({ type: 'file' });
+  const form = new FormData();
+  form.append('data', new Blob([file.data], { type: file.mime }), file.name);
+  const response = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(60_000) });
+  if (!response.ok) throw new MaxError(response.status, { code: 'upload.failed', message: `upload answered HTTP ${response.status}` });
+  const answer = (await response.json().catch(() => ({}))) as { token?: string };
+  const token = answer.token ?? preset;
+  if (!token) throw new MaxError(500, { code: 'upload.failed', message: 'the upload returned no token' });
+  return { type: 'file', payload: { token } };
+}
+
+/** Sends a reply as one or more messages: a document goes with the first piece of text, buttons under the last. */
+export async function sendReply(
+  api: Api,
+  userId: string,
+  reply: Reply | OutboxPayload,
+  options: { pace?: Pace; file?: FileAttachment } = {},
+): Promise<void> {
+  const pace = options.pace ?? noPace;
+  const keyboard = inlineKeyboard(reply.buttons);
+  const file = options.file ?? ('file' in reply && reply.file ? await uploadFile(api, reply.file) : undefined);
+  const pieces = splitText(reply.text || ('file' in reply && reply.file ? reply.file.name : ''), MAX_TEXT_LIMIT);
+  for (const [i, text] of pieces.entries()) {
+    const attachments = [...(i === 0 && file ? [file] : []), ...(i === pieces.length - 1 && keyboard ? [keyboard] : [])];
+    await pace(userId);
+    await api.sendMessageToUser(Number(userId), text, { attachments: attachments.length > 0 ? attachments : undefined, disable_link_preview: true });
+  }
+}
+
+/** Answers an update: edits the pressed message where asked, sends the rest. */
+export async function deliverReplies(api: Api, userId: string, replies: Reply[], messageId: string | undefined, log: Log): Promise<void> {
+  for (const reply of replies) {
+    if (reply.edit && messageId && !reply.file && reply.text.length <= MAX_TEXT_LIMIT) {
+      try {
+        const keyboard = inlineKeyboard(reply.buttons);
+        // An empty list removes the old keyboard; leaving it out would keep it.
+        await api.editMessage(messageId, { text: reply.text, attachments: keyboard ? [keyboard] : [] });
+        continue;
+      } catch (error) {
+        log.warn({ err: error }, 'could not edit the message; sending a new one');
+      }
+    }
+    await sendReply(api, userId, reply);
+  }
+}
+
+/** MAX error codes that mean the person cannot be written to. */
+const BLOCKED_CODES = /chat\.denied|chat\.not\.found|user\.blocked|dialog\.(suspended|blocked)|not\.found/i;
+
+export function classifyMaxError(error: unknown): SendOutcome {
+  if (error instanceof RecipientBlocked) return { kind: 'blocked', reason: 'blocked earlier in this run' };
+  if (error instanceof MaxError) {
+    const reason = `${error.status} ${error.code}: ${error.description}`;
+    if (error.status === 429 || error.code === 'too.many.requests') return { kind: 'rate-limited', retryAfterMs: 1000 };
+    if (error.status === 403 || (error.status === 404 && BLOCKED_CODES.test(error.code ?? ''))) return { kind: 'blocked', reason };
+    if (error.status >= 500) return { kind: 'retry', reason };
+    return { kind: 'failed', reason };
+  }
+  return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+}
+
+/** MAX allows a bot 30 requests a second. */
+export const maxLimits: RateLimits = { perSecond: 30 };
+
+/** The outbox transport. A broadcast's document is uploaded once and its token reused for every recipient. */
+export function maxTransport(api: Api, limiter: RateLimiter, loadFile: LoadFile = () => undefined): OutboxTransport {
+  const uploaded = new Map<number, FileAttachment>();
+  return {
+    platform: 'max',
+    limiter,
+    async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
+      const payload = row.payload as unknown as OutboxPayload;
+      try {
+        let file: FileAttachment | undefined;
+        if (payload.fileId !== undefined) {
+          file = uploaded.get(payload.fileId);
+          if (!file) {
+            const stored = loadFile(payload.fileId);
+            if (!stored) return { kind: 'failed', reason: `file ${payload.fileId} is missing` };
+            file = await uploadFile(api, stored);
+            uploaded.set(payload.fileId, file);
+          }
+        }
+        await sendReply(api, row.chatId, payload, { pace, file });
+        return { kind: 'sent' };
+      } catch (error) {
+        return classifyMaxError(error);
+      }
+    },
+  };
+}
