@@ -39,3 +39,18 @@ export class InFlight {
     await Promise.race([Promise.allSettled([...this.running]), new Promise((resolve) => setTimeout(resolve, limitMs).unref())]);
   }
 }
+
+/**
+ * Runs work for one chat after that chat's previous work, so a person's
+ * updates are handled in the order sent while different people's run at once.
+ */
+export function chatQueue(): (chatId: string, work: () => Promise<void>) => Promise<void> {
+  const tails = new Map<string, Promise<void>>();
+  return (chatId, work) => {
+    const next = (tails.get(chatId) ?? Promise.resolve()).then(work);
+    const tail = next.catch(() => {});
+    tails.set(chatId, tail);
+    void tail.then(() => tails.get(chatId) === tail && tails.delete(chatId));
+    return next;
+  };
+}

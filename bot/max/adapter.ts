@@ -1,12 +1,12 @@
 // The MAX adapter on the official SDK: long polling by default, a webhook
 // behind a setting, the command menu set at start-up, each update handed to
-// the core. Updates of one chat are handled in order; different chats in
-// parallel.
+// the core. Updates of one chat are handled in order, different chats' at
+// once.
 import { createServer, type Server } from 'node:http';
 import { Bot, Webhook, type Api } from '@maxhub/max-bot-api';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
-import { InFlight, PollWatch, type Adapter } from '../adapter.js';
+import { chatQueue, InFlight, PollWatch, type Adapter } from '../adapter.js';
 import { RateLimiter, type RateLimits } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, maxLimits, maxTransport } from './deliver.js';
@@ -27,18 +27,6 @@ export interface MaxAdapter extends Adapter {
 const UPDATE_TYPES = ['message_created', 'message_callback', 'bot_started'] as const;
 /** MAX shows a notification of at most this many characters. */
 const NOTIFICATION_LIMIT = 200;
-
-/** Runs work for one chat after the chat's previous work, so a person's messages are handled in the order sent. */
-function chatQueue(): (chatId: string, work: () => Promise<void>) => Promise<void> {
-  const tails = new Map<string, Promise<void>>();
-  return (chatId, work) => {
-    const next = (tails.get(chatId) ?? Promise.resolve()).then(work);
-    const tail = next.catch(() => {});
-    tails.set(chatId, tail);
-    void tail.then(() => tails.get(chatId) === tail && tails.delete(chatId));
-    return next;
-  };
-}
 
 export async function startMax(options: MaxOptions, core: Core, log: Log): Promise<MaxAdapter> {
   // Replies and the outbox share one limiter: MAX counts every request of the bot together.

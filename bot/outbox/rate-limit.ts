@@ -1,7 +1,9 @@
 // Paces sends to stay under a platform's limits: a global rate for the bot
-// and a per-chat rate. Sends are spread evenly, and a sliding one-second log
-// of the moments requests actually left caps any second at one below the
-// limit, so a stalled event loop firing several timers late cannot burst.
+// and a per-chat rate. Sends are spread evenly at 98% of the limit, on a
+// cadence kept from when each slot was due (a timer firing late does not push
+// every later send back), and a sliding one-second log of the moments
+// requests actually left caps any second at the limit, so a stalled event
+// loop firing several timers late cannot burst.
 // Written by hand because it must pace per chat without blocking other
 // chats, which general-purpose limiters do not offer.
 export interface RateLimits {
@@ -12,6 +14,8 @@ export interface RateLimits {
 }
 
 const WINDOW_MS = 1000;
+/** The share of the limit sends are spread at: the rest absorbs clock jitter between us and the platform. */
+const PACE = 0.98;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class RateLimiter {
@@ -24,8 +28,8 @@ export class RateLimiter {
   private readonly chatGap: number;
 
   constructor(readonly limits: RateLimits) {
-    this.capacity = Math.max(1, limits.perSecond - 1);
-    this.gap = WINDOW_MS / limits.perSecond;
+    this.capacity = Math.max(1, Math.floor(limits.perSecond));
+    this.gap = WINDOW_MS / (limits.perSecond * PACE);
     // A tenth more than the gap: requests to one chat may reach the platform a little closer than they left.
     this.chatGap = limits.perChatPerSecond ? (WINDOW_MS / limits.perChatPerSecond) * 1.1 : 0;
   }
@@ -45,7 +49,8 @@ export class RateLimiter {
       const at = Math.max(now, windowFree, this.nextEven, this.pausedUntil, perChat ? (this.nextByChat.get(chatId) ?? 0) : 0);
       if (at <= now) {
         this.sent.push(now);
-        this.nextEven = now + this.gap;
+        // The next slot follows the one just due; after a long idle or a stall of more than a gap, it follows now.
+        this.nextEven = Math.max(this.nextEven, now - this.gap) + this.gap;
         if (this.chatGap > 0) this.nextByChat.set(chatId, now + this.chatGap);
         if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
         return;

@@ -1,5 +1,5 @@
-// The Telegram adapter on grammY: long polling by default, a webhook behind a
-// setting, the command menu set at start-up, each update handed to the core.
+// The Telegram adapter on grammY: long polling by default (long-poll.ts), a
+// webhook behind a setting, the command menu set at start-up, each update handed to the core.
 import { createServer, type Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, webhookCallback } from 'grammy';
@@ -10,6 +10,7 @@ import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
+import { TelegramLongPoll } from './long-poll.js';
 
 export interface TelegramOptions {
   token: string;
@@ -84,6 +85,7 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   await setCommandMenu(bot, core, log);
 
   let server: Server | undefined;
+  let polling: TelegramLongPoll | undefined;
   if (options.webhook) {
     const { url, secret, port } = options.webhook;
     const handler = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return' });
@@ -93,9 +95,9 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
     log.info({ url, port }, 'telegram webhook is listening');
   } else {
     await bot.api.deleteWebhook();
-    void bot
-      .start({ allowed_updates: ['message', 'callback_query'], onStart: () => log.info({ bot: bot.botInfo.username }, 'telegram polling started') })
-      .catch((error: unknown) => log.error({ err: error }, 'telegram polling stopped with an error'));
+    polling = new TelegramLongPoll(bot, ['message', 'callback_query'], log);
+    polling.start();
+    log.info({ bot: bot.botInfo.username }, 'telegram polling started');
   }
 
   // The outbox uses its own client without auto-retry: its sender handles 429 itself and paces every chat.
@@ -107,8 +109,8 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
     lastPollAt: () => (options.webhook ? new Date() : poll.lastAlive()),
     async stop() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      // grammY confirms the last updates on stop; if Telegram cannot be reached, do not wait for its retries.
-      else if (bot.isRunning()) await Promise.race([bot.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+      // The poll confirms the last updates on stop; if Telegram cannot be reached, do not wait for it.
+      else if (polling) await Promise.race([polling.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
       await inFlight.settle();
     },
   };

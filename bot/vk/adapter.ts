@@ -29,7 +29,9 @@ export function createVk(options: VkOptions): VK {
   return new VK({
     token: options.token,
     apiBaseUrl,
-    apiLimit: options.apiLimit,
+    // Opora paces every send itself (one limiter for replies and the outbox); vk-io's own queue, which spaces
+    // calls 13% wider than asked, is only a backstop at twice the limit.
+    apiLimit: options.apiLimit * 2,
     apiMode: 'sequential',
     // vk-io's default agent speaks HTTPS only; a local proxy or test server may be plain HTTP.
     ...(apiBaseUrl.startsWith('http:') ? { agent: new HttpAgent({ keepAlive: true }) as never } : {}),
@@ -38,6 +40,9 @@ export function createVk(options: VkOptions): VK {
 
 export async function startVk(options: VkOptions, core: Core, db: Db, log: Log): Promise<Adapter> {
   const vk = createVk(options);
+  // Replies and the outbox share one limiter: VK counts every API call of the community together.
+  const limiter = new RateLimiter(options.limits ?? vkLimits);
+  const pace = (peer: string) => limiter.acquire(peer, { perChat: false });
   const inFlight = new InFlight();
   /** Whether each peer's app shows callback buttons, learnt from their messages. */
   const callbackSupport = new Map<string, boolean>();
@@ -62,6 +67,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
     const answer = async (text?: string) => {
       if (!event || answered) return;
       answered = true;
+      await pace(incoming.chatId);
       await vk.api.messages
         .sendMessageEventAnswer({
           event_id: event.eventId,
@@ -81,7 +87,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
         vk,
         incoming.chatId,
         result.replies,
-        { messageId: incoming.messageId, updateId: incoming.updateId, callbackButtons: callbackSupport.get(incoming.chatId) },
+        { messageId: incoming.messageId, updateId: incoming.updateId, callbackButtons: callbackSupport.get(incoming.chatId), pace },
         updateLog,
       );
     } catch (error) {
@@ -96,7 +102,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
 
   return {
     platform: 'vk',
-    transport: vkTransport(vk, new RateLimiter(options.limits ?? vkLimits), (peer) => callbackSupport.get(peer) ?? true, options.loadFile),
+    transport: vkTransport(vk, limiter, (peer) => callbackSupport.get(peer) ?? true, options.loadFile),
     lastPollAt: () => poll.watch.lastAlive(),
     async stop() {
       await poll.stop();

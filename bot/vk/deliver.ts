@@ -58,13 +58,15 @@ export async function deliverReplies(
   vk: VK,
   peerId: string,
   replies: Reply[],
-  context: { messageId?: string; updateId: string; callbackButtons?: boolean },
+  context: { messageId?: string; updateId: string; callbackButtons?: boolean; pace?: Pace },
   log: Log,
 ): Promise<void> {
+  const pace = context.pace ?? noPace;
   for (const [i, reply] of replies.entries()) {
     if (reply.edit && context.messageId && !reply.file && reply.text.length <= VK_TEXT_LIMIT && keyboardPages(reply.buttons).length <= 1) {
       try {
         const page = keyboardPages(reply.buttons)[0];
+        await pace(peerId);
         await vk.api.messages.edit({
           peer_id: Number(peerId),
           conversation_message_id: Number(context.messageId),
@@ -76,7 +78,7 @@ export async function deliverReplies(
         log.warn({ err: error }, 'could not edit the message; sending a new one');
       }
     }
-    await sendReply(vk, peerId, reply, { key: `reply:${context.updateId}:${i}`, callbackButtons: context.callbackButtons });
+    await sendReply(vk, peerId, reply, { key: `reply:${context.updateId}:${i}`, callbackButtons: context.callbackButtons, pace });
   }
 }
 

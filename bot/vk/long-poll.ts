@@ -1,11 +1,11 @@
 // The Bots Long Poll loop. Written here rather than taken from vk-io because
 // vk-io hands updates over without their event_id (needed to handle each
 // once), moves on before they are handled, and cannot abort a waiting poll
-// on shutdown. The API calls themselves still go through vk-io.
+// on shutdown. A batch is handled per peer in order and across peers at once. The API calls themselves still go through vk-io.
 import type { VK } from 'vk-io';
 import type { Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
-import { PollWatch } from '../adapter.js';
+import { chatQueue, PollWatch } from '../adapter.js';
 import type { Log } from '../../handlers/core/log.js';
 
 interface PollServer {
@@ -17,6 +17,13 @@ interface PollServer {
 type PollAnswer = { ts?: string | number; updates?: unknown[]; failed?: number };
 
 const WAIT_SECONDS = 25;
+
+/** The peer an update belongs to, for ordering; updates without one share a queue. */
+function peerOf(update: unknown): string {
+  const object = typeof update === 'object' && update !== null && 'object' in update ? (update.object as Record<string, unknown> | null) : null;
+  const message = object && typeof object.message === 'object' && object.message !== null ? (object.message as Record<string, unknown>) : undefined;
+  return String(message?.peer_id ?? object?.peer_id ?? '');
+}
 const RETRY_MS = 3000;
 
 export class VkLongPoll {
@@ -74,10 +81,9 @@ export class VkLongPoll {
           server = { ...fresh, ts: answer.failed === 2 ? server.ts : String(fresh.ts) };
           continue;
         }
-        for (const update of answer.updates ?? []) {
-          if (!this.running) return;
-          await this.onUpdate(update);
-        }
+        // One chat's updates in order, different chats' at once; the position is saved once the whole batch is handled.
+        const inOrder = chatQueue();
+        await Promise.all((answer.updates ?? []).map((update) => inOrder(peerOf(update), () => this.onUpdate(update))));
         if (answer.ts !== undefined) {
           server = { ...server, ts: String(answer.ts) };
           setValue(this.db, this.tsKey, server.ts);

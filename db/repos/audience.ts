@@ -7,10 +7,9 @@ import type { Account } from './accounts.js';
 import type { Audience } from '../schema.js';
 import { schoolsOf } from './org.js';
 import { peopleOf, type Person } from './people.js';
+import { inChunks } from './chunks.js';
 
 /** Person ids per query, under SQLite's limit on bound parameters. */
-const CHUNK = 500;
-
 export function peopleInAudience(db: DbOrTx, municipalityId: number, audience: Audience): Person[] {
   const schools = new Map(schoolsOf(db, municipalityId).map((s) => [s.id, s]));
   const named = new Set(audience.personIds ?? []);
@@ -32,17 +31,13 @@ export function peopleInAudience(db: DbOrTx, municipalityId: number, audience: A
 /** The active account each person was last seen on, for every person who has one. */
 export function primaryAccounts(db: DbOrTx, personIds: number[]): Map<number, Account> {
   const best = new Map<number, Account>();
-  for (let i = 0; i < personIds.length; i += CHUNK) {
-    const rows = db
-      .select()
-      .from(accounts)
-      .where(and(inArray(accounts.personId, personIds.slice(i, i + CHUNK)), eq(accounts.active, true)))
-      .all();
-    for (const account of rows) {
-      if (account.personId === null) continue;
-      const current = best.get(account.personId);
-      if (!current || (account.lastSeenAt?.getTime() ?? 0) > (current.lastSeenAt?.getTime() ?? 0)) best.set(account.personId, account);
-    }
+  const rows = inChunks(personIds, (part) =>
+    db.select().from(accounts).where(and(inArray(accounts.personId, part), eq(accounts.active, true))).all(),
+  );
+  for (const account of rows) {
+    if (account.personId === null) continue;
+    const current = best.get(account.personId);
+    if (!current || (account.lastSeenAt?.getTime() ?? 0) > (current.lastSeenAt?.getTime() ?? 0)) best.set(account.personId, account);
   }
   return best;
 }

@@ -1,6 +1,7 @@
 // Regions, municipalities and schools with their dated statuses.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { inChunks } from './chunks.js';
 import { municipalities, regions, schools, schoolStatuses, type MunicipalitySettings } from '../schema.js';
 
 export type Municipality = typeof municipalities.$inferSelect;
@@ -39,8 +40,13 @@ export function ensureMunicipality(db: DbOrTx, input: { name: string; region: st
 
 function withStatuses(db: DbOrTx, rows: SchoolRow[]): School[] {
   if (rows.length === 0) return [];
-  const current = db.select().from(schoolStatuses).where(isNull(schoolStatuses.until)).all();
-  return rows.map((s) => ({ ...s, statuses: current.filter((c) => c.schoolId === s.id).map((c) => c.status) }));
+  const current = inChunks(
+    rows.map((s) => s.id),
+    (ids) => db.select().from(schoolStatuses).where(and(inArray(schoolStatuses.schoolId, ids), isNull(schoolStatuses.until))).all(),
+  );
+  const bySchool = new Map<number, School['statuses']>();
+  for (const c of current) bySchool.set(c.schoolId, [...(bySchool.get(c.schoolId) ?? []), c.status]);
+  return rows.map((s) => ({ ...s, statuses: bySchool.get(s.id) ?? [] }));
 }
 
 export function schoolsOf(db: DbOrTx, municipalityId: number): School[] {

@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { accounts, dialogs, outbox, people, personRoles, type RoleName } from '../schema.js';
+import { inChunks } from './chunks.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -18,11 +19,13 @@ export interface Person extends PersonRow {
 function rolesOf(db: DbOrTx, ids: number[]): Map<number, RoleGrant[]> {
   const map = new Map<number, RoleGrant[]>();
   if (ids.length === 0) return map;
-  const rows = db
-    .select({ personId: personRoles.personId, role: personRoles.role, municipalityId: personRoles.municipalityId, regionId: personRoles.regionId })
-    .from(personRoles)
-    .where(and(inArray(personRoles.personId, ids), isNull(personRoles.revokedAt)))
-    .all();
+  const rows = inChunks(ids, (part) =>
+    db
+      .select({ personId: personRoles.personId, role: personRoles.role, municipalityId: personRoles.municipalityId, regionId: personRoles.regionId })
+      .from(personRoles)
+      .where(and(inArray(personRoles.personId, part), isNull(personRoles.revokedAt)))
+      .all(),
+  );
   for (const { personId, ...grant } of rows) map.set(personId, [...(map.get(personId) ?? []), grant]);
   return map;
 }
@@ -31,6 +34,13 @@ export function getPerson(db: DbOrTx, id: number): Person | undefined {
   const row = db.select().from(people).where(eq(people.id, id)).get();
   if (!row) return undefined;
   return { ...row, roles: rolesOf(db, [id]).get(id) ?? [] };
+}
+
+/** Full names by person id, for tables of many rows (erased people have none). */
+export function namesOf(db: DbOrTx, ids: readonly number[]): Map<number, string> {
+  const unique = [...new Set(ids)];
+  const rows = inChunks(unique, (part) => db.select({ id: people.id, fullName: people.fullName }).from(people).where(inArray(people.id, part)).all());
+  return new Map(rows.flatMap((r) => (r.fullName ? [[r.id, r.fullName] as const] : [])));
 }
 
 /** The living people of a municipality, optionally with a role or at a school. */

@@ -13,6 +13,7 @@ import type { DialogDef } from '../core/dialog.js';
 import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
 import { deliveryReport, sendBroadcast } from './send.js';
+import { storedFileName } from '../core/files.js';
 
 export const reportAction = defineAction('bcr', idArg);
 export const MAX_BROADCAST_FILE = 20 * 1024 * 1024;
@@ -43,7 +44,7 @@ const broadcastDialog: DialogDef<BroadcastData> = {
           if (answer.file.size !== undefined && answer.file.size > MAX_BROADCAST_FILE) return { reask: ctx.t('broadcast-file-too-big') };
           const content = await answer.file.fetch();
           if (content.length > MAX_BROADCAST_FILE) return { reask: ctx.t('broadcast-file-too-big') };
-          const stored = saveFile(ctx.deps.db, { name: answer.file.name.replace(/[\\/\0]/g, '_').slice(0, 120), mime: answer.file.mime ?? 'application/octet-stream', data: content });
+          const stored = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content });
           return { next: 'caption', data: { ...data, fileId: stored.id, fileName: stored.name } };
         }
         const text = answer.kind === 'text' ? answer.text.trim() : '';

@@ -24,9 +24,11 @@ export async function buildXlsx(sheets: Sheet[]): Promise<Buffer> {
     ws.addRow(sheet.header.map(neutralize));
     ws.getRow(1).font = { bold: true };
     for (const row of sheet.rows) ws.addRow(row.map(neutralize));
+    // Widths from the longest cell of each column (a loop: spreading 100,000 rows into Math.max overflows the stack).
+    const longest = sheet.header.map((h) => h.length);
+    for (const row of sheet.rows) row.forEach((cell, i) => (longest[i] = Math.max(longest[i] ?? 0, String(cell ?? '').length)));
     ws.columns.forEach((column, i) => {
-      const longest = Math.max(sheet.header[i]?.length ?? 0, ...sheet.rows.map((r) => String(r[i] ?? '').length));
-      column.width = Math.min(60, Math.max(10, longest + 2));
+      column.width = Math.min(60, Math.max(10, (longest[i] ?? 0) + 2));
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -15,6 +15,7 @@ import { formatIsoDay } from '../core/format.js';
 import { readDate } from '../surveys/input.js';
 import { dueOf } from './progress.js';
 import { responsiblePeople } from './responsible.js';
+import { storedFileName } from '../core/files.js';
 
 export type MilestoneData = { milestoneId: number };
 
@@ -60,8 +61,8 @@ export const doneDialog: DialogDef<MilestoneData> = {
           if ((answer.file.size ?? 0) > MAX_EVIDENCE_BYTES) return { reask: ctx.t('broadcast-file-too-big') };
           const content = await answer.file.fetch();
           if (content.length > MAX_EVIDENCE_BYTES) return { reask: ctx.t('broadcast-file-too-big') };
-          evidenceFileId = saveFile(ctx.deps.db, { name: answer.file.name.replace(/[\\/\0]/g, '_').slice(0, 120), mime: answer.file.mime ?? 'application/octet-stream', data: content }).id;
-          evidence = answer.file.name.slice(0, 120);
+          evidenceFileId = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content }).id;
+          evidence = storedFileName(answer.file.name);
         }
         const person = requirePerson(ctx);
         ctx.deps.db.transaction(() => {

@@ -5,8 +5,8 @@
 // of the municipality see results; free-text answers stay with them.
 import { audit } from '../../db/repos/audit.js';
 import { stringify } from 'csv-stringify/sync';
-import { getMunicipality, getSchool } from '../../db/repos/org.js';
-import { getPerson } from '../../db/repos/people.js';
+import { getMunicipality, schoolsOf } from '../../db/repos/org.js';
+import { namesOf } from '../../db/repos/people.js';
 import { getRound, getSurvey, openRoundsFor, recipientsOf, responsesOf, roundsOf, type Round } from '../../db/repos/surveys.js';
 import { coordinatedMunicipalities, mayAdminister, mayRead, requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
@@ -42,7 +42,11 @@ function readable(ctx: Ctx, roundId: number): Round {
 }
 
 const zoneOf = (ctx: ReadCtx, round: Round) => getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
-const schoolName = (ctx: ReadCtx, id: number | null) => (id === null ? '—' : (getSchool(ctx.deps.db, id)?.shortName ?? '—'));
+/** Short names of a municipality's schools, looked up once per table rather than once per row. */
+function schoolNames(ctx: ReadCtx, round: Round): (id: number | null) => string {
+  const names = new Map(schoolsOf(ctx.deps.db, round.municipalityId).map((s) => [s.id, s.shortName]));
+  return (id) => (id === null ? '—' : (names.get(id) ?? '—'));
+}
 
 /** Who answered, as units: schools for a school-level survey, people otherwise. */
 export function progress(ctx: ReadCtx, round: Round): { answered: number; total: number; bySchool: Map<number | null, { answered: number; total: number }> } {
@@ -111,8 +115,9 @@ export function roundCard(ctx: Ctx, roundId: number): Reply {
     ctx.t(closed ? 'survey-closed-at' : 'survey-open-until', { date: formatDayTime(round.closesAt, zone) }),
     ctx.t('survey-rate', { answered: p.answered, total: p.total, percent: p.total ? Math.round((p.answered / p.total) * 100) : 0 }),
     '',
-    ...[...p.bySchool].map(([school, s]) => `• ${schoolName(ctx, school)}: ${s.answered}/${s.total}`),
   ];
+  const schoolName = schoolNames(ctx, round);
+  lines.push(...[...p.bySchool].map(([school, s]) => `• ${schoolName(school)}: ${s.answered}/${s.total}`));
   const admin = mayAdminister(requirePerson(ctx), round.municipalityId);
   const buttons: Button[][] = [
     [{ kind: 'action', label: ctx.t('survey-button-summary'), data: summaryAction.encode(round.id) }, { kind: 'action', label: ctx.t('survey-button-missing'), data: missingAction.encode(round.id) }],
@@ -124,9 +129,10 @@ export function roundCard(ctx: Ctx, roundId: number): Reply {
 
 /** Those who have not answered yet, by school. */
 export function missingList(ctx: Ctx, round: Round): string[] {
-  return recipientsOf(ctx.deps.db, round.id)
-    .filter((r) => !r.answeredAt)
-    .map((r) => `• ${getPerson(ctx.deps.db, r.personId)?.fullName ?? '—'} (${schoolName(ctx, r.schoolId)})`);
+  const missing = recipientsOf(ctx.deps.db, round.id).filter((r) => !r.answeredAt);
+  const names = namesOf(ctx.deps.db, missing.map((r) => r.personId));
+  const schoolName = schoolNames(ctx, round);
+  return missing.map((r) => `• ${names.get(r.personId) ?? '—'} (${schoolName(r.schoolId)})`);
 }
 
 export function missingReply(ctx: Ctx, roundId: number): Reply {
@@ -159,6 +165,8 @@ export function nudgeMissing(ctx: Ctx, roundId: number): Reply {
   return { text: ctx.t('survey-nudged', { count }) };
 }
 
+type Report = ReturnType<typeof report>;
+
 function report(ctx: ReadCtx, round: Round) {
   const survey = definitionOf(ctx, round.surveyId);
   const rows = responsesOf(ctx.deps.db, [round.id]);
@@ -169,6 +177,7 @@ function report(ctx: ReadCtx, round: Round) {
   return {
     survey,
     rows,
+    progress: p,
     result: aggregate(
       survey,
       rows.map((r) => ({ schoolId: r.schoolId, answers: r.answers as Record<string, AnswerValue> })),
@@ -190,8 +199,8 @@ function questionLine(ctx: Ctx, q: QuestionReport): string {
 
 export function summaryReply(ctx: Ctx, roundId: number): Reply[] {
   const round = readable(ctx, roundId);
-  const { survey, result } = report(ctx, round);
-  const lines = [`📊 ${survey.title}`, ctx.t('survey-rate', { answered: result.overall.responses, total: progress(ctx, round).total, percent: Math.round((result.overall.rate ?? 0) * 100) }), ''];
+  const { survey, result, progress: p } = report(ctx, round);
+  const lines = [`📊 ${survey.title}`, ctx.t('survey-rate', { answered: result.overall.responses, total: p.total, percent: Math.round((result.overall.rate ?? 0) * 100) }), ''];
   lines.push(...result.questions.map((q, i) => `${i + 1}. ${questionLine(ctx, q)}`));
   const charts: Button[][] = result.questions
     .map((q, i) => ({ q, i }))
@@ -215,15 +224,16 @@ export function chartReply(ctx: Ctx, roundId: number, index: number): Reply {
 }
 
 /** Raw answers: one row per response; the respondent only for named surveys. */
-function rawTable(ctx: ReadCtx, round: Round): { header: string[]; rows: (string | number | null)[][] } {
-  const { survey, rows } = report(ctx, round);
+function rawTable(ctx: ReadCtx, round: Round, { survey, rows }: Pick<Report, 'survey' | 'rows'>): { header: string[]; rows: (string | number | null)[][] } {
   const zone = zoneOf(ctx, round);
+  const schoolName = schoolNames(ctx, round);
+  const names = survey.anonymous ? new Map<number, string>() : namesOf(ctx.deps.db, rows.flatMap((r) => (r.personId === null ? [] : [r.personId])));
   const header = [ctx.t('col-school'), ...(survey.anonymous ? [] : [ctx.t('col-respondent')]), ctx.t('col-submitted'), ...survey.questions.map((q) => q.text)];
   const body = rows.map((r) => {
     const answers = r.answers as Record<string, AnswerValue>;
     return [
-      schoolName(ctx, r.schoolId),
-      ...(survey.anonymous ? [] : [r.personId !== null ? (getPerson(ctx.deps.db, r.personId)?.fullName ?? '—') : '—']),
+      schoolName(r.schoolId),
+      ...(survey.anonymous ? [] : [(r.personId !== null ? names.get(r.personId) : undefined) ?? '—']),
       formatDayTime(r.submittedAt, zone),
       ...survey.questions.map((q) => {
         const value = answers[q.id];
@@ -242,19 +252,24 @@ function auditExport(ctx: Ctx, round: Round, format: string): void {
 export async function xlsxReply(ctx: Ctx, roundId: number): Promise<Reply> {
   const round = readable(ctx, roundId);
   auditExport(ctx, round, 'xlsx');
-  const raw = rawTable(ctx, round);
-  const survey = definitionOf(ctx, round.surveyId);
-  return { text: ctx.t('survey-exported', { count: raw.rows.length }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data: await roundXlsx(ctx, round) } };
+  const { data, rows, survey } = await exportXlsx(ctx, round);
+  return { text: ctx.t('survey-exported', { count: rows }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data } };
 }
 
 /** The XLSX of a round: raw answers, and response rates and figures per school. */
 export async function roundXlsx(ctx: ReadCtx, round: Round): Promise<Buffer> {
-  const { result } = report(ctx, round);
-  const raw = rawTable(ctx, round);
-  const perSchool = result.schools.map((s) => [schoolName(ctx, s.schoolId), s.responses, s.audience, s.rate === null ? '' : Math.round(s.rate * 1000) / 10]);
+  return (await exportXlsx(ctx, round)).data;
+}
+
+async function exportXlsx(ctx: ReadCtx, round: Round): Promise<{ data: Buffer; rows: number; survey: Report['survey'] }> {
+  const rep = report(ctx, round);
+  const { result } = rep;
+  const raw = rawTable(ctx, round, rep);
+  const schoolName = schoolNames(ctx, round);
+  const perSchool = result.schools.map((s) => [schoolName(s.schoolId), s.responses, s.audience, s.rate === null ? '' : Math.round(s.rate * 1000) / 10]);
   const numbers = result.questions.filter((q) => q.figures.type === 'number' || q.figures.type === 'scale');
   const figuresBySchool = result.schools.map((s) => [
-    schoolName(ctx, s.schoolId),
+    schoolName(s.schoolId),
     ...numbers.map((q) => {
       const school = q.bySchool.find((b) => b.schoolId === s.schoolId);
       if (!school || school.suppressed) return '—';
@@ -262,7 +277,7 @@ export async function roundXlsx(ctx: ReadCtx, round: Round): Promise<Buffer> {
       return f.type === 'number' ? f.sum : f.type === 'scale' ? (f.mean ?? '') : '';
     }),
   ]);
-  return buildXlsx([
+  const data = await buildXlsx([
     { name: ctx.t('export-raw-sheet'), header: raw.header, rows: raw.rows },
     {
       name: ctx.t('export-schools-sheet'),
@@ -270,17 +285,22 @@ export async function roundXlsx(ctx: ReadCtx, round: Round): Promise<Buffer> {
       rows: perSchool.map((row, i) => [...row, ...(figuresBySchool[i]?.slice(1) ?? [])]),
     },
   ]);
+  return { data, rows: raw.rows.length, survey: rep.survey };
 }
 
 export function csvReply(ctx: Ctx, roundId: number): Reply {
   const round = readable(ctx, roundId);
   auditExport(ctx, round, 'csv');
-  const data = roundCsv(ctx, round);
-  return { text: ctx.t('survey-exported', { count: responsesOf(ctx.deps.db, [round.id]).length }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data } };
+  const { data, rows } = exportCsv(ctx, round);
+  return { text: ctx.t('survey-exported', { count: rows }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data } };
 }
 
 /** The raw answers of a round as CSV (UTF-8 with a byte-order mark, so Excel reads Cyrillic). */
 export function roundCsv(ctx: ReadCtx, round: Round): Buffer {
-  const raw = rawTable(ctx, round);
-  return Buffer.from(stringify([raw.header, ...raw.rows].map((row) => row.map((c) => neutralize(c))), { bom: true }), 'utf8');
+  return exportCsv(ctx, round).data;
+}
+
+function exportCsv(ctx: ReadCtx, round: Round): { data: Buffer; rows: number } {
+  const raw = rawTable(ctx, round, { survey: definitionOf(ctx, round.surveyId), rows: responsesOf(ctx.deps.db, [round.id]) });
+  return { data: Buffer.from(stringify([raw.header, ...raw.rows].map((row) => row.map((c) => neutralize(c))), { bom: true }), 'utf8'), rows: raw.rows.length };
 }

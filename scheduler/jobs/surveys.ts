@@ -31,9 +31,9 @@ function remind(deps: JobDeps, round: Round, now: Date): number {
   let queued = 0;
   deps.db.transaction((tx) => {
     const missing = recipientsOf(tx, round.id).filter((r) => !r.answeredAt);
-    for (const day of round.reminderDays) {
-      const slot = dayAfterOpening(round, day, zone);
-      if (now < slot) continue;
+    // Only the latest reminder that is due: after days of downtime a person gets one reminder, not each missed one.
+    const due = round.reminderDays.filter((day) => now >= dayAfterOpening(round, day, zone));
+    for (const day of due.length > 0 ? [Math.max(...due)] : []) {
       const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
       if (notBefore >= round.closesAt) continue;
       for (const r of missing) {
