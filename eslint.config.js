@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const platformLibraries = ['grammy', 'grammy/*', '@grammyjs/*', 'vk-io', '@vk-io/*', 'better-sqlite3', 'node-cron', '@maxhub/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'db/migrations/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'db/migrations/', 'coverage/', 'dist/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -29,9 +29,10 @@ export function createVk(options: VkOptions): VK {
   return new VK({
     token: options.token,
     apiBaseUrl,
-    // Opora paces every send itself (one limiter for replies and the outbox); vk-io's own queue, which spaces
-    // calls 13% wider than asked, is only a backstop at twice the limit.
-    apiLimit: options.apiLimit * 2,
+    // Opora paces every call itself (one limiter for replies and the outbox). vk-io's own queue spaces calls
+    // 13% wider than asked, and after a delay it would release the waiting ones closer together than Opora
+    // sent them; set this high, it passes each call on at once.
+    apiLimit: 1000,
     apiMode: 'sequential',
     // vk-io's default agent speaks HTTPS only; a local proxy or test server may be plain HTTP.
     ...(apiBaseUrl.startsWith('http:') ? { agent: new HttpAgent({ keepAlive: true }) as never } : {}),

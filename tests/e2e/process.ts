@@ -12,8 +12,10 @@ export interface OporaProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startOpora(env: Record<string, string>, readyLog: RegExp): Promise<OporaProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+/** `compiled` runs dist/bot/main.js as the container does (after `npm run build`) instead of the sources under tsx. */
+export async function startOpora(env: Record<string, string>, readyLog: RegExp, options: { compiled?: boolean } = {}): Promise<OporaProcess> {
+  const args = options.compiled ? ['--enable-source-maps', 'dist/bot/main.js'] : ['--import', 'tsx', 'bot/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
