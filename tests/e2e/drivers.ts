@@ -81,6 +81,18 @@ async function waitUntil<T>(probe: () => T | undefined, timeoutMs: number, what:
   }
 }
 
+/** Reading a user's chat the same way on every messenger: the messages, waiting for a text or a count, waiting for quiet. */
+function reading(messages: (user: number) => BotMessage[]): Pick<Driver, 'messages' | 'waitForText' | 'waitForCount' | 'settled'> {
+  return {
+    messages,
+    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
+      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
+    waitForCount: (id, count, timeoutMs = 8000) =>
+      waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
+    settled: (id) => settle(() => messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
+  };
+}
+
 async function settle(count: () => number): Promise<void> {
   let last = -1;
   while (count() !== last) {
@@ -116,15 +128,10 @@ export async function telegramDriver(options: Parameters<typeof FakeTelegram.sta
     },
     pressRaw: (id, messageId, data) => void server.userPresses(user(id), messageId, data),
     pushRaw: (update) => void server.pushRawUpdate(update),
-    messages,
-    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
-      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
-    waitForCount: (id, count, timeoutMs = 8000) =>
-      waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
+    ...reading(messages),
     lastDocument: (id) => server.messages(id).findLast((m) => m.document)?.document?.content,
     lastDocumentName: (id) => server.messages(id).findLast((m) => m.document)?.document?.file_name,
     tooManyRequests: () => server.stats.tooManyRequests,
-    settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
     notices: () => server.callbackAnswers.map((a) => a.text ?? ''),
     stop: () => server.stop(),
   };
@@ -179,12 +186,7 @@ export async function vkDriver(options: Parameters<typeof FakeVk.start>[0] = {})
     },
     pressRaw: (id, messageId, data) => void server.userPressesCallback(id, messageId, { a: data }),
     pushRaw: (update) => server.pushRawUpdate(update),
-    messages,
-    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
-      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
-    waitForCount: (id, count, timeoutMs = 8000) =>
-      waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
-    settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
+    ...reading(messages),
     lastDocument: (id) => {
       const attachment = server.messages(id).findLast((m) => m.attachment)?.attachment;
       return attachment ? server.documentContent(attachment) : undefined;
@@ -236,12 +238,7 @@ export async function maxDriver(options: Parameters<typeof FakeMax.start>[0] = {
     },
     pressRaw: (id, messageId, data) => void server.userPresses(id, mid(id, messageId), data),
     pushRaw: (update) => server.pushRawUpdate(update),
-    messages,
-    waitForText: (id, pattern, since = 0, timeoutMs = 8000) =>
-      waitUntil(() => messages(id).slice(since).find((m) => pattern.test(m.text)), timeoutMs, () => `${pattern} in ${JSON.stringify(messages(id).map((m) => m.text))}`),
-    waitForCount: (id, count, timeoutMs = 8000) =>
-      waitUntil(() => (messages(id).length >= count ? messages(id) : undefined), timeoutMs, () => `${count} messages, have ${messages(id).length}`),
-    settled: (id) => settle(() => server.messages(id).reduce((n, m) => n + 1 + m.edits, 0)),
+    ...reading(messages),
     lastDocument: (id) => server.messages(id).findLast((m) => m.file)?.file?.content,
     lastDocumentName: (id) => server.messages(id).findLast((m) => m.file)?.file?.name,
     tooManyRequests: () => server.stats.tooManyRequests,

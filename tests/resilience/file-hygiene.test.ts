@@ -20,6 +20,14 @@ import { seedMunicipality } from '../helpers/seed.js';
 const COORD = 7001;
 const HOSTILE = ['../../../../tmp/opora-evil.sh', '..\\..\\Windows\\evil.bat', 'отчёт\u0000.xlsx', '.bashrc', '\u202Eexe.pdf'];
 
+/** The app on a fresh database with one coordinator on the driver's messenger. */
+async function startWithCoordinator(driver: Driver, path: string): Promise<App> {
+  const db = openDb(path);
+  seedMunicipality(db, { platform: driver.platform, schools: [], people: [{ name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD }] });
+  closeDb(db);
+  return startApp(driver.config(path), journeyOptions());
+}
+
 /** Every file under a folder, recursively, relative to it. */
 function tree(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -63,10 +71,7 @@ describe.each(messengers)('uploaded files on %s', (platform) => {
 
   beforeAll(async () => {
     driver = await drivers[platform]();
-    const db = openDb(path);
-    seedMunicipality(db, { platform, schools: [], people: [{ name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD }] });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions());
+    app = await startWithCoordinator(driver, path);
   });
   afterAll(async () => {
     await app.stop();
@@ -99,11 +104,7 @@ describe('a file over the limit', () => {
 
   beforeAll(async () => {
     driver = await drivers.telegram();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, { platform: 'telegram', schools: [], people: [{ name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD }] });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions());
+    app = await startWithCoordinator(driver, join(dir, 'opora.db'));
   });
   afterAll(async () => {
     await app.stop();
