@@ -2,8 +2,8 @@
 // and a per-chat rate. Sends are spread evenly at 98% of the limit, on a
 // cadence kept from when each slot was due (a timer firing late does not push
 // every later send back), and a sliding one-second log of the moments
-// requests actually left caps any second at the limit, so a stalled event
-// loop firing several timers late cannot burst.
+// requests actually left caps any second (and a fiftieth) at the limit, so a
+// stalled event loop firing several timers late cannot burst.
 // Written by hand because it must pace per chat without blocking other
 // chats, which general-purpose limiters do not offer.
 export interface RateLimits {
@@ -16,6 +16,8 @@ export interface RateLimits {
 const WINDOW_MS = 1000;
 /** The share of the limit sends are spread at: the rest absorbs clock jitter between us and the platform. */
 const PACE = 0.98;
+/** The cap holds over a slightly longer window than the platform's second, so requests that reach it a little closer together than they left still fit. */
+const CAP_WINDOW_MS = WINDOW_MS / PACE;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class RateLimiter {
@@ -44,8 +46,8 @@ export class RateLimiter {
     const perChat = options.perChat ?? true;
     for (;;) {
       const now = performance.now();
-      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - WINDOW_MS) this.sent.shift();
-      const windowFree = this.sent.length < this.capacity ? now : (this.sent[0] ?? now) + WINDOW_MS;
+      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - CAP_WINDOW_MS) this.sent.shift();
+      const windowFree = this.sent.length < this.capacity ? now : (this.sent[0] ?? now) + CAP_WINDOW_MS;
       const at = Math.max(now, windowFree, this.nextEven, this.pausedUntil, perChat ? (this.nextByChat.get(chatId) ?? 0) : 0);
       if (at <= now) {
         this.sent.push(now);

@@ -31,8 +31,8 @@ export function createVk(options: VkOptions): VK {
     apiBaseUrl,
     // Opora paces every call itself (one limiter for replies and the outbox). vk-io's own queue spaces calls
     // 13% wider than asked, and after a delay it would release the waiting ones closer together than Opora
-    // sent them; set this high, it passes each call on at once.
-    apiLimit: 1000,
+    // sent them; set this high, it passes each call on within a millisecond.
+    apiLimit: 2000,
     apiMode: 'sequential',
     // vk-io's default agent speaks HTTPS only; a local proxy or test server may be plain HTTP.
     ...(apiBaseUrl.startsWith('http:') ? { agent: new HttpAgent({ keepAlive: true }) as never } : {}),
