@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core.js';
 
 function cli(args: string[], databasePath: string): { code: number; out: string; err: string } {
@@ -23,8 +23,9 @@ function cli(args: string[], databasePath: string): { code: number; out: string;
 const iso = /^\d{4}-\d{2}-\d{2}$/;
 
 describe('roadmap import on the command line', () => {
-  const { dir } = tempDir();
+  const { dir, cleanup } = tempDir();
   const db = join(dir, 'cli.db');
+  afterAll(cleanup);
 
   it('prints one JSON object with items, schedules and warnings', () => {
     const result = cli(['roadmap', 'import', 'tests/fixtures/roadmap/roadmap.csv', '--year', '2024', '--dry-run', '--json'], db);

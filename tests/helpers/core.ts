@@ -17,6 +17,16 @@ export function tempDir(prefix = 'opora-test-'): { dir: string; cleanup: () => v
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+const scratch = new Set<string>();
+
+/** A folder removed when the test process exits (a test may close a database and open it again, so not sooner). */
+function scratchDir(): string {
+  const { dir } = tempDir();
+  if (scratch.size === 0) process.once('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  scratch.add(dir);
+  return dir;
+}
+
 export interface TestCore {
   core: Core;
   db: Db;
@@ -27,7 +37,7 @@ export interface TestCore {
 }
 
 export function makeCore(options: { path?: string; clock?: FakeClock; features?: readonly Feature[]; timezone?: string } = {}): TestCore {
-  const path = options.path ?? join(tempDir().dir, 'opora.db');
+  const path = options.path ?? join(scratchDir(), 'opora.db');
   const db = openDb(path);
   const clock = options.clock ?? new FakeClock('2026-11-23T06:00:00Z');
   const deps: CoreDeps = {
