@@ -19,6 +19,17 @@ export function getMunicipality(db: DbOrTx, id: number): Municipality | undefine
   return db.select().from(municipalities).where(eq(municipalities.id, id)).get();
 }
 
+/** The municipalities of these regions, by name. */
+export function municipalitiesInRegions(db: DbOrTx, regionIds: number[]): Municipality[] {
+  if (regionIds.length === 0) return [];
+  return db
+    .select()
+    .from(municipalities)
+    .where(inArray(municipalities.regionId, regionIds))
+    .all()
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
 export function findMunicipality(db: DbOrTx, name: string): Municipality | undefined {
   const wanted = name.trim().toLocaleLowerCase('ru');
   return db

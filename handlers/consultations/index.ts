@@ -5,7 +5,8 @@ import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
 import { confirmAction, confirmTookPlace, editData, logDialog, startLog } from './log.js';
 import {
-  coordinatorReport,
+  consultationsCommand,
+  municipalityReport,
   deleteAction,
   editAction,
   entryAction,
@@ -31,7 +32,7 @@ export const consultationsFeature: Feature = (h) => {
       run: (ctx, args) => startLog(ctx, args, (data, step) => h.dialogs.start(ctx, logDialog, data, step)),
     })
     .command({ name: 'mylog', describe: 'cmd-mylog', visible: visibleTo('mentor', 'tutor'), run: (ctx) => myLog(ctx) })
-    .command({ name: 'consultations', describe: 'cmd-consultations', visible: visibleTo('coordinator'), run: (ctx) => coordinatorReport(ctx, 'month') })
+    .command({ name: 'consultations', describe: 'cmd-consultations', visible: visibleTo('coordinator', 'curator'), run: (ctx) => consultationsCommand(ctx) })
     .action(confirmAction, (ctx, [id]) => confirmTookPlace(ctx, id))
     .action(entryAction, (ctx, [id]) => entryCard(ctx, id))
     .action(deleteAction, (ctx, [id]) => removeEntry(ctx, id))
@@ -40,7 +41,7 @@ export const consultationsFeature: Feature = (h) => {
       if (!editable) throw new UserError('too-old', 'log-too-old', { days: 0 });
       return h.dialogs.start(ctx, logDialog, editData(entry), 'field');
     })
-    .action(reportAction, (ctx, [period]) => coordinatorReport(ctx, period, true))
-    .action(exportAction, (ctx, [period]) => exportXlsx(ctx, period))
+    .action(reportAction, (ctx, [period, municipalityId]) => municipalityReport(ctx, municipalityId, period, { edit: true }))
+    .action(exportAction, (ctx, [period, municipalityId]) => exportXlsx(ctx, period, municipalityId))
     .action(nudgeAction, (ctx, [id]) => nudge(ctx, id));
 };

@@ -9,11 +9,11 @@ import { consultationsBetween, deleteConsultation, getConsultation, type Consult
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
 import { localDate } from '../../scheduler/local-time.js';
-import { requireAdminOf, requireCoordinator, requirePerson } from '../core/access.js';
+import { mayAdminister, readableMunicipalities, requireAdminOf, requireCoordinator, requirePerson, requireReaderOf } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
-import { UserError } from '../core/errors.js';
+import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
 import { notifyPerson } from '../core/outbox.js';
 import { buildXlsx, XLSX_MIME } from '../core/spreadsheet.js';
@@ -21,8 +21,8 @@ import { z } from 'zod';
 
 export const periods = ['month', 'previous', 'year'] as const;
 export type Period = (typeof periods)[number];
-export const reportAction = defineAction('cnr', z.enum(periods));
-export const exportAction = defineAction('cnx', z.enum(periods));
+export const reportAction = defineAction('cnr', z.enum(periods), idArg);
+export const exportAction = defineAction('cnx', z.enum(periods), idArg);
 export const nudgeAction = defineAction('cnn', idArg);
 export const entryAction = defineAction('cne', idArg);
 export const deleteAction = defineAction('cnd', idArg);
@@ -137,12 +137,23 @@ export function quietPairs(ctx: Ctx, municipalityId: number, today: string): Ass
   });
 }
 
-export function coordinatorReport(ctx: Ctx, period: Period, edit = false): Reply {
-  const { municipalityId } = requireCoordinator(ctx);
+/** /consultations: this month's report for each municipality the person may read (a curator: every one in their region). */
+export function consultationsCommand(ctx: Ctx): Reply[] {
+  const person = requirePerson(ctx);
+  const readable = readableMunicipalities(ctx, person);
+  if (readable.length === 0) throw notAllowed();
+  return readable.map((m) => municipalityReport(ctx, m.id, 'month', { named: readable.length > 1 }));
+}
+
+export function municipalityReport(ctx: Ctx, municipalityId: number, period: Period, options: { edit?: boolean; named?: boolean } = {}): Reply {
+  const person = requireReaderOf(ctx, municipalityId);
+  const admin = mayAdminister(person, municipalityId);
   const today = localDate(ctx.deps.clock.now(), zone(ctx, municipalityId));
   const { from, to } = periodDates(period, today);
   const entries = consultationsBetween(ctx.deps.db, municipalityId, from, to);
+  const named = options.named ?? readableMunicipalities(ctx, person).length > 1;
   const lines = [
+    ...(named ? [`🏛 ${getMunicipality(ctx.deps.db, municipalityId)?.name ?? '—'}`] : []),
     ctx.t('consultations-heading', { from: formatIsoDay(from), to: formatIsoDay(to), count: entries.length, hours: hours(entries.reduce((s, e) => s + e.minutes, 0)) }),
     '',
     ctx.t('consultations-by-school'),
@@ -155,11 +166,12 @@ export function coordinatorReport(ctx: Ctx, period: Period, edit = false): Reply
   const quiet = quietPairs(ctx, municipalityId, today);
   lines.push('', quiet.length ? ctx.t('consultations-quiet', { days: QUIET_PAIR_DAYS, count: quiet.length }) : ctx.t('consultations-no-quiet', { days: QUIET_PAIR_DAYS }));
   const buttons: Button[][] = [
-    periods.map((p) => ({ kind: 'action', label: ctx.t(`period-${p}`), data: reportAction.encode(p) })),
-    [{ kind: 'action', label: ctx.t('consultations-export'), data: exportAction.encode(period) }],
-    ...quiet.slice(0, 8).map((a): Button[] => [{ kind: 'action', label: `🔔 ${pairLabel(ctx, a)}`.slice(0, 40), data: nudgeAction.encode(a.id) }]),
+    periods.map((p) => ({ kind: 'action', label: ctx.t(`period-${p}`), data: reportAction.encode(p, municipalityId) })),
+    [{ kind: 'action', label: ctx.t('consultations-export'), data: exportAction.encode(period, municipalityId) }],
+    // Reminding a quiet pair is the coordinator's call; a curator reads.
+    ...(admin ? quiet.slice(0, 8).map((a): Button[] => [{ kind: 'action', label: `🔔 ${pairLabel(ctx, a)}`.slice(0, 40), data: nudgeAction.encode(a.id) }]) : []),
   ];
-  return { text: lines.join('\n'), buttons, edit };
+  return { text: lines.join('\n'), buttons, edit: options.edit ?? false };
 }
 
 export function nudge(ctx: Ctx, assignmentId: number): Reply {
@@ -177,8 +189,8 @@ export function nudge(ctx: Ctx, assignmentId: number): Reply {
   return { text: ctx.t(queued ? 'log-nudged' : 'log-nudged-already', { whom: nameOf(ctx, assignment.helperId) ?? '—' }) };
 }
 
-export async function exportXlsx(ctx: Ctx, period: Period): Promise<Reply> {
-  const { municipalityId } = requireCoordinator(ctx);
+export async function exportXlsx(ctx: Ctx, period: Period, municipalityId: number): Promise<Reply> {
+  requireReaderOf(ctx, municipalityId);
   const today = localDate(ctx.deps.clock.now(), zone(ctx, municipalityId));
   const { from, to } = periodDates(period, today);
   const entries = consultationsBetween(ctx.deps.db, municipalityId, from, to).sort((a, b) => a.date.localeCompare(b.date));

@@ -1,7 +1,7 @@
 // Who may do what, checked in the core on every command and every button: a
 // coordinator acts only within their municipality, a curator reads across the
 // municipalities of their region, nobody else administers.
-import type { Municipality } from '../../db/repos/org.js';
+import { getMunicipality, municipalitiesInRegions, type Municipality } from '../../db/repos/org.js';
 import type { Person } from '../../db/repos/people.js';
 import type { RoleName } from '../../db/schema.js';
 import type { Ctx } from './context.js';
@@ -23,6 +23,22 @@ export function mayAdminister(person: Person | undefined, municipalityId: number
 export function mayRead(person: Person | undefined, municipality: Pick<Municipality, 'id' | 'regionId'>): boolean {
   if (mayAdminister(person, municipality.id)) return true;
   return (person?.roles ?? []).some((g) => g.role === 'curator' && g.regionId === municipality.regionId);
+}
+
+/** The municipalities whose reports a person may read: those they coordinate, and for a curator every one in their region. */
+export function readableMunicipalities(ctx: Pick<Ctx, 'deps'>, person: Person | undefined): Municipality[] {
+  const curated = (person?.roles ?? []).flatMap((g) => (g.role === 'curator' && g.regionId !== null ? [g.regionId] : []));
+  const coordinated = coordinatedMunicipalities(person).flatMap((id) => getMunicipality(ctx.deps.db, id) ?? []);
+  const all = [...coordinated, ...municipalitiesInRegions(ctx.deps.db, curated)];
+  return all.filter((m, i) => all.findIndex((o) => o.id === m.id) === i);
+}
+
+/** Re-checks the right to read a municipality's reports, for a button that names it. */
+export function requireReaderOf(ctx: Ctx, municipalityId: number): Person {
+  const person = requirePerson(ctx);
+  const municipality = getMunicipality(ctx.deps.db, municipalityId);
+  if (!municipality || !mayRead(person, municipality)) throw notAllowed();
+  return person;
 }
 
 /** The registered person behind the update, or a polite refusal. */

@@ -27,7 +27,7 @@ export const roadmapFeature: Feature = (h) => {
       requireEditor(ctx, municipalityId, school?.id ?? null);
       return h.dialogs.start(ctx, roadmapImportDialog, { municipalityId, schoolId: school?.id ?? null });
     })
-    .action(exportAction, (ctx) => exportRoadmap(ctx))
+    .action(exportAction, (ctx, [municipalityId]) => exportRoadmap(ctx, municipalityId))
     .action(doneAction, (ctx, [id]) => {
       const { milestone } = ownMilestone(ctx, id);
       if (milestone.state === 'done') return { text: ctx.t('roadmap-already-done') };

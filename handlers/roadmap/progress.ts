@@ -3,11 +3,11 @@
 // body with overdue items first, and an XLSX export with status and evidence.
 import { audit } from '../../db/repos/audit.js';
 import { DateTime } from 'luxon';
-import { getMunicipality } from '../../db/repos/org.js';
+import { getMunicipality, type Municipality } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
 import { itemsOf, milestonesOf, roadmapsOf, type MilestoneRow, type Roadmap, type RoadmapItemRow } from '../../db/repos/roadmaps.js';
 import { localDate } from '../../scheduler/local-time.js';
-import { coordinatedMunicipalities, hasRole, requireCoordinator, requirePerson } from '../core/access.js';
+import { hasRole, mayAdminister, readableMunicipalities, requireReaderOf, requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
@@ -74,13 +74,16 @@ function myItems(ctx: Ctx): Reply {
   return { text: lines.join('\n'), buttons };
 }
 
-function coordinatorView(ctx: Ctx, municipalityId: number): Reply {
+/** Progress of a municipality's road map; a coordinator also gets the import button, a curator of the region reads it. */
+function progressView(ctx: Ctx, municipality: Municipality, options: { admin: boolean; named: boolean }): Reply {
+  const municipalityId = municipality.id;
   const day = today(ctx, municipalityId);
   const all = entries(ctx, municipalityId).filter((e) => e.roadmap.schoolId === null);
-  const buttons: Button[][] = [[{ kind: 'action', label: ctx.t('roadmap-import'), data: importAction.encode(0) }]];
-  if (all.length === 0) return { text: ctx.t('roadmap-none'), buttons };
+  const buttons: Button[][] = options.admin ? [[{ kind: 'action', label: ctx.t('roadmap-import'), data: importAction.encode(0) }]] : [];
+  const heading = options.named ? [`🏛 ${municipality.name}`] : [];
+  if (all.length === 0) return { text: [...heading, ctx.t('roadmap-none')].join('\n'), buttons };
   const count = (list: Entry[], status: string) => list.filter((e) => statusOf(e, day) === status).length;
-  const lines = [ctx.t('roadmap-summary', { items: all.length, done: count(all, 'done'), overdue: count(all, 'overdue'), unknown: count(all, 'unknown') })];
+  const lines = [...heading, ctx.t('roadmap-summary', { items: all.length, done: count(all, 'done'), overdue: count(all, 'overdue'), unknown: count(all, 'unknown') })];
   const overdue = all.filter((e) => statusOf(e, day) === 'overdue');
   if (overdue.length) {
     lines.push('', ctx.t('roadmap-overdue-heading'));
@@ -100,12 +103,13 @@ function coordinatorView(ctx: Ctx, municipalityId: number): Reply {
 
 export function roadmapCommand(ctx: Ctx): Reply[] {
   const person = requirePerson(ctx);
-  const replies = coordinatedMunicipalities(person).map((m) => coordinatorView(ctx, m));
+  const readable = readableMunicipalities(ctx, person);
+  const replies = readable.map((m) => progressView(ctx, m, { admin: mayAdminister(person, m.id), named: readable.length > 1 }));
   return replies.length ? replies : [myItems(ctx)];
 }
 
-export async function exportRoadmap(ctx: Ctx): Promise<Reply> {
-  const { municipalityId } = requireCoordinator(ctx);
+export async function exportRoadmap(ctx: Ctx, municipalityId: number): Promise<Reply> {
+  requireReaderOf(ctx, municipalityId);
   const day = today(ctx, municipalityId);
   const t = ctx.t;
   audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: ctx.person?.id ?? null, municipalityId, action: 'export.personal-data', details: { what: 'roadmap' } });

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { getMunicipality, schoolsOf } from '../../db/repos/org.js';
 import { namesOf } from '../../db/repos/people.js';
 import { getRound, getSurvey, openRoundsFor, recipientsOf, responsesOf, roundsOf, type Round } from '../../db/repos/surveys.js';
-import { coordinatedMunicipalities, mayAdminister, mayRead, requirePerson } from '../core/access.js';
+import { mayAdminister, mayRead, readableMunicipalities, requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
@@ -90,11 +90,12 @@ export function surveysCommand(ctx: Ctx): Reply[] {
       ]),
     });
   }
-  for (const municipalityId of coordinatedMunicipalities(person)) {
-    const rounds = roundsOf(ctx.deps.db, municipalityId);
+  const readable = readableMunicipalities(ctx, person);
+  for (const municipality of readable) {
+    const rounds = roundsOf(ctx.deps.db, municipality.id);
     if (rounds.length === 0) continue;
     replies.push({
-      text: ctx.t('surveys-rounds'),
+      text: readable.length > 1 ? `🏛 ${municipality.name}\n${ctx.t('surveys-rounds')}` : ctx.t('surveys-rounds'),
       buttons: rounds.map((r): Button[] => {
         const p = progress(ctx, r);
         return [{ kind: 'action', label: `${getSurvey(ctx.deps.db, r.surveyId)?.title ?? ''} ${p.answered}/${p.total}`.slice(0, 40), data: roundCardAction.encode(r.id) }];

@@ -101,7 +101,7 @@ describe('authorisation matrix', () => {
       broadcast: coordinators,
       survey: coordinators,
       newsurvey: coordinators,
-      consultations: coordinators,
+      consultations: [...coordinators, 'curator'],
       audit: coordinators,
       digest: coordinators,
       log: ['mentor', 'tutor'],
@@ -140,13 +140,14 @@ describe('authorisation matrix', () => {
       [`rmd:${ids.milestone}`]: ['coordinator', 'school-admin'],
       [`rmp:${ids.milestone}`]: ['coordinator', 'school-admin'],
       [`rmc:${ids.milestone}`]: ['coordinator', 'school-admin'],
-      [`rmx:${ids.municipality}`]: coordinators,
+      [`rmx:${ids.municipality}`]: ['coordinator', 'curator'],
       [`aux:${ids.municipality}`]: ['coordinator'],
       [`cne:${ids.consultation}`]: ['tutor'],
       [`cned:${ids.consultation}`]: ['tutor'],
       [`cnf:${ids.consultation}`]: ['teacher'],
       [`cnn:${ids.assignment}`]: ['coordinator'],
-      'cnr:month': coordinators,
+      [`cnr:month:${ids.municipality}`]: ['coordinator', 'curator'],
+      [`cnx:month:${ids.municipality}`]: ['coordinator', 'curator'],
     };
     const actual: Record<string, Actor[]> = {};
     for (const data of Object.keys(expected)) {
