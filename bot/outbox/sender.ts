@@ -16,6 +16,7 @@ import type { PlatformName } from '../../db/schema.js';
 import type { Clock } from '../../handlers/core/clock.js';
 import type { OutgoingFile } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
+import { chatQueue } from '../adapter.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export type SendOutcome =
@@ -58,6 +59,7 @@ export class OutboxSender {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly inOrder = chatQueue();
   private readonly limiter: RateLimiter;
   private readonly options: Required<SenderOptions>;
   /** Sends by outcome, for metrics and benchmarks. */
@@ -119,7 +121,8 @@ export class OutboxSender {
           break;
         }
         while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
-        const job = this.sendOne(row).finally(() => this.inFlight.delete(job));
+        // Rows to one chat go one after another, so a person reads them in the order they were written.
+        const job = this.inOrder(row.chatId, () => this.sendOne(row)).finally(() => this.inFlight.delete(job));
         this.inFlight.add(job);
       }
       // Claim the next batch only once this one is under way, so a row is never claimed twice.
