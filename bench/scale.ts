@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import ExcelJS from 'exceljs';
 import { audit } from '../db/repos/audit.js';
 import { closeDb, openDb, type Db } from '../db/client.js';
 import { findAccount } from '../db/repos/accounts.js';
@@ -40,6 +39,7 @@ import { drivers } from '../tests/e2e/drivers.js';
 import { startOpora } from '../tests/e2e/process.js';
 import { waitFor } from '../tests/helpers/wait.js';
 import { mib, round, type Figure } from './report.js';
+import { roadmapWorkbook } from './roadmap-workbook.js';
 
 const GROUP = 'scale';
 const SCHOOLS = 200;
@@ -244,50 +244,6 @@ function coordinatorCtx(deps: CoreDeps, seeded: Seeded): Ctx {
   };
 }
 
-const ROADMAP_SECTIONS = ['Управленческие решения', 'Диагностика', 'Работа с педагогами', 'Наставничество', 'Сетевое взаимодействие', 'Работа с обучающимися', 'Работа с родителями', 'Методическое сопровождение', 'Мониторинг', 'Подведение итогов'];
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const ACTIVITIES = ['Семинар для учителей', 'Консультации наставника', 'Диагностика обучающихся', 'Открытые уроки', 'Совещание руководителей ОО', 'Курсы повышения квалификации', 'Анализ результатов', 'Родительское собрание', 'Стажировка в школе-лидере', 'Методический день'];
-const DEADLINES: (string | Date)[] = [
-  'до 01.10.2026',
-  'Октябрь 2026',
-  'Октябрь-ноябрь 2026',
-  'IV кв.',
-  'ежемесячно',
-  'В течение учебного года',
-  'Февраль 2027, апрель 2027',
-  'по итогам 2 четверти',
-  'до конца учебного года',
-  new Date(Date.UTC(2027, 2, 15)),
-];
-const RESPONSIBLE = ['Управление образования', 'ИМЦ', 'Руководители ОО', 'ИМЦ, руководители ОО', 'Наставники', 'Тьюторы'];
-const RESULTS = ['Приказ', 'Аналитическая справка', 'Программа семинара', 'Протокол', 'Отчёт', 'Журнал консультаций'];
-
-/** A road map as a district sends it: a title, the header, column numbers, ten Roman-numbered sections of a hundred items. */
-async function roadmapWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Дорожная карта');
-  sheet.addRow(['План мероприятий («дорожная карта») на 2026-2027 учебный год']);
-  sheet.addRow([]);
-  sheet.addRow(['№ п/п', 'Мероприятие', 'Срок', 'Ответственный', 'Ожидаемый результат']);
-  sheet.addRow([1, 2, 3, 4, 5]);
-  const perSection = ROADMAP_ITEMS / ROADMAP_SECTIONS.length;
-  ROADMAP_SECTIONS.forEach((section, s) => {
-    sheet.addRow([`${ROMAN[s] ?? ''}. ${section}`]);
-    sheet.mergeCells(sheet.rowCount, 1, sheet.rowCount, 5);
-    for (let i = 0; i < perSection; i++) {
-      const k = s * perSection + i;
-      sheet.addRow([
-        `${s + 1}.${i + 1}`,
-        `${ACTIVITIES[k % ACTIVITIES.length] ?? ''}: ${SUBJECTS[k % SUBJECTS.length] ?? ''}, этап ${i + 1}`,
-        DEADLINES[k % DEADLINES.length] ?? '',
-        RESPONSIBLE[k % RESPONSIBLE.length] ?? '',
-        RESULTS[k % RESULTS.length] ?? '',
-      ]);
-    }
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 /** The resident set of a process in MB, as the operating system reports it. */
 function rssOf(pid: number): number {
   const kib = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
@@ -389,7 +345,7 @@ export async function runScale(options: { dir: string; log: (line: string) => vo
 
     const service = await serviceMemory(path, seeded, options.log);
 
-    const workbook = await roadmapWorkbook();
+    const workbook = await roadmapWorkbook(ROADMAP_ITEMS, SUBJECTS);
     const now = clock.now();
     const year = Number(localDate(now, TIMEZONE).slice(0, 4));
     const coordinator = ctx.person;
