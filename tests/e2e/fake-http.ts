@@ -24,6 +24,13 @@ export async function listenOnLoopback(label: string): Promise<{ server: Server;
   return { server, port: address.port };
 }
 
+/** Answers the long polls still parked (with nothing new), lets those answers out, then closes the server. */
+export async function closeWithLongPolls(server: Server, waiters: Set<() => void>): Promise<void> {
+  for (const wake of [...waiters]) wake();
+  await delay(10);
+  await closeServer(server);
+}
+
 /** Stops accepting connections, destroys the open ones and resolves once the server has closed. */
 export async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));

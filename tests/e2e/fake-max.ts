@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
-  closeServer, delay, isRecord, listenOnLoopback, num, parkLongPoll, parseMultipart, prune, readBody, respond, str, type Json,
+  closeWithLongPolls, delay, isRecord, listenOnLoopback, num, parkLongPoll, parseMultipart, prune, readBody, respond, str, type Json,
 } from './fake-http.js';
 
 export interface MaxSent { mid: string; userId: number; chatId: number; text: string; attachments: Json[]; edits: number; file?: { name: string; content: Buffer } }
@@ -175,9 +175,7 @@ export class FakeMax {
     if (this.stopped) return;
     this.stopped = true;
     this.abort.abort(); // webhook deliveries in flight give up
-    for (const wake of [...this.waiters]) wake(); // hanging long polls answer with no updates
-    await delay(10); // let those answers reach the sockets before they are destroyed
-    await closeServer(this.server);
+    await closeWithLongPolls(this.server, this.waiters);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import {
-  closeServer, delay, isRecord, listenOnLoopback, nowSeconds, num, parkLongPoll, parseMultipart, prune, readBody, respond, str,
+  closeWithLongPolls, delay, isRecord, listenOnLoopback, nowSeconds, num, parkLongPoll, parseMultipart, prune, readBody, respond, str,
   type Json, type UploadedFile,
 } from './fake-http.js';
 
@@ -157,9 +157,7 @@ export class FakeTelegram {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const wake of [...this.waiters]) wake(); // hanging long polls answer `[]`
-    await delay(10); // let those answers reach the sockets before they are destroyed
-    await closeServer(this.server);
+    await closeWithLongPolls(this.server, this.waiters);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
