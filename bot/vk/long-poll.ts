@@ -1,7 +1,8 @@
 // The Bots Long Poll loop. Written here rather than taken from vk-io because
 // vk-io hands updates over without their event_id (needed to handle each
 // once), moves on before they are handled, and cannot abort a waiting poll
-// on shutdown. A batch is handled per peer in order and across peers at once. The API calls themselves still go through vk-io.
+// on shutdown. A batch is handled per peer in order and across peers at
+// once. The API calls themselves still go through vk-io.
 import type { VK } from 'vk-io';
 import type { Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
@@ -17,6 +18,7 @@ interface PollServer {
 type PollAnswer = { ts?: string | number; updates?: unknown[]; failed?: number };
 
 const WAIT_SECONDS = 25;
+const RETRY_MS = 3000;
 
 /** The peer an update belongs to, for ordering; updates without one share a queue. */
 function peerOf(update: unknown): string {
@@ -24,7 +26,6 @@ function peerOf(update: unknown): string {
   const message = object && typeof object.message === 'object' && object.message !== null ? (object.message as Record<string, unknown>) : undefined;
   return String(message?.peer_id ?? object?.peer_id ?? '');
 }
-const RETRY_MS = 3000;
 
 export class VkLongPoll {
   private running = false;
