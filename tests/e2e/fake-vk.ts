@@ -5,6 +5,7 @@ import {
   closeWithLongPolls, delay, isRecord, listenOnLoopback, nowSeconds, num, parkLongPoll, parseMultipart, prune, readBody, respond, str,
   type Json, type UploadedFile,
 } from './fake-http.js';
+import { invalid, parseKeyboard, VkError } from './fake-vk-rules.js';
 
 export interface VkSent {
   id: number;
@@ -31,12 +32,6 @@ const CLIENT_INFO = {
 /** VK document type 1 is "text document", 8 is "unknown". */
 const TEXT_DOC_EXTS = new Set(['txt', 'csv', 'json', 'md', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'rtf']);
 
-class VkError extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message);
-  }
-}
-const invalid = (what: string): VkError => new VkError(100, `One of the parameters specified was missing or invalid: ${what}`);
 
 const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 const extOf = (name: string): string => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -59,34 +54,6 @@ function reply(res: ServerResponse, body: unknown, status = 200, contentType = '
   respond(res, status, body, contentType);
 }
 
-/** Keyboard limits from the VK docs: ≤5 buttons a row; ≤10 rows / 40 buttons (inline: ≤6 rows / 10 buttons); label ≤40, payload ≤255. */
-function parseKeyboard(raw: unknown): unknown {
-  if (raw === undefined || raw === '') return undefined;
-  let keyboard: unknown = raw;
-  if (typeof raw === 'string') {
-    try { keyboard = JSON.parse(raw); } catch { throw new VkError(911, 'Keyboard format is invalid: malformed JSON'); }
-  }
-  const fail = (why: string): never => { throw new VkError(911, `Keyboard format is invalid: ${why}`); };
-  if (!isRecord(keyboard) || !Array.isArray(keyboard.buttons)) return fail('buttons array is required');
-  const rows: unknown[] = keyboard.buttons;
-  const [maxRows, maxButtons] = keyboard.inline === true ? [6, 10] : [10, 40];
-  if (rows.length > maxRows) fail(`${rows.length} rows, at most ${maxRows} allowed`);
-  let total = 0;
-  for (const row of rows) {
-    const buttons: unknown[] = Array.isArray(row) ? row : fail('every row must be an array');
-    if (buttons.length > 5) fail(`${buttons.length} buttons in a row, at most 5 allowed`);
-    total += buttons.length;
-    for (const button of buttons) {
-      const action = isRecord(button) ? button.action : undefined;
-      if (!isRecord(action) || typeof action.type !== 'string') return fail('every button needs action.type');
-      if (typeof action.label === 'string' && action.label.length > 40) fail(`label "${action.label}" is longer than 40 characters`);
-      const payload = action.payload === undefined ? '' : typeof action.payload === 'string' ? action.payload : JSON.stringify(action.payload);
-      if (payload.length > 255) fail('payload is longer than 255 characters');
-    }
-  }
-  if (total > maxButtons) fail(`${total} buttons, at most ${maxButtons} allowed`);
-  return keyboard;
-}
 
 export class FakeVk {
   readonly apiBaseUrl: string;
