@@ -71,6 +71,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       links: {},
       backup: config.backup,
       retention: config.retention,
+      outboxKeepDays: config.outboxKeepDays,
     },
     wakeOutbox: () => senders.forEach((s) => s.wake()),
   };

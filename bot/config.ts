@@ -53,6 +53,8 @@ export const configSchema = z
       .refine((v) => hhmm.test(v), 'expected HH:MM, e.g. 03:00'),
     RETENTION_SURVEY_DAYS: z.coerce.number().int().min(30).default(730),
     RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(90).default(1095),
+    /** Days a sent message stays in the outbox (for delivery reports) before it is deleted. */
+    OUTBOX_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     HEALTH_PORT: optional(z.string().regex(/^\d{2,5}$/, 'a port number such as 8080')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
@@ -81,6 +83,7 @@ export interface Config {
   dialogTtlMinutes: number;
   backup: { dir: string; keep: number; at: string };
   retention: { surveyDays: number; inactiveDays: number };
+  outboxKeepDays: number;
   healthPort?: number;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dialogTtlMinutes: e.DIALOG_TTL_MINUTES,
     backup: { dir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), 'backups'), keep: e.BACKUP_KEEP, at: e.BACKUP_AT },
     retention: { surveyDays: e.RETENTION_SURVEY_DAYS, inactiveDays: e.RETENTION_INACTIVE_DAYS },
+    outboxKeepDays: e.OUTBOX_KEEP_DAYS,
     healthPort: e.HEALTH_PORT ? Number(e.HEALTH_PORT) : undefined,
     logLevel: e.LOG_LEVEL,
   };

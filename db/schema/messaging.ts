@@ -80,12 +80,14 @@ export const kv = sqliteTable('kv', {
   value: text('value').notNull(),
 });
 
-/** Files attached to broadcasts, kept once and sent to many. */
+/** Files attached to broadcasts (kept once and sent to many) and road-map evidence. */
 export const files = sqliteTable('files', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   mime: text('mime').notNull(),
   data: blob('data', { mode: 'buffer' }).notNull(),
+  /** Who sent it in, so erasing that person reaches the file too. */
+  uploadedBy: integer('uploaded_by').references(() => people.id),
   createdAt: createdAt(),
 });
 

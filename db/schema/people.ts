@@ -145,3 +145,26 @@ export interface Audience {
   statuses?: ('low_results' | 'social_conditions' | 'at_risk' | 'leader' | 'partner')[];
   personIds?: number[];
 }
+
+/**
+ * Wrong tries at a guessable code (a /link code, a seminar's attendance code),
+ * counted per key: an account ("account:12:link") or a code ("code:link:AB12CD").
+ * A key past its limit is locked until `lockedUntil`, whatever is typed next.
+ */
+export const codeAttempts = sqliteTable('code_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * Every erasure (/forget, retention), by person row id and time only: no
+ * personal data. After a restore from a backup taken earlier, the erasures
+ * recorded since are carried out again from this log.
+ */
+export const erasures = sqliteTable('erasures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  personId: integer('person_id').notNull(),
+  at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+});

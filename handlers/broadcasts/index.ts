@@ -13,7 +13,7 @@ import type { DialogDef } from '../core/dialog.js';
 import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
 import { deliveryReport, sendBroadcast } from './send.js';
-import { storedFileName } from '../core/files.js';
+import { downloadWithin, storedFileName } from '../core/files.js';
 
 export const reportAction = defineAction('bcr', idArg);
 export const MAX_BROADCAST_FILE = 20 * 1024 * 1024;
@@ -41,9 +41,8 @@ const broadcastDialog: DialogDef<BroadcastData> = {
       prompt: (ctx) => ({ text: ctx.t('broadcast-ask-text'), acceptsText: true }),
       accept: async (ctx, data, answer) => {
         if (answer.kind === 'file') {
-          if (answer.file.size !== undefined && answer.file.size > MAX_BROADCAST_FILE) return { reask: ctx.t('broadcast-file-too-big') };
-          const content = await answer.file.fetch();
-          if (content.length > MAX_BROADCAST_FILE) return { reask: ctx.t('broadcast-file-too-big') };
+          const content = await downloadWithin(answer.file, MAX_BROADCAST_FILE);
+          if (!content) return { reask: ctx.t('broadcast-file-too-big') };
           const stored = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content });
           return { next: 'caption', data: { ...data, fileId: stored.id, fileName: stored.name } };
         }

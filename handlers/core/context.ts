@@ -21,6 +21,8 @@ export interface Settings {
   backup?: { dir: string; keep: number; at: string };
   /** Days after which closed survey rounds are anonymised and inactive people erased; absent: never. */
   retention?: { surveyDays: number; inactiveDays: number };
+  /** Days a sent outbox row is kept for delivery reports before it is deleted; 30 when absent. */
+  outboxKeepDays?: number;
 }
 
 export interface CoreDeps {

@@ -11,7 +11,11 @@ export interface IncomingFile {
   mime?: string;
   /** Size in bytes when the platform tells it, so limits are checked before downloading. */
   size?: number;
-  fetch: () => Promise<Buffer>;
+  /**
+   * Downloads the file. The adapter streams it and stops with a
+   * FileTooLargeError past `maxBytes`, whatever size the platform announced.
+   */
+  fetch: (limits: { maxBytes: number }) => Promise<Buffer>;
 }
 
 export type IncomingEvent =

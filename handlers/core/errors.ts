@@ -15,3 +15,11 @@ export class UserError extends Error {
 }
 
 export const notAllowed = () => new UserError('forbidden', 'error-forbidden');
+
+/** A download stopped because the file grew past the limit its reader set. */
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`file larger than ${maxBytes} bytes`);
+    this.name = 'FileTooLargeError';
+  }
+}

@@ -16,6 +16,7 @@ import type { DialogDef } from '../core/dialog.js';
 import { meaningOf, responsibleBodies } from './responsible.js';
 import { planRoadmap, saveRoadmap, understood, type RoadmapPlan } from './store.js';
 import { MAX_ROADMAP_BYTES, RoadmapDocumentError } from './table/read.js';
+import { downloadWithin } from '../core/files.js';
 
 export type RoadmapImportData = {
   municipalityId: number;
@@ -70,9 +71,10 @@ export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
           let plan: RoadmapPlan;
           let fileName: string;
           if (answer.kind === 'file') {
-            if ((answer.file.size ?? 0) > MAX_ROADMAP_BYTES) return { reask: ctx.t('roadmap-error-too-big') };
+            const content = await downloadWithin(answer.file, MAX_ROADMAP_BYTES);
+            if (!content) return { reask: ctx.t('roadmap-error-too-big') };
             fileName = answer.file.name;
-            plan = await planRoadmap(fileName, await answer.file.fetch(), undefined, year);
+            plan = await planRoadmap(fileName, content, undefined, year);
           } else if (answer.kind === 'text' && answer.text.includes('\t')) {
             fileName = ctx.t('roadmap-pasted');
             plan = await planRoadmap('pasted.txt', Buffer.from(answer.text, 'utf8'), undefined, year);

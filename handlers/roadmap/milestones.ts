@@ -15,7 +15,7 @@ import { formatIsoDay } from '../core/format.js';
 import { readDate } from '../surveys/input.js';
 import { dueOf } from './progress.js';
 import { responsiblePeople } from './responsible.js';
-import { storedFileName } from '../core/files.js';
+import { downloadWithin, storedFileName } from '../core/files.js';
 
 export type MilestoneData = { milestoneId: number };
 
@@ -58,9 +58,8 @@ export const doneDialog: DialogDef<MilestoneData> = {
         let evidenceFileId: number | null = null;
         if (answer.kind === 'text') evidence = answer.text.trim().slice(0, 2000);
         if (answer.kind === 'file') {
-          if ((answer.file.size ?? 0) > MAX_EVIDENCE_BYTES) return { reask: ctx.t('broadcast-file-too-big') };
-          const content = await answer.file.fetch();
-          if (content.length > MAX_EVIDENCE_BYTES) return { reask: ctx.t('broadcast-file-too-big') };
+          const content = await downloadWithin(answer.file, MAX_EVIDENCE_BYTES);
+          if (!content) return { reask: ctx.t('broadcast-file-too-big') };
           evidenceFileId = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content }).id;
           evidence = storedFileName(answer.file.name);
         }

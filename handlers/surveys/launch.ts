@@ -16,6 +16,10 @@ import { formatDay } from '../core/format.js';
 import { loadSurveyFile, type SurveyDefinition } from './definition.js';
 import { startRoundAction } from './respond.js';
 import { templateByKey, templates } from './templates.js';
+import { downloadWithin } from '../core/files.js';
+
+/** A survey definition is a few kilobytes; anything much larger is not one. */
+const MAX_SURVEY_FILE_BYTES = 256 * 1024;
 
 export const DEFAULT_REMINDER_DAYS = [2, 4];
 export const DEFAULT_ESCALATE_DAYS = 5;
@@ -125,8 +129,9 @@ export const launchDialog: DialogDef<LaunchData> = {
       accept: async (ctx, data, answer) => {
         if (answer.kind === 'file') {
           const format = /\.ya?ml$/i.test(answer.file.name) ? 'yaml' : /\.json$/i.test(answer.file.name) ? 'json' : undefined;
-          if (!format || (answer.file.size ?? 0) > 256 * 1024) return { reask: ctx.t('survey-file-type') };
-          const parsed = loadSurveyFile((await answer.file.fetch()).toString('utf8'), format);
+          const content = format ? await downloadWithin(answer.file, MAX_SURVEY_FILE_BYTES) : undefined;
+          if (!content) return { reask: ctx.t('survey-file-type') };
+          const parsed = loadSurveyFile(content.toString('utf8'), format ?? 'yaml');
           if (!parsed.ok) return { reask: ctx.t('survey-file-problems', { problems: parsed.problems.slice(0, 10).join('\n') }) };
           return { next: 'audience', data: { ...data, definition: parsed.survey } };
         }

@@ -60,6 +60,7 @@ const baseConfig = (databasePath: string): Omit<Config, 'telegram' | 'vk' | 'max
   dialogTtlMinutes: 60,
   backup: { dir: join(dirname(databasePath), 'backups'), keep: 3, at: '03:00' },
   retention: { surveyDays: 730, inactiveDays: 1095 },
+  outboxKeepDays: 30,
   logLevel: 'silent',
 });
 

@@ -10,6 +10,7 @@ import type { Ctx } from '../../core/context.js';
 import { inviteLinks } from '../../core/invite-links.js';
 import type { DialogDef } from '../../core/dialog.js';
 import { notifyPerson } from '../../core/outbox.js';
+import { downloadWithin } from '../../core/files.js';
 import { buildXlsx, XLSX_MIME } from '../../core/spreadsheet.js';
 import { applyImport, planImport, previewCounts, type ImportPlan, type Problem } from './plan.js';
 import { MAX_TABLE_BYTES, readTable, TableError } from './table.js';
@@ -84,10 +85,11 @@ export const importDialog: DialogDef<ImportData> = {
       prompt: (ctx) => ({ text: ctx.t('import-ask-file'), acceptsText: true }),
       accept: async (ctx, data, answer) => {
         if (answer.kind !== 'file') return { reask: ctx.t('import-need-file') };
-        if (answer.file.size !== undefined && answer.file.size > MAX_TABLE_BYTES) return { reask: ctx.t('import-file-too-big') };
+        const content = await downloadWithin(answer.file, MAX_TABLE_BYTES);
+        if (!content) return { reask: ctx.t('import-file-too-big') };
         let plan: ImportPlan | undefined;
         try {
-          const rows = await readTable(answer.file.name, await answer.file.fetch());
+          const rows = await readTable(answer.file.name, content);
           plan = planImport(ctx.deps.db, data.municipalityId, rows);
         } catch (error) {
           if (error instanceof TableError) return { reask: ctx.t(error.key) };

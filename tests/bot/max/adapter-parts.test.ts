@@ -53,7 +53,7 @@ describe('MAX updates', () => {
     });
     expect(parsed?.incoming.event).toMatchObject({ kind: 'file', file: { name: 'план.xlsx', size: 2048 }, caption: 'вот план' });
     expect(fetched).toBe('');
-    if (parsed?.incoming.event.kind === 'file') await parsed.incoming.event.file.fetch();
+    if (parsed?.incoming.event.kind === 'file') await parsed.incoming.event.file.fetch({ maxBytes: 1_000_000 });
     expect(fetched).toBe('https://files.example/1');
   });
 
