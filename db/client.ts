@@ -24,6 +24,8 @@ export function createDb(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Deleted and overwritten content is zeroed, so an erased person's name does not linger in free pages.
+  sqlite.pragma('secure_delete = ON');
   reusePreparedStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
@@ -98,11 +100,34 @@ export function openDb(path: string, options: { backupDir?: string; now?: Date }
   const db = createDb(path);
   try {
     migrateDb(db, { snapshotDir: options.backupDir, now: options.now });
+    zeroOldFreePages(db);
   } catch (error) {
     closeDb(db);
     throw error;
   }
   return db;
+}
+
+/**
+ * After an erasure: copies the WAL into the database file and empties it, so
+ * the erased rows survive neither in the WAL's old page images nor (with
+ * secure_delete) in the file's free pages. Best effort while another
+ * connection reads; the next checkpoint finishes the job.
+ */
+export function purgeErasedPages(db: Db): void {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * A database written before secure_delete was on may hold old content in its
+ * free pages; it is rebuilt once (VACUUM), and never again.
+ */
+function zeroOldFreePages(db: Db): void {
+  const done = db.$client.prepare("select value from kv where key = 'free-pages-zeroed'").get() as { value: string } | undefined;
+  if (done) return;
+  const free = db.$client.pragma('freelist_count', { simple: true }) as number;
+  if (free > 0) db.$client.exec('VACUUM');
+  db.$client.prepare("insert into kv (key, value) values ('free-pages-zeroed', '1') on conflict(key) do nothing").run();
 }
 
 export function closeDb(db: Db): void {

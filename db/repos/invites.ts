@@ -54,14 +54,14 @@ export function useInvite(db: DbOrTx, invite: Invite): boolean {
   return true;
 }
 
-/** The open personal invite of an imported person, if any. */
-export function personalInvite(db: DbOrTx, personId: number): Invite | undefined {
+/** The open personal invites of a person (an imported person's, or role offers), oldest first. */
+export function personalInvites(db: DbOrTx, personId: number): Invite[] {
   return db
     .select()
     .from(invites)
     .where(and(eq(invites.personId, personId), isNull(invites.revokedAt)))
     .all()
-    .find((i) => i.uses < i.maxUses);
+    .filter((i) => i.uses < i.maxUses);
 }
 
 export function createLinkCode(db: DbOrTx, personId: number, expiresAt: Date): string {

@@ -39,14 +39,28 @@ export function findMunicipality(db: DbOrTx, name: string): Municipality | undef
     .find((m) => m.name.toLocaleLowerCase('ru') === wanted);
 }
 
-/** Finds a municipality by name or creates it, with its region. */
-export function ensureMunicipality(db: DbOrTx, input: { name: string; region: string; timezone: string }): Municipality {
+/**
+ * Finds a municipality by name or creates it, with its region. Without a
+ * region name it gets a region of its own: a curator of one such
+ * municipality must never read every other one.
+ */
+export function ensureMunicipality(db: DbOrTx, input: { name: string; region?: string; timezone: string }): Municipality {
   const existing = findMunicipality(db, input.name);
   if (existing) return existing;
-  const region =
-    db.select().from(regions).where(eq(regions.name, input.region)).get() ??
-    db.insert(regions).values({ name: input.region }).returning().get();
-  return db.insert(municipalities).values({ regionId: region.id, name: input.name.trim(), timezone: input.timezone }).returning().get();
+  const name = input.name.trim();
+  const region = input.region?.trim()
+    ? (db.select().from(regions).where(eq(regions.name, input.region.trim())).get() ?? db.insert(regions).values({ name: input.region.trim() }).returning().get())
+    : ownRegion(db, name);
+  return db.insert(municipalities).values({ regionId: region.id, name, timezone: input.timezone }).returning().get();
+}
+
+/** A new region named after the municipality (with a number when that name is taken). */
+function ownRegion(db: DbOrTx, municipality: string): typeof regions.$inferSelect {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? municipality : `${municipality} (${n})`;
+    const row = db.insert(regions).values({ name }).onConflictDoNothing().returning().get();
+    if (row) return row;
+  }
 }
 
 function withStatuses(db: DbOrTx, rows: SchoolRow[]): School[] {

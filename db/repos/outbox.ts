@@ -129,3 +129,15 @@ export function countOutbox(db: DbOrTx, filter: { batch?: string; platform?: Pla
 export function getOutboxRow(db: DbOrTx, id: number): OutboxRow | undefined {
   return db.select().from(outbox).where(eq(outbox.id, id)).get();
 }
+
+/**
+ * Deletes finished rows (sent, failed, blocked) older than `before`: they hold
+ * chat ids and texts that name people, and are needed only for recent
+ * delivery reports.
+ */
+export function pruneFinishedOutbox(db: DbOrTx, before: Date): number {
+  return db
+    .delete(outbox)
+    .where(and(inArray(outbox.state, ['sent', 'failed', 'blocked']), lte(sql`coalesce(${outbox.sentAt}, ${outbox.nextAttemptAt})`, before.getTime())))
+    .run().changes;
+}

@@ -1,7 +1,7 @@
 // People, their roles and their erasure, as the core needs them.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { accounts, dialogs, outbox, people, personRoles, type RoleName } from '../schema.js';
+import { people, personRoles, type RoleName } from '../schema.js';
 import { inChunks } from './chunks.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -97,23 +97,4 @@ export function grantRole(db: DbOrTx, values: typeof personRoles.$inferInsert): 
   return true;
 }
 
-/**
- * Erases a person's personal data after consent is withdrawn: the name,
- * subjects and messenger identities go; the row and its revoked roles stay
- * so anonymous counts still add up.
- */
-export function erasePerson(db: DbOrTx, personId: number, at: Date): void {
-  const own = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.personId, personId)).all().map((a) => a.id);
-  if (own.length > 0) {
-    db.delete(outbox).where(and(inArray(outbox.accountId, own), inArray(outbox.state, ['pending', 'sending']))).run();
-    db.delete(dialogs).where(inArray(dialogs.accountId, own)).run();
-    for (const id of own) {
-      db.update(accounts)
-        .set({ externalId: `erased:${id}`, chatId: '', personId: null, active: false, language: null, lastSeenAt: null })
-        .where(eq(accounts.id, id))
-        .run();
-    }
-  }
-  db.update(personRoles).set({ revokedAt: at }).where(and(eq(personRoles.personId, personId), isNull(personRoles.revokedAt))).run();
-  db.update(people).set({ fullName: null, subjects: [], erasedAt: at }).where(eq(people.id, personId)).run();
-}
+export { erasePerson } from './erasures.js';

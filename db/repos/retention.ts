@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { accounts, people, responses, surveyRounds } from '../schema.js';
-import { erasePerson } from './people.js';
+import { erasePeople } from './erasures.js';
 
 export interface RetentionPeriods {
   surveyDays: number;
@@ -55,5 +55,5 @@ export function applyRetention(db: DbOrTx, plan: RetentionPlan, now: Date): void
     const rows = db.select({ id: responses.id }).from(responses).where(and(inArray(responses.roundId, roundIds), isNotNull(responses.personId))).all();
     for (const row of rows) db.update(responses).set({ personId: null, unitKey: `anon:${randomUUID()}` }).where(eq(responses.id, row.id)).run();
   }
-  for (const person of plan.people) erasePerson(db, person.id, now);
+  erasePeople(db, plan.people.map((p) => p.id), now);
 }

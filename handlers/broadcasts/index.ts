@@ -43,7 +43,7 @@ const broadcastDialog: DialogDef<BroadcastData> = {
         if (answer.kind === 'file') {
           const content = await downloadWithin(answer.file, MAX_BROADCAST_FILE);
           if (!content) return { reask: ctx.t('broadcast-file-too-big') };
-          const stored = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content });
+          const stored = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content, uploadedBy: ctx.person?.id ?? null });
           return { next: 'caption', data: { ...data, fileId: stored.id, fileName: stored.name } };
         }
         const text = answer.kind === 'text' ? answer.text.trim() : '';

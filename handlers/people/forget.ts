@@ -1,8 +1,8 @@
 // Withdrawing consent: /forget erases the person's name and messenger
 // accounts after a confirmation, ends their assignments, keeps anonymous
 // counts, and tells the coordinators that a place is now vacant.
+import { purgeErasedPages } from '../../db/client.js';
 import { audit } from '../../db/repos/audit.js';
-import { activeAssignmentsOfPerson, endAssignment } from '../../db/repos/assignments.js';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { erasePerson, peopleOf } from '../../db/repos/people.js';
 import { localDate } from '../../scheduler/local-time.js';
@@ -31,8 +31,7 @@ export const forgetDialog: DialogDef<ForgetData> = {
         const today = localDate(now, municipality?.timezone ?? settings.defaultTimezone);
         const school = person.schoolId !== null ? getSchool(db, person.schoolId) : undefined;
         db.transaction((tx) => {
-          for (const a of activeAssignmentsOfPerson(tx, person.id)) endAssignment(tx, a.id, today);
-          erasePerson(tx, person.id, now);
+          erasePerson(tx, person.id, now, today);
           audit(tx, { at: now, actorId: person.id, municipalityId: municipality?.id ?? null, action: 'person.forgotten', details: { personId: person.id } });
           if (!municipality) return;
           for (const coordinator of peopleOf(tx, municipality.id, { role: 'coordinator' })) {
@@ -51,6 +50,7 @@ export const forgetDialog: DialogDef<ForgetData> = {
             );
           }
         });
+        purgeErasedPages(db);
         ctx.deps.wakeOutbox();
         return { done: { text: ctx.t('forget-done') } };
       },

@@ -14,7 +14,8 @@ import { inviteLinks } from '../core/invite-links.js';
 import { pickOne } from '../core/pick.js';
 
 export const INVITE_DAYS = 14;
-const INVITABLE: readonly RoleName[] = ['teacher', 'school_admin', 'tutor', 'mentor', 'coordinator'];
+/** The roles a coordinator may hand out, by invite or by import; curators are invited from the admin command line. */
+export const INVITABLE: readonly RoleName[] = ['teacher', 'school_admin', 'tutor', 'mentor', 'coordinator'];
 
 export type InviteData = { municipalityId: number; role?: RoleName; schoolId?: number | null; schoolFilter?: string };
 

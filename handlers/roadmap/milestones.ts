@@ -60,7 +60,7 @@ export const doneDialog: DialogDef<MilestoneData> = {
         if (answer.kind === 'file') {
           const content = await downloadWithin(answer.file, MAX_EVIDENCE_BYTES);
           if (!content) return { reask: ctx.t('broadcast-file-too-big') };
-          evidenceFileId = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content }).id;
+          evidenceFileId = saveFile(ctx.deps.db, { name: storedFileName(answer.file.name), mime: answer.file.mime ?? 'application/octet-stream', data: content, uploadedBy: ctx.person?.id ?? null }).id;
           evidence = storedFileName(answer.file.name);
         }
         const person = requirePerson(ctx);

@@ -1,15 +1,24 @@
-// Nightly tidying: forgets old update ids and expired dialogs.
+// Nightly tidying: forgets old update ids, expired dialogs and finished
+// outbox rows past their keeping time (OUTBOX_KEEP_DAYS).
 import { deleteExpiredDialogs } from '../../db/repos/dialogs.js';
+import { recordJobRun } from '../../db/repos/jobs.js';
+import { pruneFinishedOutbox } from '../../db/repos/outbox.js';
 import { pruneUpdates } from '../../db/repos/updates.js';
 import type { Job } from '../job.js';
 
 const UPDATE_MEMORY_MS = 7 * 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+export const DEFAULT_OUTBOX_KEEP_DAYS = 30;
 
 export const housekeeping: Job = {
   name: 'housekeeping',
   run(deps, now) {
     const updates = pruneUpdates(deps.db, new Date(now.getTime() - UPDATE_MEMORY_MS));
     const dialogs = deleteExpiredDialogs(deps.db, now);
-    if (updates + dialogs > 0) deps.log.debug({ updates, dialogs }, 'housekeeping');
+    const keepDays = deps.settings.outboxKeepDays ?? DEFAULT_OUTBOX_KEEP_DAYS;
+    // The outbox has no index by age: it is swept once a day, not every minute.
+    const daily = recordJobRun(deps.db, 'outbox-prune', now.toISOString().slice(0, 10), now);
+    const outbox = daily ? pruneFinishedOutbox(deps.db, new Date(now.getTime() - keepDays * DAY_MS)) : 0;
+    if (updates + dialogs + outbox > 0) deps.log.debug({ updates, dialogs, outbox }, 'housekeeping');
   },
 };

@@ -1,6 +1,7 @@
 // Data retention, once a day: a week ahead, coordinators get a dry-run report
 // of what the retention periods will anonymise or erase; what is due today is
 // then carried out and audited.
+import { purgeErasedPages } from '../../db/client.js';
 import { audit } from '../../db/repos/audit.js';
 import { recordJobRun } from '../../db/repos/jobs.js';
 import { peopleOf } from '../../db/repos/people.js';
@@ -55,6 +56,7 @@ export const retention: Job = {
         applyRetention(tx, due, now);
         audit(tx, { at: now, actorId: null, municipalityId: null, action: 'retention.applied', details: { rounds: due.rounds.length, people: due.people.length } });
       });
+      purgeErasedPages(deps.db);
       deps.log.info({ rounds: due.rounds.length, people: due.people.length }, 'retention applied');
     }
     deps.wakeOutbox();

@@ -9,10 +9,10 @@ import type { Reply } from '../../core/contract.js';
 import type { Ctx } from '../../core/context.js';
 import { inviteLinks } from '../../core/invite-links.js';
 import type { DialogDef } from '../../core/dialog.js';
-import { notifyPerson } from '../../core/outbox.js';
 import { downloadWithin } from '../../core/files.js';
 import { buildXlsx, XLSX_MIME } from '../../core/spreadsheet.js';
-import { applyImport, planImport, previewCounts, type ImportPlan, type Problem } from './plan.js';
+import { INVITABLE } from '../invite.js';
+import { applyImport, notifyRoleOffers, planImport, previewCounts, type ImportPlan, type Problem } from './plan.js';
 import { MAX_TABLE_BYTES, readTable, TableError } from './table.js';
 
 export const IMPORT_INVITE_DAYS = 30;
@@ -31,7 +31,7 @@ export function problemLines(t: Ctx['t'], problems: Problem[]): string[] {
 }
 
 function previewText(ctx: Ctx, data: ImportData, plan: ImportPlan): string {
-  const counts = previewCounts(ctx.deps.db, data.municipalityId, plan);
+  const counts = previewCounts(ctx.deps.db, data.municipalityId, plan, ctx.deps.clock.now());
   const lines = [
     ctx.t('import-preview', { file: data.fileName ?? '', kind: ctx.t(`import-kind-${plan.kind}`), rows: plan.rows.length, ...counts }),
   ];
@@ -48,12 +48,7 @@ async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<
   const result = db.transaction((tx) => {
     const applied = applyImport(tx, data.municipalityId, plan, { today, now, createdBy: coordinator.id, inviteDays: IMPORT_INVITE_DAYS });
     audit(tx, { at: now, actorId: coordinator.id, municipalityId: data.municipalityId, action: `${plan.kind}.imported`, details: { ...applied.counts, file: data.fileName ?? '' } });
-    for (const person of applied.people.filter((p) => p.notify)) {
-      notifyPerson(tx, i18n, person.personId, (t) => ({ text: t('import-notice-role', { role: t(`role-${person.role}`) }) }), {
-        dedupeKey: `import-role:${person.personId}:${person.role}`,
-        notBefore: now,
-      });
-    }
+    notifyRoleOffers(tx, i18n, applied.people, now);
     return applied;
   });
   ctx.deps.wakeOutbox();
@@ -90,7 +85,7 @@ export const importDialog: DialogDef<ImportData> = {
         let plan: ImportPlan | undefined;
         try {
           const rows = await readTable(answer.file.name, content);
-          plan = planImport(ctx.deps.db, data.municipalityId, rows);
+          plan = planImport(ctx.deps.db, data.municipalityId, rows, INVITABLE);
         } catch (error) {
           if (error instanceof TableError) return { reask: ctx.t(error.key) };
           throw error;

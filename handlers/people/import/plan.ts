@@ -1,12 +1,19 @@
 // Turns a table of schools or people into an import plan: what would be
 // created, updated or left as is, and every row that cannot be used and why,
 // by line number. Applying a plan is idempotent: a second run changes nothing.
+//
+// An import grants nothing by itself. A person who has not joined gets a
+// personal invite; a person already registered who is given a new role gets
+// an offer (a personal invite only they can accept, with the consent step
+// again). Rows with a role the importer may not invite are refused.
 import type { DbOrTx } from '../../../db/client.js';
 import { accountsOfPerson } from '../../../db/repos/accounts.js';
-import { createInvite, personalInvite, type Invite } from '../../../db/repos/invites.js';
+import { createInvite, personalInvites, type Invite } from '../../../db/repos/invites.js';
 import { findSchool, getMunicipality, upsertSchool, type SchoolStatus } from '../../../db/repos/org.js';
-import { findPersonByName, grantRole, insertPerson, normalizePersonName, updatePerson } from '../../../db/repos/people.js';
-import type { RoleName } from '../../../db/schema.js';
+import { findPersonByName, insertPerson, normalizePersonName, updatePerson } from '../../../db/repos/people.js';
+import { roleNames, type RoleName } from '../../../db/schema.js';
+import type { I18n } from '../../core/i18n.js';
+import { notifyPerson } from '../../core/outbox.js';
 import { normalizeSchoolName } from '../../../db/repos/org.js';
 import { subjectsFromText } from '../subjects.js';
 import { findHeader, type TableRow } from './table.js';
@@ -97,11 +104,18 @@ function formulaIn(row: TableRow, cols: (number | undefined)[]): boolean {
   return cols.some((c) => c !== undefined && row.formulas.includes(c));
 }
 
-/** Reads the table as schools or people; undefined when no header is recognised. */
-export function planImport(db: DbOrTx, municipalityId: number, rows: TableRow[]): ImportPlan | undefined {
+/** Roles the admin command line may hand out: the operator stands above every coordinator. */
+export const ALL_ROLES: readonly RoleName[] = roleNames;
+
+/**
+ * Reads the table as schools or people; undefined when no header is
+ * recognised. `grantable` is what the importer may invite: a row asking for
+ * any other role is a problem, never a grant.
+ */
+export function planImport(db: DbOrTx, municipalityId: number, rows: TableRow[], grantable: readonly RoleName[]): ImportPlan | undefined {
   const people = findHeader(rows, personColumns, ['name']);
   if (people && people.columns.name !== undefined && /фио|ф\.и\.о|фамилия|full ?name/.test((rows[people.index]?.cells[people.columns.name] ?? '').toLocaleLowerCase('ru'))) {
-    return planPeople(db, municipalityId, rows.slice(people.index + 1), people.columns);
+    return planPeople(db, municipalityId, rows.slice(people.index + 1), people.columns, grantable);
   }
   const schools = findHeader(rows, schoolColumns, ['name']);
   if (schools) return planSchools(rows.slice(schools.index + 1), schools.columns);
@@ -145,6 +159,7 @@ function planPeople(
   municipalityId: number,
   rows: TableRow[],
   columns: Partial<Record<keyof typeof personColumns, number>>,
+  grantable: readonly RoleName[],
 ): ImportPlan {
   const plan: PersonRowPlan[] = [];
   const problems: Problem[] = [];
@@ -167,6 +182,10 @@ function planPeople(
     const role = roleFromText(roleText);
     if (!role) {
       problems.push({ line: row.line, key: 'import-row-unknown-role', args: { role: roleText.slice(0, 40) } });
+      continue;
+    }
+    if (!grantable.includes(role)) {
+      problems.push({ line: row.line, key: 'import-row-role-not-allowed', args: { role } });
       continue;
     }
     const schoolText = cell(row, columns.school);
@@ -207,23 +226,27 @@ export interface PersonOutcome {
   fullName: string;
   role: RoleName;
   school: string | null;
-  /** A personal invite for someone who has not joined yet. */
+  /** A personal invite for someone who has not joined yet: the coordinator forwards it. */
   invite?: Invite;
-  /** Someone who already joined and was given something new: tell them. */
-  notify: boolean;
+  /** A registered person offered a new role: they are told, and the role is theirs only once they accept. */
+  offer?: Invite;
+}
+
+/** The open personal invite of a person for a role, if any. */
+function openInviteFor(db: DbOrTx, personId: number, role: RoleName, now: Date): Invite | undefined {
+  return personalInvites(db, personId).find((i) => i.role === role && i.expiresAt.getTime() > now.getTime());
 }
 
 /** What importing one person row means against the database as it is now. */
-function personChange(db: DbOrTx, municipalityId: number, row: PersonRowPlan) {
+function personChange(db: DbOrTx, municipalityId: number, row: PersonRowPlan, now: Date) {
   const school = row.school ? findSchool(db, municipalityId, row.school) : undefined;
   const existing = findPersonByName(db, municipalityId, row.fullName, school?.id ?? null);
   const joined = existing ? accountsOfPerson(db, existing.id).length > 0 : false;
   const newSubjects = row.subjects.filter((s) => !existing?.subjects.includes(s));
-  // A person who has not joined gets the role with their personal invite, when they accept it.
-  const newRole = joined && !existing?.roles.some((g) => g.role === row.role);
-  const needsInvite = !joined && (!existing || !personalInvite(db, existing.id));
-  const result: keyof ImportCounts = !existing ? 'created' : newSubjects.length > 0 || newRole || needsInvite ? 'updated' : 'unchanged';
-  return { school, existing, joined, newSubjects, newRole, result };
+  const holdsRole = existing?.roles.some((g) => g.role === row.role && g.municipalityId === (row.role === 'curator' ? null : municipalityId)) ?? false;
+  const needsInvite = !holdsRole && (!existing || !openInviteFor(db, existing.id, row.role, now));
+  const result: keyof ImportCounts = !existing ? 'created' : newSubjects.length > 0 || needsInvite ? 'updated' : 'unchanged';
+  return { school, existing, joined, newSubjects, needsInvite, result };
 }
 
 function schoolChange(db: DbOrTx, municipalityId: number, row: SchoolRowPlan): keyof ImportCounts {
@@ -234,10 +257,10 @@ function schoolChange(db: DbOrTx, municipalityId: number, row: SchoolRowPlan): k
 }
 
 /** What applying the plan would do, without writing (the preview). */
-export function previewCounts(db: DbOrTx, municipalityId: number, plan: ImportPlan): ImportCounts {
+export function previewCounts(db: DbOrTx, municipalityId: number, plan: ImportPlan, now: Date): ImportCounts {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   if (plan.kind === 'schools') for (const row of plan.rows) counts[schoolChange(db, municipalityId, row)]++;
-  else for (const row of plan.rows) counts[personChange(db, municipalityId, row).result]++;
+  else for (const row of plan.rows) counts[personChange(db, municipalityId, row, now).result]++;
   return counts;
 }
 
@@ -257,18 +280,13 @@ export function applyImport(
     return { counts, people: outcomes };
   }
   for (const row of plan.rows) {
-    const change = personChange(tx, municipalityId, row);
+    const change = personChange(tx, municipalityId, row, context.now);
     const personId = change.existing
       ? change.existing.id
       : insertPerson(tx, { municipalityId, schoolId: change.school?.id ?? null, fullName: row.fullName, subjects: row.subjects }).id;
     if (change.existing && change.newSubjects.length > 0) updatePerson(tx, personId, { subjects: [...change.existing.subjects, ...change.newSubjects] });
-    if (change.newRole) {
-      grantRole(tx, { personId, role: row.role, municipalityId: row.role === 'curator' ? null : municipalityId, regionId: municipality.regionId });
-    }
-    const invite = change.joined
-      ? undefined
-      : (personalInvite(tx, personId) ??
-        createInvite(tx, {
+    const invite = change.needsInvite
+      ? createInvite(tx, {
           role: row.role,
           municipalityId,
           schoolId: change.school?.id ?? null,
@@ -276,16 +294,28 @@ export function applyImport(
           maxUses: 1,
           createdBy: context.createdBy,
           expiresAt: new Date(context.now.getTime() + context.inviteDays * 24 * 3600_000),
-        }));
+        })
+      : openInviteFor(tx, personId, row.role, context.now);
     counts[change.result]++;
-    outcomes.push({
-      personId,
-      fullName: change.existing?.fullName ?? row.fullName,
-      role: row.role,
-      school: change.school?.shortName ?? null,
-      invite,
-      notify: change.joined && change.result === 'updated',
-    });
+    const outcome = { personId, fullName: change.existing?.fullName ?? row.fullName, role: row.role, school: change.school?.shortName ?? null };
+    if (!invite) outcomes.push(outcome);
+    else if (change.joined) outcomes.push({ ...outcome, offer: change.needsInvite ? invite : undefined });
+    else outcomes.push({ ...outcome, invite });
   }
   return { counts, people: outcomes };
+}
+
+/**
+ * Tells each registered person offered a new role by an import, in their own
+ * language, with the code that accepts it; call in the import's transaction.
+ */
+export function notifyRoleOffers(tx: DbOrTx, i18n: I18n, outcomes: readonly PersonOutcome[], now: Date): void {
+  for (const person of outcomes) {
+    const offer = person.offer;
+    if (!offer) continue;
+    notifyPerson(tx, i18n, person.personId, (t) => ({ text: t('import-notice-offer', { role: t(`role-${person.role}`), code: offer.code }) }), {
+      dedupeKey: `import-offer:${offer.id}`,
+      notBefore: now,
+    });
+  }
 }

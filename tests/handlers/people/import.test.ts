@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureMunicipality, schoolsOf } from '../../../db/repos/org.js';
 import { peopleOf } from '../../../db/repos/people.js';
-import { applyImport, planImport, previewCounts } from '../../../handlers/people/import/plan.js';
+import { ALL_ROLES, applyImport, planImport, previewCounts } from '../../../handlers/people/import/plan.js';
 import { readTable, TableError } from '../../../handlers/people/import/table.js';
 import { peopleXlsx, schoolsXlsx } from '../../fixtures/spreadsheets.js';
 import { makeCore, type TestCore } from '../../helpers/core.js';
@@ -13,7 +13,7 @@ let t: TestCore | undefined;
 afterEach(() => t?.close());
 
 async function importFile(c: TestCore, municipalityId: number, name: string, data: Buffer) {
-  const plan = planImport(c.db, municipalityId, await readTable(name, data));
+  const plan = planImport(c.db, municipalityId, await readTable(name, data), ALL_ROLES);
   if (!plan) throw new Error('no plan');
   const now = c.clock.now();
   const applied = c.db.transaction((tx) => applyImport(tx, municipalityId, plan, { today: '2026-11-23', now, createdBy: null, inviteDays: 30 }));
@@ -63,7 +63,7 @@ describe('bulk import', () => {
     expect(people.find((p) => p.fullName?.startsWith('Гусева'))?.subjects).toEqual(['russian', 'literature']);
 
     // The same file again: nothing new, the same invites.
-    expect(previewCounts(t.db, m.id, plan)).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(previewCounts(t.db, m.id, plan, t.clock.now())).toEqual({ created: 0, updated: 0, unchanged: 4 });
     const again = await importFile(t, m.id, 'people.xlsx', await peopleXlsx());
     expect(again.applied.counts).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(again.applied.people.map((p) => p.invite?.code)).toEqual(applied.people.map((p) => p.invite?.code));
