@@ -8,6 +8,10 @@ import { createBroadcast } from '../../db/repos/broadcasts.js';
 import { insertMilestones, insertItem, createRoadmap } from '../../db/repos/roadmaps.js';
 import { createSeminar } from '../../db/repos/seminars.js';
 import { addRecipients, createRound, createSurvey } from '../../db/repos/surveys.js';
+import type { RoleName } from '../../db/schema.js';
+import { ALL_ROLES, applyImport, planImport } from '../../handlers/people/import/plan.js';
+import { readTable } from '../../handlers/people/import/table.js';
+import { INVITABLE } from '../../handlers/people/invite.js';
 import { templateByKey } from '../../handlers/surveys/templates.js';
 import { command, from, makeCore, press, type TestCore } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
@@ -158,5 +162,27 @@ describe('authorisation matrix', () => {
       });
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('import rows: a people file grants only what its importer may invite, and only by invite', async () => {
+    const roles = { учитель: 'teacher', 'заместитель директора': 'school_admin', тьютор: 'tutor', наставник: 'mentor', координатор: 'coordinator', куратор: 'curator' } as const;
+    const csv = ['ФИО;Роль;Школа', ...Object.keys(roles).map((word, i) => `Импортова ${['Анна', 'Вера', 'Галина', 'Дарья', 'Елена', 'Жанна'][i]} Ивановна;${word};A1`)].join('\n');
+    const rows = await readTable('люди.csv', Buffer.from(csv, 'utf8'));
+    const outcome = (grantable: readonly RoleName[]) => {
+      const plan = planImport(t.db, ids.municipality, rows, grantable);
+      if (plan?.kind !== 'people') throw new Error('not a people plan');
+      const planned = new Set(plan.rows.map((r) => r.role));
+      return Object.fromEntries(Object.values(roles).map((role) => [role, planned.has(role) ? 'invite' : 'refused']));
+    };
+    expect({ coordinator: outcome(INVITABLE), 'command line': outcome(ALL_ROLES) }).toEqual({
+      coordinator: { teacher: 'invite', school_admin: 'invite', tutor: 'invite', mentor: 'invite', coordinator: 'invite', curator: 'refused' },
+      'command line': { teacher: 'invite', school_admin: 'invite', tutor: 'invite', mentor: 'invite', coordinator: 'invite', curator: 'invite' },
+    });
+    // Applying the plan writes invites, never roles.
+    const before = (t.db.$client.prepare('select count(*) as n from person_roles').get() as { n: number }).n;
+    const plan = planImport(t.db, ids.municipality, rows, INVITABLE);
+    if (!plan) throw new Error('no plan');
+    t.db.transaction((tx) => applyImport(tx, ids.municipality, plan, { today: '2026-11-23', now: t.clock.now(), createdBy: null, inviteDays: 30 }));
+    expect((t.db.$client.prepare('select count(*) as n from person_roles').get() as { n: number }).n).toBe(before);
   });
 });
