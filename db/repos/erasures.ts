@@ -79,7 +79,7 @@ function eraseOne(db: DbOrTx, personId: number, at: Date, today: string): void {
   db.update(personRoles).set({ revokedAt: at }).where(and(eq(personRoles.personId, personId), isNull(personRoles.revokedAt))).run();
   db.update(invites).set({ revokedAt: at }).where(and(eq(invites.personId, personId), isNull(invites.revokedAt))).run();
   db.delete(linkCodes).where(eq(linkCodes.personId, personId)).run();
-  db.update(people).set({ fullName: null, subjects: [], erasedAt: at }).where(eq(people.id, personId)).run();
+  db.update(people).set({ fullName: null, subjects: [], consentAt: null, erasedAt: at }).where(eq(people.id, personId)).run();
   db.insert(erasures).values({ personId, at }).run();
 }
 

@@ -1,14 +1,13 @@
 // People: joining with an invite and consent (/start), linking a second
 // messenger (/link), withdrawing consent (/forget), inviting (/invite) and
 // bulk import of schools and people (/import).
-import { findInvite } from '../../db/repos/invites.js';
 import { registered, requireCoordinator, visibleTo } from '../core/access.js';
 import type { Feature } from '../core/dispatch.js';
 import { languageDialog } from '../general/index.js';
 import { forgetDialog } from './forget.js';
 import { importDialog, startImport } from './import/dialog.js';
 import { inviteDialog } from './invite.js';
-import { joinDialog, joinWithCode, looksLikeCode } from './join.js';
+import { joinDialog, joinWithBareCode, joinWithCode } from './join.js';
 import { linkCommand } from './link.js';
 
 export const peopleFeature: Feature = (h) => {
@@ -43,5 +42,5 @@ export const peopleFeature: Feature = (h) => {
       visible: registered,
       run: (ctx) => (ctx.person ? h.dialogs.start(ctx, forgetDialog, {}) : [{ text: ctx.t('forget-nothing') }]),
     })
-    .text((ctx, text) => (looksLikeCode(text) && findInvite(ctx.deps.db, text) ? joinWithCode(ctx, h, join, text) : undefined));
+    .text((ctx, text) => joinWithBareCode(ctx, h, join, text));
 };

@@ -4,11 +4,12 @@
 // buttons, and the person, their role and their account are written in one
 // transaction.
 import { audit } from '../../db/repos/audit.js';
-import { linkAccount } from '../../db/repos/accounts.js';
+import { accountsOfPerson, linkAccount } from '../../db/repos/accounts.js';
 import { findInvite, getInvite, inviteProblem, useInvite, type Invite } from '../../db/repos/invites.js';
 import { getMunicipality, getSchool, schoolsOf } from '../../db/repos/org.js';
 import { getPerson, grantRole, insertPerson, updatePerson, type Person } from '../../db/repos/people.js';
 import type { RoleName } from '../../db/schema.js';
+import { ACCOUNT_POLICY, accountKey, chargeWrongTry, refuseIfLocked, type Charge } from '../core/attempts.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef, StepOutcome } from '../core/dialog.js';
 import type { FeatureHost } from '../core/dispatch.js';
@@ -35,9 +36,28 @@ function targetOf(ctx: Ctx, invite: Invite): Person | undefined {
   return invite.personId !== null ? getPerson(ctx.deps.db, invite.personId) : ctx.person;
 }
 
+/**
+ * A personal invite is for its person only: another registered person may
+ * not take it, and once that person has an account (a role offered by an
+ * import), nobody else may redeem it from a fresh account either.
+ */
+function mayRedeem(ctx: Ctx, invite: Invite): boolean {
+  if (invite.personId === null) return true;
+  if (ctx.person) return ctx.person.id === invite.personId;
+  return accountsOfPerson(ctx.deps.db, invite.personId).length === 0;
+}
+
+/** True when the invite would give a registered person a role they do not hold yet. */
+function offersNewRole(target: Person | undefined, invite: Invite): boolean {
+  if (!target?.consentAt) return false;
+  const scope = invite.role === 'curator' ? null : invite.municipalityId;
+  return !target.roles.some((r) => r.role === invite.role && r.municipalityId === scope);
+}
+
 function missingStep(ctx: Ctx, invite: Invite, data: JoinData): string | undefined {
   const target = targetOf(ctx, invite);
-  if (data.consentAt === undefined && !target?.consentAt) return 'consent';
+  // A new role is never given silently: the person reads the consent again, with the role named, and agrees.
+  if (data.consentAt === undefined && (!target?.consentAt || offersNewRole(target, invite))) return 'consent';
   if (!target?.fullName && !data.name) return 'name';
   if (ROLES_WITH_SCHOOL.includes(invite.role) && !(data.schoolId ?? invite.schoolId ?? target?.schoolId)) return 'school';
   if (ROLES_WITH_SUBJECTS.includes(invite.role) && data.subjects.length === 0 && !target?.subjects.length) return 'subjects';
@@ -61,6 +81,7 @@ function complete(ctx: Ctx, h: FeatureHost, invite: Invite, data: JoinData): Out
   const now = clock.now();
   const problem = inviteProblem(getInvite(db, invite.id), now);
   if (problem) return { text: ctx.t(`invite-${problem}`) };
+  if (!mayRedeem(ctx, invite)) return { text: ctx.t('invite-for-someone-else') };
   const municipality = getMunicipality(db, invite.municipalityId);
   if (!municipality) return { text: ctx.t('invite-unknown') };
   const person = db.transaction((tx) => {
@@ -75,7 +96,7 @@ function complete(ctx: Ctx, h: FeatureHost, invite: Invite, data: JoinData): Out
         fullName: target.fullName ?? data.name ?? null,
         schoolId,
         subjects: chosenSubjects,
-        consentAt: target.consentAt ?? new Date(data.consentAt ?? now.getTime()),
+        consentAt: data.consentAt !== undefined ? new Date(data.consentAt) : (target.consentAt ?? now),
         language: ctx.lang,
         municipalityId: target.municipalityId ?? municipality.id,
       });
@@ -130,8 +151,13 @@ export function joinDialog(h: FeatureHost): DialogDef<JoinData> {
         prompt: (ctx, data) => {
           const invite = loadInvite(ctx, data);
           const municipality = getMunicipality(ctx.deps.db, invite.municipalityId);
+          const target = targetOf(ctx, invite);
+          const school = invite.schoolId !== null ? getSchool(ctx.deps.db, invite.schoolId) : undefined;
+          const offer = offersNewRole(target, invite)
+            ? `${ctx.t('join-role-offer', { role: ctx.t(`role-${invite.role}`), scope: school?.shortName ?? municipality?.name ?? '—' })}\n\n`
+            : '';
           return {
-            text: ctx.t('consent-text', { operator: municipality?.name ?? '—' }),
+            text: `${offer}${ctx.t('consent-text', { operator: municipality?.name ?? '—' })}`,
             choices: [[{ label: ctx.t('consent-agree'), value: 'agree' }], [{ label: ctx.t('consent-decline'), value: 'decline' }]],
           };
         },
@@ -187,13 +213,14 @@ export function joinDialog(h: FeatureHost): DialogDef<JoinData> {
 
 /** `/start CODE`, a deep link or a bare code: checks the invite and opens the join dialog. */
 export function joinWithCode(ctx: Ctx, h: FeatureHost, dialog: DialogDef<JoinData>, code: string): Outcome {
+  const locked = refuseIfLocked(ctx, [accountKey(ctx, 'invite')]);
+  if (locked) return locked;
   const now = ctx.deps.clock.now();
   const invite = findInvite(ctx.deps.db, code);
+  if (!invite) return chargeWrongTry(ctx, inviteCharges(ctx)) ?? { text: ctx.t('invite-unknown') };
   const problem = inviteProblem(invite, now);
-  if (problem || !invite) return { text: ctx.t(`invite-${problem ?? 'unknown'}`) };
-  if (invite.personId !== null && ctx.person && ctx.person.id !== invite.personId) {
-    return { text: ctx.t('invite-for-someone-else') };
-  }
+  if (problem) return { text: ctx.t(`invite-${problem}`) };
+  if (!mayRedeem(ctx, invite)) return { text: ctx.t('invite-for-someone-else') };
   const target = targetOf(ctx, invite);
   if (target && target.id === ctx.person?.id && target.roles.some((r) => r.role === invite.role && r.municipalityId === (invite.role === 'curator' ? null : invite.municipalityId))) {
     return { text: ctx.t('invite-already-joined') };
@@ -206,4 +233,18 @@ export function joinWithCode(ctx: Ctx, h: FeatureHost, dialog: DialogDef<JoinDat
 /** Invite codes are eight letters and digits; a person may paste one without /start. */
 export function looksLikeCode(text: string): boolean {
   return /^[A-Za-z0-9]{8}$/.test(text.replace(/[\s-]/g, ''));
+}
+
+/** An unknown invite code is a wrong try, counted per account; only codes nobody issued count, not expired or used ones. */
+const inviteCharges = (ctx: Ctx): Charge[] => [{ key: accountKey(ctx, 'invite'), policy: ACCOUNT_POLICY }];
+
+/**
+ * A bare message shaped like an invite code: a known code opens the join as
+ * /start would; an unknown one is a counted wrong try and is left to other
+ * readers (undefined), unless the account is or just got locked out.
+ */
+export function joinWithBareCode(ctx: Ctx, h: FeatureHost, dialog: DialogDef<JoinData>, text: string): Outcome | undefined {
+  if (!looksLikeCode(text)) return undefined;
+  if (findInvite(ctx.deps.db, text)) return joinWithCode(ctx, h, dialog, text);
+  return refuseIfLocked(ctx, [accountKey(ctx, 'invite')]) ?? chargeWrongTry(ctx, inviteCharges(ctx));
 }

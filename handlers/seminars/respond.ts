@@ -3,9 +3,11 @@
 // freed place goes to the first in line), confirm attendance with the code
 // shown at the event, and leave a 1–5 rating with a comment afterwards.
 import { peopleInAudience } from '../../db/repos/audience.js';
+import type { Person } from '../../db/repos/people.js';
 import { attendeesOf, getSeminar, markAttended, saveFeedback, seminarsBetween, setRsvp, type Seminar } from '../../db/repos/seminars.js';
 import { z } from 'zod';
 import { requirePerson } from '../core/access.js';
+import { ACCOUNT_POLICY, SEMINAR_POLICY, accountKey, chargeWrongTry, refuseIfLocked, seminarKey, type Charge } from '../core/attempts.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
@@ -51,18 +53,33 @@ export function answerRsvp(ctx: Ctx, seminarId: number, answer: 'yes' | 'maybe' 
   return { replies: [answeredCard(db, ctx.t, ctx.lang, seminar, zone, result.status)], notice: ctx.t(`rsvp-status-${result.status}`) };
 }
 
-/** `/here CODE` or the bare code: confirms the person came to a seminar held recently. */
+/** Seminars still taking attendance codes: from an hour before the start to FOLLOW_UP_DAYS after. */
+function seminarsTakingCodes(ctx: Ctx, municipalityId: number | undefined): Seminar[] {
+  const now = ctx.deps.clock.now().getTime();
+  return seminarsBetween(ctx.deps.db, municipalityId, new Date(now - FOLLOW_UP_DAYS * 86_400_000), new Date(now + 3600_000));
+}
+
+/** A wrong code counts against the account and against every seminar the person could have been guessing at. */
+function wrongCodeCharges(ctx: Ctx, person: Person): Charge[] {
+  const rooms = person.municipalityId === null ? [] : seminarsTakingCodes(ctx, person.municipalityId).filter((s) => inAudience(ctx, s, person.id));
+  return [{ key: accountKey(ctx, 'attend'), policy: ACCOUNT_POLICY }, ...rooms.map((s) => ({ key: seminarKey(s.id), policy: SEMINAR_POLICY }))];
+}
+
+/**
+ * `/here CODE` or the bare code: confirms the person came to a seminar held
+ * recently. Undefined when the code matches none (a wrong try, counted);
+ * while the account or the seminar is locked out, even the right code is refused.
+ */
 export function checkIn(ctx: Ctx, code: string): Outcome | undefined {
-  const { db, clock } = ctx.deps;
-  const now = clock.now();
-  const wanted = code.trim().toUpperCase();
-  const seminar = seminarsBetween(db, undefined, new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000), new Date(now.getTime() + 3600_000)).find(
-    (s) => s.attendanceCode === wanted,
-  );
-  if (!seminar) return undefined;
   const person = requirePerson(ctx);
+  const wanted = code.trim().toUpperCase();
+  if (!wanted) return undefined;
+  const seminar = seminarsTakingCodes(ctx, undefined).find((s) => s.attendanceCode === wanted);
+  const locked = refuseIfLocked(ctx, [accountKey(ctx, 'attend'), ...(seminar ? [seminarKey(seminar.id)] : [])]);
+  if (locked) return locked;
+  if (!seminar) return chargeWrongTry(ctx, wrongCodeCharges(ctx, person));
   if (!inAudience(ctx, seminar, person.id)) throw new UserError('forbidden', 'error-forbidden');
-  const fresh = markAttended(db, seminar.id, person.id, 'code', now);
+  const fresh = markAttended(ctx.deps.db, seminar.id, person.id, 'code', ctx.deps.clock.now());
   return { text: ctx.t(fresh ? 'attendance-confirmed' : 'attendance-already', { title: seminar.title }) };
 }
 
