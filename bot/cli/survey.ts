@@ -1,6 +1,7 @@
 // Admin command line for surveys: store a survey from a JSON or YAML file,
 // launch a round (of a template or a stored survey) for an audience, and
-// export a round's answers as XLSX or CSV.
+// export a round's answers as XLSX or CSV (an anonymous round the same way
+// as in chat: no time, no small school, nothing while too few answered).
 import { audit } from '../../db/repos/audit.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -14,7 +15,7 @@ import { silentLog } from '../../handlers/core/log.js';
 import type { Translate } from '../../handlers/core/i18n.js';
 import { loadSurveyFile } from '../../handlers/surveys/definition.js';
 import { launchRound } from '../../handlers/surveys/launch.js';
-import { roundCsv, roundXlsx } from '../../handlers/surveys/results.js';
+import { roundCsv, roundXlsx, withheldNotice } from '../../handlers/surveys/results.js';
 import { templateByKey, templates } from '../../handlers/surveys/templates.js';
 import type { CliDeps } from './announce.js';
 import { CliError, out } from './output.js';
@@ -95,6 +96,8 @@ export async function surveyCommand(deps: CliDeps, t: Translate, args: string[])
     const data = values.out.toLowerCase().endsWith('.csv') ? roundCsv(ctx, round) : await roundXlsx(ctx, round);
     writeFileSync(values.out, data);
     audit(deps.db, { at: systemClock.now(), actorId: null, municipalityId: round.municipalityId, action: 'export.personal-data', details: { what: 'survey', roundId: round.id, via: 'cli' } });
+    const notice = withheldNotice(ctx, round);
+    if (notice) out(notice);
     return out(values.out);
   }
   throw new CliError(usage);

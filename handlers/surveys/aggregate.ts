@@ -1,11 +1,13 @@
 // Turning a round's responses into what a coordinator reports upwards:
 // response rates per school and overall, and per-question figures overall and
 // per school. A school with fewer responses than the minimum group size gets
-// no figures at all, so that a small staff cannot be read person by person.
+// no figures at all, so that a small staff cannot be read person by person;
+// which schools are withheld is decided by small-groups.ts.
 // Rounding rules are those of figures.ts: counts exact, the rest to 4 places.
 import type { Answers, Question, SurveyDefinition } from './definition.js';
 import { effectiveAnswers, visibleQuestions } from './answer.js';
 import { questionFigures, round4, type GroupAnswer, type QuestionFigures } from './figures.js';
+import { groupSizes, shownSchools } from './small-groups.js';
 
 export interface SurveyResponse {
   /** The school the response speaks for (school-level) or the person's school; null when unknown. */
@@ -29,7 +31,10 @@ export interface ResponseRate {
 
 export interface SchoolResponseRate extends ResponseRate {
   schoolId: number;
-  /** True when the school's responses are fewer than minGroupSize: its figures are withheld. */
+  /**
+   * True when the school's figures are withheld: its responses are fewer than
+   * minGroupSize, or showing it would let the withheld ones be worked out.
+   */
   suppressed: boolean;
 }
 
@@ -87,9 +92,11 @@ function groupBySchool<T extends { schoolId: number | null }>(items: readonly T[
 
 function schoolRates(responses: readonly SurveyResponse[], options: AggregateOptions): SchoolResponseRate[] {
   const groups = groupBySchool(responses);
-  return schoolIds(responses, options.audienceBySchool).map((schoolId) => {
+  const ids = schoolIds(responses, options.audienceBySchool);
+  const shown = shownSchools(groupSizes(responses.map((r) => r.schoolId), ids), options.minGroupSize);
+  return ids.map((schoolId) => {
     const count = groups.get(schoolId)?.length ?? 0;
-    return { schoolId, ...rateOf(count, options.audienceBySchool.get(schoolId) ?? 0), suppressed: count < options.minGroupSize };
+    return { schoolId, ...rateOf(count, options.audienceBySchool.get(schoolId) ?? 0), suppressed: !shown.has(schoolId) };
   });
 }
 

@@ -2,7 +2,9 @@
 // a coordinator (or a curator of the region), the response rate per school
 // and overall, who is missing (with a nudge), a compact summary of every
 // question, a chart of one question, and XLSX or CSV exports. Only readers
-// of the municipality see results; free-text answers stay with them.
+// of the municipality see results; free-text answers stay with them. The
+// export of an anonymous survey carries no respondent, no time and no school
+// too small to hide a person (small-groups.ts decides which).
 import { audit } from '../../db/repos/audit.js';
 import { stringify } from 'csv-stringify/sync';
 import { getMunicipality, schoolsOf } from '../../db/repos/org.js';
@@ -20,6 +22,7 @@ import { aggregate, type QuestionReport } from './aggregate.js';
 import { barChartPng } from './chart.js';
 import type { AnswerValue } from './definition.js';
 import { definitionOf, formatAnswer, startRoundAction } from './respond.js';
+import { roundTooSmall } from './small-groups.js';
 
 export const roundCardAction = defineAction('svr', idArg);
 export const summaryAction = defineAction('svq', idArg);
@@ -179,12 +182,25 @@ function report(ctx: ReadCtx, round: Round) {
     survey,
     rows,
     progress: p,
+    minGroupSize,
+    /** An anonymous round with too few responses: no answer of it is shown anywhere. */
+    withheld: roundTooSmall(survey.anonymous, rows.length, minGroupSize),
     result: aggregate(
       survey,
       rows.map((r) => ({ schoolId: r.schoolId, answers: r.answers as Record<string, AnswerValue> })),
       { minGroupSize, audienceBySchool },
     ),
   };
+}
+
+/** What a reader is told instead of the answers of an anonymous round with too few responses. */
+function tooFewNotice(ctx: ReadCtx, rep: Pick<Report, 'rows' | 'minGroupSize' | 'withheld'>): string | undefined {
+  return rep.withheld ? ctx.t('survey-too-few', { count: rep.rows.length, min: rep.minGroupSize }) : undefined;
+}
+
+/** The notice for a round whose answers are withheld (see tooFewNotice); undefined when they are shown. */
+export function withheldNotice(ctx: ReadCtx, round: Round): string | undefined {
+  return tooFewNotice(ctx, report(ctx, round));
 }
 
 function questionLine(ctx: Ctx, q: QuestionReport): string {
@@ -200,8 +216,11 @@ function questionLine(ctx: Ctx, q: QuestionReport): string {
 
 export function summaryReply(ctx: Ctx, roundId: number): Reply[] {
   const round = readable(ctx, roundId);
-  const { survey, result, progress: p } = report(ctx, round);
+  const rep = report(ctx, round);
+  const { survey, result, progress: p } = rep;
   const lines = [`📊 ${survey.title}`, ctx.t('survey-rate', { answered: result.overall.responses, total: p.total, percent: Math.round((result.overall.rate ?? 0) * 100) }), ''];
+  const notice = tooFewNotice(ctx, rep);
+  if (notice) return [{ text: [...lines, notice].join('\n') }];
   lines.push(...result.questions.map((q, i) => `${i + 1}. ${questionLine(ctx, q)}`));
   const charts: Button[][] = result.questions
     .map((q, i) => ({ q, i }))
@@ -213,8 +232,9 @@ export function summaryReply(ctx: Ctx, roundId: number): Reply[] {
 
 export function chartReply(ctx: Ctx, roundId: number, index: number): Reply {
   const round = readable(ctx, roundId);
-  const { result } = report(ctx, round);
-  const q = result.questions[index];
+  const rep = report(ctx, round);
+  if (rep.withheld) throw new UserError('too-few', 'survey-too-few', { count: rep.rows.length, min: rep.minGroupSize });
+  const q = rep.result.questions[index];
   if (!q || !('options' in q.figures)) throw new UserError('gone', 'stale-button');
   const bars = q.figures.options.map((o) => ({
     label: o.label ?? (typeof o.value === 'boolean' ? ctx.t(o.value ? 'survey-yes' : 'survey-no') : String(o.value)),
@@ -224,25 +244,75 @@ export function chartReply(ctx: Ctx, roundId: number, index: number): Reply {
   return { text: q.text, file: { name: `question-${index + 1}.png`, mime: 'image/png', data: barChartPng(q.text, bars) } };
 }
 
-/** Raw answers: one row per response; the respondent only for named surveys. */
-function rawTable(ctx: ReadCtx, round: Round, { survey, rows }: Pick<Report, 'survey' | 'rows'>): { header: string[]; rows: (string | number | null)[][] } {
+type Cell = string | number | null;
+interface Table {
+  header: string[];
+  rows: Cell[][];
+}
+
+function answerCells(ctx: ReadCtx, survey: Report['survey'], answers: Record<string, AnswerValue>): Cell[] {
+  return survey.questions.map((q) => {
+    const value = answers[q.id];
+    return typeof value === 'number' ? value : value === undefined ? '' : formatAnswer(ctx, q, value);
+  });
+}
+
+/** Raw answers of a named survey: one row per response, with its school, respondent and time. */
+function namedTable(ctx: ReadCtx, round: Round, { survey, rows }: Pick<Report, 'survey' | 'rows'>): Table {
   const zone = zoneOf(ctx, round);
   const schoolName = schoolNames(ctx, round);
-  const names = survey.anonymous ? new Map<number, string>() : namesOf(ctx.deps.db, rows.flatMap((r) => (r.personId === null ? [] : [r.personId])));
-  const header = [ctx.t('col-school'), ...(survey.anonymous ? [] : [ctx.t('col-respondent')]), ctx.t('col-submitted'), ...survey.questions.map((q) => q.text)];
-  const body = rows.map((r) => {
-    const answers = r.answers as Record<string, AnswerValue>;
-    return [
-      schoolName(r.schoolId),
-      ...(survey.anonymous ? [] : [(r.personId !== null ? names.get(r.personId) : undefined) ?? '—']),
-      formatDayTime(r.submittedAt, zone),
-      ...survey.questions.map((q) => {
-        const value = answers[q.id];
-        return typeof value === 'number' ? value : value === undefined ? '' : formatAnswer(ctx, q, value);
-      }),
-    ];
-  });
+  const names = namesOf(ctx.deps.db, rows.flatMap((r) => (r.personId === null ? [] : [r.personId])));
+  const header = [ctx.t('col-school'), ctx.t('col-respondent'), ctx.t('col-submitted'), ...survey.questions.map((q) => q.text)];
+  const body = rows.map((r) => [
+    schoolName(r.schoolId),
+    (r.personId !== null ? names.get(r.personId) : undefined) ?? '—',
+    formatDayTime(r.submittedAt, zone),
+    ...answerCells(ctx, survey, r.answers as Record<string, AnswerValue>),
+  ]);
   return { header, rows: body };
+}
+
+/** Cells compared one by one: numbers as numbers, text in Russian order, then by code points so no two differing rows tie. */
+function compareCells(a: readonly Cell[], b: readonly Cell[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (typeof x === 'number' && typeof y === 'number' && x !== y) return x - y;
+    const [p, q] = [String(x), String(y)];
+    const order = p.localeCompare(q, 'ru') || (p < q ? -1 : p > q ? 1 : 0);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/**
+ * Raw answers of an anonymous survey. No time at all: even the day would
+ * match a row to the person who left the missing list that day. A school only
+ * when small-groups.ts shows it apart; the other rows share one label. Rows
+ * are sorted by what they say, so their order tells nothing of who answered
+ * first.
+ */
+function anonymousTable(ctx: ReadCtx, round: Round, { survey, rows, result, withheld }: Pick<Report, 'survey' | 'rows' | 'result' | 'withheld'>): Table {
+  const shown = new Set(result.schools.filter((s) => !s.suppressed).map((s) => s.schoolId));
+  const schoolName = schoolNames(ctx, round);
+  const together = ctx.t('survey-schools-together');
+  const body = (withheld ? [] : rows).map((r) => {
+    const apart = r.schoolId !== null && shown.has(r.schoolId);
+    return { apart, cells: [apart ? schoolName(r.schoolId) : together, ...answerCells(ctx, survey, r.answers as Record<string, AnswerValue>)] };
+  });
+  body.sort((a, b) => Number(b.apart) - Number(a.apart) || compareCells(a.cells, b.cells));
+  return { header: [ctx.t('col-school'), ...survey.questions.map((q) => q.text)], rows: body.map((r) => r.cells) };
+}
+
+/** Raw answers: one row per response; the respondent and the time only for named surveys. */
+function rawTable(ctx: ReadCtx, round: Round, rep: Pick<Report, 'survey' | 'rows' | 'result' | 'withheld'>): Table {
+  return rep.survey.anonymous ? anonymousTable(ctx, round, rep) : namedTable(ctx, round, rep);
+}
+
+/** Free-text answers of an anonymous survey, question by question, sorted and with no school at all. */
+function freeTextTable(ctx: ReadCtx, { result, withheld }: Pick<Report, 'result' | 'withheld'>): Table {
+  const rows = (withheld ? [] : result.questions).flatMap((q) => (q.figures.type === 'text' ? q.figures.texts.map((x): Cell[] => [q.text, x.text]) : []));
+  return { header: [ctx.t('col-question'), ctx.t('col-answer')], rows };
 }
 
 /** Exports carry names (for named surveys): each one is audited. */
@@ -253,55 +323,61 @@ function auditExport(ctx: Ctx, round: Round, format: string): void {
 export async function xlsxReply(ctx: Ctx, roundId: number): Promise<Reply> {
   const round = readable(ctx, roundId);
   auditExport(ctx, round, 'xlsx');
-  const { data, rows, survey } = await exportXlsx(ctx, round);
-  return { text: ctx.t('survey-exported', { count: rows }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data } };
+  const { data, rows, survey, notice } = await exportXlsx(ctx, round);
+  return { text: notice ?? ctx.t('survey-exported', { count: rows }), file: { name: `${survey.key}-${round.id}.xlsx`, mime: XLSX_MIME, data } };
 }
 
-/** The XLSX of a round: raw answers, and response rates and figures per school. */
+/** The XLSX of a round: raw answers, response rates and figures per school, and (anonymous surveys) the free text apart. */
 export async function roundXlsx(ctx: ReadCtx, round: Round): Promise<Buffer> {
   return (await exportXlsx(ctx, round)).data;
 }
 
-async function exportXlsx(ctx: ReadCtx, round: Round): Promise<{ data: Buffer; rows: number; survey: Report['survey'] }> {
-  const rep = report(ctx, round);
-  const { result } = rep;
-  const raw = rawTable(ctx, round, rep);
+/** Response rates per school, with the sum or mean of each number and scale question where the school is shown apart. */
+function schoolsTable(ctx: ReadCtx, round: Round, { result }: Pick<Report, 'result'>): Table {
   const schoolName = schoolNames(ctx, round);
-  const perSchool = result.schools.map((s) => [schoolName(s.schoolId), s.responses, s.audience, s.rate === null ? '' : Math.round(s.rate * 1000) / 10]);
   const numbers = result.questions.filter((q) => q.figures.type === 'number' || q.figures.type === 'scale');
-  const figuresBySchool = result.schools.map((s) => [
-    schoolName(s.schoolId),
-    ...numbers.map((q) => {
-      const school = q.bySchool.find((b) => b.schoolId === s.schoolId);
-      if (!school || school.suppressed) return '—';
-      const f = school.figures;
-      return f.type === 'number' ? f.sum : f.type === 'scale' ? (f.mean ?? '') : '';
-    }),
-  ]);
-  const data = await buildXlsx([
-    { name: ctx.t('export-raw-sheet'), header: raw.header, rows: raw.rows },
-    {
-      name: ctx.t('export-schools-sheet'),
-      header: [ctx.t('col-school'), ctx.t('col-responses'), ctx.t('col-audience'), ctx.t('col-rate'), ...numbers.map((q) => q.text)],
-      rows: perSchool.map((row, i) => [...row, ...(figuresBySchool[i]?.slice(1) ?? [])]),
-    },
-  ]);
-  return { data, rows: raw.rows.length, survey: rep.survey };
+  const figure = (schoolId: number, q: QuestionReport): Cell => {
+    const school = q.bySchool.find((b) => b.schoolId === schoolId);
+    if (!school || school.suppressed) return '—';
+    const f = school.figures;
+    return f.type === 'number' ? f.sum : f.type === 'scale' ? (f.mean ?? '') : '';
+  };
+  return {
+    header: [ctx.t('col-school'), ctx.t('col-responses'), ctx.t('col-audience'), ctx.t('col-rate'), ...numbers.map((q) => q.text)],
+    rows: result.schools.map((s) => [schoolName(s.schoolId), s.responses, s.audience, s.rate === null ? '' : Math.round(s.rate * 1000) / 10, ...numbers.map((q) => figure(s.schoolId, q))]),
+  };
+}
+
+interface Exported {
+  data: Buffer;
+  rows: number;
+  /** Said instead of "exported" when the answers of an anonymous round are withheld. */
+  notice: string | undefined;
+}
+
+async function exportXlsx(ctx: ReadCtx, round: Round): Promise<Exported & { survey: Report['survey'] }> {
+  const rep = report(ctx, round);
+  const raw = rawTable(ctx, round, rep);
+  const texts = rep.survey.anonymous && rep.result.questions.some((q) => q.type === 'text') ? [{ name: ctx.t('export-texts-sheet'), ...freeTextTable(ctx, rep) }] : [];
+  const data = await buildXlsx([{ name: ctx.t('export-raw-sheet'), ...raw }, { name: ctx.t('export-schools-sheet'), ...schoolsTable(ctx, round, rep) }, ...texts]);
+  return { data, rows: raw.rows.length, survey: rep.survey, notice: tooFewNotice(ctx, rep) };
 }
 
 export function csvReply(ctx: Ctx, roundId: number): Reply {
   const round = readable(ctx, roundId);
   auditExport(ctx, round, 'csv');
-  const { data, rows } = exportCsv(ctx, round);
-  return { text: ctx.t('survey-exported', { count: rows }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data } };
+  const { data, rows, notice } = exportCsv(ctx, round);
+  return { text: notice ?? ctx.t('survey-exported', { count: rows }), file: { name: `round-${round.id}.csv`, mime: 'text/csv', data } };
 }
 
-/** The raw answers of a round as CSV (UTF-8 with a byte-order mark, so Excel reads Cyrillic). */
+/** The raw answers of a round as CSV (UTF-8 with a byte-order mark, so Excel reads Cyrillic), as in the XLSX's first sheet. */
 export function roundCsv(ctx: ReadCtx, round: Round): Buffer {
   return exportCsv(ctx, round).data;
 }
 
-function exportCsv(ctx: ReadCtx, round: Round): { data: Buffer; rows: number } {
-  const raw = rawTable(ctx, round, { survey: definitionOf(ctx, round.surveyId), rows: responsesOf(ctx.deps.db, [round.id]) });
-  return { data: Buffer.from(stringify([raw.header, ...raw.rows].map((row) => row.map((c) => neutralize(c))), { bom: true }), 'utf8'), rows: raw.rows.length };
+function exportCsv(ctx: ReadCtx, round: Round): Exported {
+  const rep = report(ctx, round);
+  const raw = rawTable(ctx, round, rep);
+  const data = Buffer.from(stringify([raw.header, ...raw.rows].map((row) => row.map((c) => neutralize(c))), { bom: true }), 'utf8');
+  return { data, rows: raw.rows.length, notice: tooFewNotice(ctx, rep) };
 }

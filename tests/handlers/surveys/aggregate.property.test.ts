@@ -1,6 +1,7 @@
 // Properties of aggregation over random rounds: counts add up to the number
 // who answered, shares of a whole add up to 1, the median is a true middle,
-// small schools are always withheld and rates stay within 0..1.
+// small schools are always withheld (with as many others as it takes to keep
+// them from being worked out) and rates stay within 0..1.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate, responseRate, type SurveyReport, type SurveyResponse } from '../../../handlers/surveys/aggregate.js';
@@ -114,14 +115,20 @@ describe('aggregate, for any round', () => {
     );
   });
 
-  it('withholds every school below the minimum group size, and only those', () => {
+  it('withholds every school below the minimum group size, and others only so that the withheld cannot be worked out', () => {
     fc.assert(
       fc.property(round, audience, minGroupSize, (responses, map, min) => {
         const report = run(survey, responses, map, min);
+        const withoutSchool = responses.filter((r) => r.schoolId === null).length;
+        const small = report.schools.filter((s) => s.responses < min).reduce((n, s) => n + s.responses, withoutSchool);
+        const withheld = report.schools.filter((s) => s.suppressed).reduce((n, s) => n + s.responses, withoutSchool);
+        const allWithheld = report.schools.every((s) => s.suppressed || s.responses === 0);
+        expect(withheld === 0 || withheld >= min || allWithheld, `withheld ${withheld} of min ${min}`).toBe(true);
         for (const school of report.schools) {
           const count = responses.filter((r) => r.schoolId === school.schoolId).length;
           expect(school.responses).toBe(count);
-          expect(school.suppressed).toBe(count < min);
+          if (count < min) expect(school.suppressed).toBe(true);
+          if (small === 0 || small >= min) expect(school.suppressed).toBe(count < min);
           for (const q of report.questions) {
             const entry = q.bySchool.find((s) => s.schoolId === school.schoolId);
             expect(entry?.suppressed).toBe(school.suppressed);

@@ -103,7 +103,7 @@ describe('aggregate', () => {
   ];
 
   it('counts a known round exactly', () => {
-    const r = report(round, [[1, 4], [2, 3]]);
+    const r = report(round, [[1, 4], [2, 3]], 2);
     expect(r.overall).toEqual({ responses: 5, audience: 7, rate: 0.7143 });
     expect(r.schools).toEqual([
       { schoolId: 1, responses: 3, audience: 4, rate: 0.75, suppressed: false },
@@ -127,12 +127,21 @@ describe('aggregate', () => {
   });
 
   it('breaks figures down by school and withholds small schools', () => {
-    const r = report(round, [[1, 4], [2, 3]]);
+    const r = report(round, [[1, 4], [2, 3]], 2);
     const bySchool = figuresOf(r, 'confidence').bySchool;
     expect(bySchool[1]).toEqual({ schoolId: 2, suppressed: true });
     expect(bySchool[0]).toMatchObject({ schoolId: 1, suppressed: false, figures: { answered: 3, mean: 3.6667, median: 4 } });
     const loose = report(round, [[1, 4], [2, 3]], 1);
     expect(figuresOf(loose, 'confidence').bySchool[1]).toMatchObject({ schoolId: 2, suppressed: false, figures: { answered: 1, mean: 3 } });
+  });
+
+  it('withholds a big school too when the overall figures minus it would give the small ones away', () => {
+    // Of 5 responses, school 1 has 3; school 2 and the one without a school are 2, fewer than 3.
+    const r = report(round, [[1, 4], [2, 3]], 3);
+    expect(r.schools.map((s) => s.suppressed)).toEqual([true, true]);
+    expect(figuresOf(r, 'confidence').bySchool).toEqual([{ schoolId: 1, suppressed: true }, { schoolId: 2, suppressed: true }]);
+    const more = report([...round, { schoolId: 3, answers: {} }], [[1, 4], [2, 3], [3, 2]], 3);
+    expect(more.schools.map((s) => [s.schoolId, s.suppressed])).toEqual([[1, false], [2, true], [3, true]]);
   });
 
   it('names the school of each quote in a named survey, in response order', () => {
@@ -141,7 +150,7 @@ describe('aggregate', () => {
   });
 
   it('strips schools from anonymous quotes and sorts them so order tells nothing', () => {
-    const r = aggregate(anonymous, round, { minGroupSize: 3, audienceBySchool: new Map([[1, 4], [2, 3]]) });
+    const r = aggregate(anonymous, round, { minGroupSize: 2, audienceBySchool: new Map([[1, 4], [2, 3]]) });
     expect(r.anonymous).toBe(true);
     expect(figuresOf(r, 'organiser-name').figures).toEqual({ type: 'text', answered: 2, coordinatorOnly: true, texts: [{ schoolId: null, text: 'Академия' }, { schoolId: null, text: 'Вуз' }] });
     expect(figuresOf(r, 'organiser-name').bySchool[0]).toMatchObject({ suppressed: false, figures: { texts: [{ schoolId: null, text: 'Вуз' }] } });
