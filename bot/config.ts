@@ -7,6 +7,9 @@ import { z } from 'zod';
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+const listenHost = z.string().regex(/^[\w.:-]{1,253}$/, 'an address to listen on, such as 127.0.0.1');
+/** Webhooks listen here unless told otherwise: a reverse proxy on the same machine terminates HTTPS. */
+const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
 
 export const configSchema = z
   .object({
@@ -15,7 +18,8 @@ export const configSchema = z
     /** Only for links printed by the admin command line; the bot learns its own name at start-up. */
     TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{5,32}$/, 'the bot username without @')),
     TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
-    TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{1,256}$/, 'letters, digits, _ and - only')),
+    TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/, 'at least 16 letters, digits, _ or - (e.g. openssl rand -hex 16)')),
+    TELEGRAM_WEBHOOK_HOST: optional(listenHost),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
     /** Messages a second the outbox sends through Telegram; Telegram allows about 30. */
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(30),
@@ -28,7 +32,8 @@ export const configSchema = z
     /** Only for links printed by the admin command line; the bot learns its own name at start-up. */
     MAX_BOT_USERNAME: optional(z.string().regex(/^[\w.-]{3,64}$/, 'the bot name from its link max.ru/<name>')),
     MAX_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
-    MAX_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{5,256}$/, 'letters, digits, _ and - only, at least 5')),
+    MAX_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/, 'at least 16 letters, digits, _ or - (e.g. openssl rand -hex 16)')),
+    MAX_WEBHOOK_HOST: optional(listenHost),
     MAX_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8444),
     /** Requests a second Opora makes to MAX; MAX allows about 30. */
     MAX_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(30),
@@ -66,15 +71,26 @@ function missingCompanions(env: NodeJS.ProcessEnv): string[] {
   if (set('VK_GROUP_TOKEN') && !set('VK_GROUP_ID')) problems.push('VK_GROUP_ID: required when VK_GROUP_TOKEN is set');
   if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_BOT_TOKEN')) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
   if (set('MAX_WEBHOOK_URL') && !set('MAX_BOT_TOKEN')) problems.push('MAX_BOT_TOKEN: required when MAX_WEBHOOK_URL is set');
+  // Without a secret anyone who finds the port could post updates in any person's name.
+  if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+  if (set('MAX_WEBHOOK_URL') && !set('MAX_WEBHOOK_SECRET')) problems.push('MAX_WEBHOOK_SECRET: required when MAX_WEBHOOK_URL is set');
   return problems;
 }
 
 export type Env = z.output<typeof configSchema>;
 
+/** Where a webhook listens and what it requires: only POSTs to the path of `url` carrying `secret`. */
+export interface WebhookConfig {
+  url: string;
+  secret: string;
+  host: string;
+  port: number;
+}
+
 export interface Config {
-  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number }; rateLimit: number };
+  telegram?: { token: string; apiRoot?: string; webhook?: WebhookConfig; rateLimit: number };
   vk?: { token: string; groupId: number; apiBaseUrl?: string; apiLimit: number };
-  max?: { token: string; apiBaseUrl?: string; webhook?: { url: string; secret?: string; port: number }; rateLimit: number };
+  max?: { token: string; apiBaseUrl?: string; webhook?: WebhookConfig; rateLimit: number };
   telegramBotUsername?: string;
   maxBotUsername?: string;
   databasePath: string;
@@ -111,9 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           token: e.TELEGRAM_BOT_TOKEN,
           apiRoot: e.TELEGRAM_API_ROOT,
           rateLimit: e.TELEGRAM_RATE_LIMIT,
-          webhook: e.TELEGRAM_WEBHOOK_URL
-            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
-            : undefined,
+          webhook: webhookOf(e.TELEGRAM_WEBHOOK_URL, e.TELEGRAM_WEBHOOK_SECRET, e.TELEGRAM_WEBHOOK_HOST, e.TELEGRAM_WEBHOOK_PORT),
         }
       : undefined,
     vk:
@@ -125,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           token: e.MAX_BOT_TOKEN,
           apiBaseUrl: e.MAX_API_BASE_URL,
           rateLimit: e.MAX_RATE_LIMIT,
-          webhook: e.MAX_WEBHOOK_URL ? { url: e.MAX_WEBHOOK_URL, secret: e.MAX_WEBHOOK_SECRET, port: e.MAX_WEBHOOK_PORT } : undefined,
+          webhook: webhookOf(e.MAX_WEBHOOK_URL, e.MAX_WEBHOOK_SECRET, e.MAX_WEBHOOK_HOST, e.MAX_WEBHOOK_PORT),
         }
       : undefined,
     telegramBotUsername: e.TELEGRAM_BOT_USERNAME,
@@ -140,4 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     healthPort: e.HEALTH_PORT ? Number(e.HEALTH_PORT) : undefined,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** A webhook only with its address and its secret; missingCompanions has already named a missing secret. */
+function webhookOf(url: string | undefined, secret: string | undefined, host: string | undefined, port: number): WebhookConfig | undefined {
+  return url && secret ? { url, secret, host: host ?? DEFAULT_WEBHOOK_HOST, port } : undefined;
 }

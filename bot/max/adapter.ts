@@ -2,20 +2,23 @@
 // behind a setting, the command menu set at start-up, each update handed to
 // the core. Updates of one chat are handled in order, different chats' at
 // once.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { Bot, Webhook, type Api } from '@maxhub/max-bot-api';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
 import { chatQueue, InFlight, PollWatch, type Adapter } from '../adapter.js';
+import type { WebhookConfig } from '../config.js';
+import { createDownload, maxFileDomains, originOf } from '../download.js';
 import { RateLimiter, type RateLimits } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
+import { startWebhookServer } from '../webhook-server.js';
 import { deliverReplies, maxLimits, maxTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
 
 export interface MaxOptions {
   token: string;
   apiBaseUrl?: string;
-  webhook?: { url: string; secret?: string; port: number };
+  webhook?: WebhookConfig;
   limits?: RateLimits;
   loadFile?: LoadFile;
 }
@@ -25,6 +28,9 @@ export interface MaxAdapter extends Adapter {
 }
 
 const UPDATE_TYPES = ['message_created', 'message_callback', 'bot_started'] as const;
+const DEFAULT_API_BASE_URL = 'https://platform-api2.max.ru';
+/** The header MAX sends the subscription's secret in (the SDK's own webhook reads the same). */
+const SECRET_HEADER = 'X-Max-Bot-Api-Secret';
 /** MAX shows a notification of at most this many characters. */
 const NOTIFICATION_LIMIT = 200;
 
@@ -46,11 +52,7 @@ export async function startMax(options: MaxOptions, core: Core, log: Log): Promi
   const inFlight = new InFlight();
   const inOrder = chatQueue();
 
-  const fetchFile = async (url: string): Promise<Buffer> => {
-    const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
-    return Buffer.from(await response.arrayBuffer());
-  };
+  const fetchFile = createDownload({ domains: maxFileDomains, origins: [originOf(options.apiBaseUrl ?? DEFAULT_API_BASE_URL)] }, log);
 
   const handleUpdate = async (raw: unknown): Promise<void> => {
     const parsed = toIncoming(raw, fetchFile);
@@ -84,12 +86,12 @@ export async function startMax(options: MaxOptions, core: Core, log: Log): Promi
 
   let server: Server | undefined;
   if (options.webhook) {
-    const { url, secret, port } = options.webhook;
-    const target = new URL(url);
-    const callback = await bot.createWebhook({ domain: target.host, path: target.pathname, secret, allowedUpdates: [...UPDATE_TYPES] });
-    server = createServer(callback);
-    await new Promise<void>((resolve) => server?.listen(port, resolve));
-    log.info({ url, port }, 'max webhook is listening');
+    const { url, secret, host, port } = options.webhook;
+    // The server checks path, secret and size first: only MAX's own posts reach the handler.
+    server = await startWebhookServer({ ...options.webhook, secretHeader: SECRET_HEADER, onUpdate: handleUpdate, log: log.child({ platform: 'max' }) });
+    await Webhook.clearSubscriptions(bot.api, url);
+    await bot.api.subscribe(url, secret, [...UPDATE_TYPES]);
+    log.info({ url, host, port }, 'max webhook is listening');
   } else {
     await Webhook.clearSubscriptions(bot.api);
     void bot.startPolling({ allowedUpdates: [...UPDATE_TYPES] });

@@ -4,8 +4,9 @@
 // addressed by their user id.
 import { z } from 'zod';
 import type { Incoming, IncomingEvent } from '../../handlers/core/contract.js';
+import type { Download } from '../download.js';
 
-export type FetchMaxFile = (url: string) => Promise<Buffer>;
+export type FetchMaxFile = Download;
 
 const user = z.object({
   // MAX user ids are positive; anything else is forged.
@@ -114,7 +115,7 @@ function eventOf(m: MaxMessage, fetchFile: FetchMaxFile): IncomingEvent {
   if (file) {
     return {
       kind: 'file',
-      file: { name: file.filename, size: file.size, fetch: () => fetchFile(file.payload.url) },
+      file: { name: file.filename, size: file.size, fetch: (limits) => fetchFile(file.payload.url, limits) },
       caption: m.body.text || undefined,
     };
   }

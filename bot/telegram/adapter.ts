@@ -1,13 +1,18 @@
 // The Telegram adapter on grammY: long polling by default (long-poll.ts), a
 // webhook behind a setting, the command menu set at start-up, each update handed to the core.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Api, Bot, webhookCallback } from 'grammy';
+import { Api, Bot } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Core } from '../../handlers/core/dispatch.js';
+import { FileTooLargeError } from '../../handlers/core/errors.js';
 import type { Log } from '../../handlers/core/log.js';
 import { InFlight, PollWatch, type Adapter } from '../adapter.js';
+import type { WebhookConfig } from '../config.js';
+import { createDownload, originOf, type DownloadLimits } from '../download.js';
 import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
+import { startWebhookServer } from '../webhook-server.js';
 import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
 import { TelegramLongPoll } from './long-poll.js';
@@ -15,7 +20,7 @@ import { TelegramLongPoll } from './long-poll.js';
 export interface TelegramOptions {
   token: string;
   apiRoot?: string;
-  webhook?: { url: string; secret?: string; port: number };
+  webhook?: WebhookConfig;
   limits?: { perSecond: number; perChatPerSecond?: number };
   loadFile?: LoadFile;
 }
@@ -49,12 +54,13 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   });
   const inFlight = new InFlight();
 
-  const fetchFile = async (fileId: string): Promise<Buffer> => {
+  // Telegram serves files only from the Bot API server itself.
+  const download = createDownload({ domains: [], origins: [originOf(apiRoot)] }, log);
+  const fetchFile = async (fileId: string, limits: DownloadLimits): Promise<Buffer> => {
     const file = await bot.api.getFile(fileId);
+    if ((file.file_size ?? 0) > limits.maxBytes) throw new FileTooLargeError(limits.maxBytes);
     if (!file.file_path) throw new Error('Telegram returned no file path');
-    const response = await fetch(`${apiRoot}/file/bot${options.token}/${file.file_path}`);
-    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
-    return Buffer.from(await response.arrayBuffer());
+    return download(`${apiRoot}/file/bot${options.token}/${file.file_path}`, limits);
   };
 
   bot.use(async (ctx) => {
@@ -87,12 +93,16 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   let server: Server | undefined;
   let polling: TelegramLongPoll | undefined;
   if (options.webhook) {
-    const { url, secret, port } = options.webhook;
-    const handler = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return' });
-    server = createServer((req, res) => void handler(req, res));
-    await new Promise<void>((resolve) => server?.listen(port, resolve));
+    const { url, secret, host, port } = options.webhook;
+    server = await startWebhookServer({
+      ...options.webhook,
+      secretHeader: 'X-Telegram-Bot-Api-Secret-Token',
+      // Checked by the server first: only Telegram's own posts reach grammY.
+      onUpdate: (update) => bot.handleUpdate(update as unknown as Update),
+      log: log.child({ platform: 'telegram' }),
+    });
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'callback_query'] });
-    log.info({ url, port }, 'telegram webhook is listening');
+    log.info({ url, host, port }, 'telegram webhook is listening');
   } else {
     await bot.api.deleteWebhook();
     polling = new TelegramLongPoll(bot, ['message', 'callback_query'], log);

@@ -3,8 +3,9 @@
 // chats only: the bot talks to people one to one.
 import { z } from 'zod';
 import type { Incoming, IncomingEvent } from '../../handlers/core/contract.js';
+import type { DownloadLimits } from '../download.js';
 
-export type FetchTelegramFile = (fileId: string) => Promise<Buffer>;
+export type FetchTelegramFile = (fileId: string, limits: DownloadLimits) => Promise<Buffer>;
 
 const user = z.object({
   id: z.number().int(),
@@ -90,7 +91,7 @@ function eventOf(msg: TelegramMessage, fetchFile: FetchTelegramFile): IncomingEv
         name: document.file_name ?? 'file',
         mime: document.mime_type,
         size: document.file_size,
-        fetch: () => fetchFile(document.file_id),
+        fetch: (limits) => fetchFile(document.file_id, limits),
       },
       caption: msg.caption,
     };

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { Log } from '../../handlers/core/log.js';
 import { InFlight, type Adapter } from '../adapter.js';
+import { createDownload, originOf, vkFileDomains } from '../download.js';
 import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { deliverReplies, vkLimits, vkTransport } from './deliver.js';
@@ -24,8 +25,10 @@ export interface VkOptions {
 /** A button press must be answered within about a minute; answer early if handling takes longer than this. */
 const EVENT_ANSWER_DEADLINE_MS = 2000;
 
+const DEFAULT_API_BASE_URL = 'https://api.vk.ru/method';
+
 export function createVk(options: VkOptions): VK {
-  const apiBaseUrl = options.apiBaseUrl ?? 'https://api.vk.ru/method';
+  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL;
   return new VK({
     token: options.token,
     apiBaseUrl,
@@ -48,11 +51,7 @@ export async function startVk(options: VkOptions, core: Core, db: Db, log: Log):
   /** Whether each peer's app shows callback buttons, learnt from their messages. */
   const callbackSupport = new Map<string, boolean>();
 
-  const fetchFile = async (url: string): Promise<Buffer> => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
-    return Buffer.from(await response.arrayBuffer());
-  };
+  const fetchFile = createDownload({ domains: vkFileDomains, origins: [originOf(options.apiBaseUrl ?? DEFAULT_API_BASE_URL)] }, log);
 
   const handleUpdate = async (raw: unknown): Promise<void> => {
     const parsed = toIncoming(raw, fetchFile);

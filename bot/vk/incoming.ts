@@ -2,6 +2,7 @@
 // validated first: anything malformed is ignored with a log line.
 import { z } from 'zod';
 import type { Incoming, IncomingEvent } from '../../handlers/core/contract.js';
+import type { Download } from '../download.js';
 
 /** VK peer ids at or above this are group chats; the bot talks to people one to one. */
 const CHAT_PEER_START = 2_000_000_000;
@@ -43,7 +44,7 @@ const messageEvent = z.object({
   }),
 });
 
-export type VkFetchFile = (url: string) => Promise<Buffer>;
+export type VkFetchFile = Download;
 
 export interface VkIncoming {
   incoming: Incoming;
@@ -100,7 +101,7 @@ function eventOf(m: z.output<typeof messageNew>['object']['message'], fetchFile:
   if (attachment) {
     const d = attachment.doc;
     const name = d.ext && !d.title.toLowerCase().endsWith(`.${d.ext.toLowerCase()}`) ? `${d.title}.${d.ext}` : d.title;
-    return { kind: 'file', file: { name, size: d.size, fetch: () => fetchFile(d.url) }, caption: m.text || undefined };
+    return { kind: 'file', file: { name, size: d.size, fetch: (limits) => fetchFile(d.url, limits) }, caption: m.text || undefined };
   }
   return { kind: 'text', text: m.text };
 }

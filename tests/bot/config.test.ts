@@ -27,9 +27,37 @@ describe('configuration', () => {
   });
 
   it('turns the MAX webhook on only with a token, and names the missing one', () => {
-    const config = loadConfig({ MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym', MAX_WEBHOOK_URL: 'https://bot.example.ru/max', MAX_WEBHOOK_SECRET: 'secret-1' });
-    expect(config.max?.webhook).toEqual({ url: 'https://bot.example.ru/max', secret: 'secret-1', port: 8444 });
-    expect(() => loadConfig({ MAX_WEBHOOK_URL: 'https://bot.example.ru/max' })).toThrow(/MAX_BOT_TOKEN: required when MAX_WEBHOOK_URL is set/);
+    const config = loadConfig({ MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym', MAX_WEBHOOK_URL: 'https://bot.example.ru/max', MAX_WEBHOOK_SECRET: 'secret-1-0123456789' });
+    expect(config.max?.webhook).toEqual({ url: 'https://bot.example.ru/max', secret: 'secret-1-0123456789', host: '127.0.0.1', port: 8444 });
+    expect(() => loadConfig({ MAX_WEBHOOK_URL: 'https://bot.example.ru/max', MAX_WEBHOOK_SECRET: 'secret-1-0123456789' })).toThrow(/MAX_BOT_TOKEN: required when MAX_WEBHOOK_URL is set/);
+  });
+
+  it('refuses a webhook without its secret, naming the variable', () => {
+    const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/tg' };
+    const max = { MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym', MAX_WEBHOOK_URL: 'https://bot.example.ru/max' };
+    expect(() => loadConfig(telegram)).toThrow(/TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set/);
+    expect(() => loadConfig({ ...max, MAX_WEBHOOK_SECRET: '  ' })).toThrow(/MAX_WEBHOOK_SECRET: required when MAX_WEBHOOK_URL is set/);
+    expect(() => loadConfig({ ...telegram, ...max })).toThrow(ConfigError);
+  });
+
+  it('refuses a webhook secret short enough to guess', () => {
+    const telegram = { TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/tg', TELEGRAM_WEBHOOK_SECRET: 'x' };
+    expect(() => loadConfig(telegram)).toThrow(/TELEGRAM_WEBHOOK_SECRET: at least 16/);
+  });
+
+  it('listens on 127.0.0.1 unless a webhook host is given', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/tg',
+      TELEGRAM_WEBHOOK_SECRET: 'tg-secret-0123456789',
+      MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym',
+      MAX_WEBHOOK_URL: 'https://bot.example.ru/max',
+      MAX_WEBHOOK_SECRET: 'max-secret-0123456789',
+      MAX_WEBHOOK_HOST: '0.0.0.0',
+    });
+    expect(config.telegram?.webhook).toEqual({ url: 'https://bot.example.ru/tg', secret: 'tg-secret-0123456789', host: '127.0.0.1', port: 8443 });
+    expect(config.max?.webhook?.host).toBe('0.0.0.0');
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_HOST: 'bad host/' })).toThrow(/TELEGRAM_WEBHOOK_HOST/);
   });
 
   it('names every bad variable in one message', () => {

@@ -18,7 +18,7 @@ describe('MAX webhook mode', () => {
     const free = await listenOnLoopback('free port');
     await closeServer(free.server);
     const config = driver.config(join(dir, 'opora.db'));
-    const max = config.max && { ...config.max, webhook: { url: `https://127.0.0.1:${free.port}/max/hook`, secret: 'hook-secret-1', port: free.port } };
+    const max = config.max && { ...config.max, webhook: { url: `https://127.0.0.1:${free.port}/max/hook`, secret: 'hook-secret-1', host: '127.0.0.1', port: free.port } };
     app = await startApp({ ...config, max }, journeyOptions());
   });
   afterAll(async () => {

@@ -44,17 +44,17 @@ describe('MAX updates', () => {
     expect(pressed?.incoming).toMatchObject({ updateId: 'callback:cb-1', chatId: '10001', messageId: 'mid.1', event: { kind: 'action', data: 'rsvp:4:yes' }, sender: { languageCode: 'en' } });
   });
 
-  it('reads a document with its name and size, downloading only when asked', async () => {
-    let fetched = '';
+  it('reads a document with its name and size, downloading only when asked and within the limit', async () => {
+    let fetched: { url: string; maxBytes: number } | undefined;
     const file = { type: 'file', payload: { url: 'https://files.example/1', token: 't' }, filename: 'план.xlsx', size: 2048 };
-    const parsed = toIncoming(created({ text: 'вот план', attachments: [file] }), async (url) => {
-      fetched = url;
+    const parsed = toIncoming(created({ text: 'вот план', attachments: [file] }), async (url, limits) => {
+      fetched = { url, maxBytes: limits.maxBytes };
       return Buffer.from('x');
     });
     expect(parsed?.incoming.event).toMatchObject({ kind: 'file', file: { name: 'план.xlsx', size: 2048 }, caption: 'вот план' });
-    expect(fetched).toBe('');
+    expect(fetched).toBeUndefined();
     if (parsed?.incoming.event.kind === 'file') await parsed.incoming.event.file.fetch({ maxBytes: 1_000_000 });
-    expect(fetched).toBe('https://files.example/1');
+    expect(fetched).toEqual({ url: 'https://files.example/1', maxBytes: 1_000_000 });
   });
 
   it('ignores group chats, other bots, other update types and garbage', () => {
