@@ -5,9 +5,9 @@ import { audit } from '../db/repos/audit.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupDb, restoreDb } from '../db/backup.js';
-import { closeDb, openDb, type Db } from '../db/client.js';
-import { applyRetention, retentionPlan } from '../db/repos/retention.js';
+import { backupDb, completeRestore, restoreDb, RestoreError } from '../db/backup.js';
+import { closeDb, openDb, purgeErasedPages, type Db } from '../db/client.js';
+import { retentionPlan } from '../db/repos/retention.js';
 import { createInvite } from '../db/repos/invites.js';
 import { ensureMunicipality, findMunicipality, findSchool } from '../db/repos/org.js';
 import { roleNames, type RoleName } from '../db/schema.js';
@@ -15,7 +15,7 @@ import { seedDemo } from '../db/seed/demo.js';
 import { systemClock } from '../handlers/core/clock.js';
 import type { Translate } from '../handlers/core/i18n.js';
 import { problemLines } from '../handlers/people/import/dialog.js';
-import { applyImport, planImport, previewCounts } from '../handlers/people/import/plan.js';
+import { ALL_ROLES, planImport, previewCounts } from '../handlers/people/import/plan.js';
 import { readTable, TableError } from '../handlers/people/import/table.js';
 import { INVITE_DAYS } from '../handlers/people/invite.js';
 import { createI18n } from '../locales/i18n.js';
@@ -24,6 +24,7 @@ import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.j
 import { CliError, out } from './cli/output.js';
 import { roadmapCommand } from './cli/roadmap.js';
 import { settingsCommand } from './cli/settings.js';
+import { importInShortTransactions, retentionInShortTransactions } from './cli/short-transactions.js';
 import { surveyCommand } from './cli/survey.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { inviteLinks } from '../handlers/core/invite-links.js';
@@ -54,9 +55,12 @@ const usage = `Opora admin command line
   npm run cli -- backup [--out DIR]
       Takes an online backup (safe while Opora runs) and checks its integrity. Prints its path last.
   npm run cli -- restore FILE
-      Checks a backup, puts it in place of the database (stop Opora first) and checks the result.
+      Checks a backup, puts it in place of the database and checks the result; refuses while Opora
+      runs (stop it first). The old file is kept beside it, and the erasures recorded since the
+      backup are carried out again.
   npm run cli -- retention [--apply]
-      Shows what the retention periods anonymise and erase; --apply carries it out.
+      Shows what the retention periods anonymise and erase; --apply carries it out, in short
+      transactions a running Opora does not wait on.
   npm run cli -- seed-demo
       Adds the demo municipality used by the terminal playground.
 `;
@@ -75,7 +79,7 @@ function inviteCommand(db: Db, config: Config, args: string[]): void {
       school: { type: 'string' },
       uses: { type: 'string', default: '1' },
       days: { type: 'string', default: String(INVITE_DAYS) },
-      region: { type: 'string', default: 'Регион' },
+      region: { type: 'string' },
       timezone: { type: 'string', default: config.defaultTimezone },
       json: { type: 'boolean', default: false },
     },
@@ -121,21 +125,17 @@ async function importCommand(db: Db, args: string[]): Promise<void> {
   if (!municipality) throw new CliError(`municipality "${values.municipality ?? ''}" not found; create it with the invite command first`);
   let plan;
   try {
-    plan = planImport(db, municipality.id, await readTable(basename(file), readFileSync(file)));
+    plan = planImport(db, municipality.id, await readTable(basename(file), readFileSync(file)), ALL_ROLES);
   } catch (error) {
-    if (error instanceof TableError) throw new CliError(t(error.key));
+    if (error instanceof TableError) throw new CliError(t(error.key, error.args));
     throw error;
   }
   if (!plan) throw new CliError(t('import-no-header'));
-  const preview = previewCounts(db, municipality.id, plan);
   const now = systemClock.now();
+  const preview = previewCounts(db, municipality.id, plan, now);
   const applied = values['dry-run']
     ? undefined
-    : db.transaction((tx) => {
-        const result = applyImport(tx, municipality.id, plan, { today: localDate(now, municipality.timezone), now, createdBy: null, inviteDays: 30 });
-        audit(tx, { at: now, actorId: null, municipalityId: municipality.id, action: `${plan.kind}.imported`, details: { ...result.counts, via: 'cli' } });
-        return result;
-      });
+    : await importInShortTransactions(db, i18n, plan, { municipalityId: municipality.id, today: localDate(now, municipality.timezone), now, inviteDays: 30 });
   if (values.json) {
     out(JSON.stringify({ kind: plan.kind, rows: plan.rows.length, preview, problems: plan.problems, applied: applied?.counts ?? null,
       invites: applied?.people.filter((p) => p.invite).map((p) => ({ name: p.fullName, school: p.school, role: p.role, code: p.invite?.code })) ?? [] }));
@@ -162,13 +162,37 @@ function cliDeps(db: Db, config: Config): CliDeps {
 /** Restores a backup over the database file; runs before the database is opened. */
 function restoreCommand(config: Config, args: string[]): void {
   const file = args[0];
-  if (!file) throw new CliError('which backup? npm run cli -- restore FILE (stop Opora first)');
-  const { previous } = restoreDb(file, config.databasePath, systemClock.now());
+  if (!file) throw new CliError(t('restore-which-file'));
+  let restored;
+  try {
+    restored = restoreDb(file, config.databasePath, systemClock.now());
+  } catch (error) {
+    if (error instanceof RestoreError) throw new CliError(t(`restore-error-${error.code}`, { file: basename(file), database: config.databasePath, reason: error.message }));
+    throw error;
+  }
+  if (restored.previous) out(t('restore-previous-kept', { previous: restored.previous }));
   const db = openDb(config.databasePath);
-  audit(db, { at: systemClock.now(), actorId: null, municipalityId: null, action: 'backup.restored', details: { file: basename(file) } });
-  closeDb(db);
-  if (previous) out(`The previous database is kept as ${previous}.`);
-  out(`Restored ${basename(file)} into ${config.databasePath}; integrity check: ok.`);
+  try {
+    const replayed = completeRestore(db, { ...restored, file }, systemClock.now());
+    if (replayed > 0) purgeErasedPages(db);
+    out(restored.erasures ? t('restore-erasures-replayed', { count: replayed }) : t('restore-erasures-unreadable', { reason: restored.unreadable ?? '' }));
+  } finally {
+    closeDb(db);
+  }
+  out(t('restore-done', { file: basename(file), database: config.databasePath }));
+}
+
+async function retentionCommand(db: Db, config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { apply: { type: 'boolean', default: false } } });
+  const now = systemClock.now();
+  const plan = retentionPlan(db, now, config.retention);
+  out(t('retention-cli-rounds', { rounds: plan.rounds.length, answers: plan.rounds.reduce((n, r) => n + r.responses, 0) }));
+  out(t('retention-cli-people', { count: plan.people.length }));
+  if (plan.people.length > 0) out(plan.people.map((p) => p.name).join(', '));
+  if (!values.apply) return out(t('retention-cli-dry-run'));
+  await retentionInShortTransactions(db, plan, now);
+  if (plan.people.length > 0) purgeErasedPages(db);
+  out(t('retention-cli-done'));
 }
 
 async function main(): Promise<void> {
@@ -188,23 +212,10 @@ async function main(): Promise<void> {
     else if (command === 'backup') {
       const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
       const path = await backupDb(db, values.out ?? config.backup.dir, systemClock.now());
-      out(`Backup taken and checked: ${path}`);
+      out(t('backup-cli-done', { path }));
       out(path);
-    } else if (command === 'retention') {
-      const { values } = parseArgs({ args, options: { apply: { type: 'boolean', default: false } } });
-      const now = systemClock.now();
-      const plan = retentionPlan(db, now, config.retention);
-      out(`Survey rounds to anonymise: ${plan.rounds.length} (${plan.rounds.reduce((n, r) => n + r.responses, 0)} answers).`);
-      out(`Inactive people to erase: ${plan.people.length}${plan.people.length ? `: ${plan.people.map((p) => p.name).join(', ')}` : ''}.`);
-      if (!values.apply) out('Dry run: nothing was changed. Run with --apply to carry it out.');
-      else {
-        db.transaction((tx) => {
-          applyRetention(tx, plan, now);
-          audit(tx, { at: now, actorId: null, municipalityId: null, action: 'retention.applied', details: { rounds: plan.rounds.length, people: plan.people.length, via: 'cli' } });
-        });
-        out('Done.');
-      }
-    } else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
+    } else if (command === 'retention') await retentionCommand(db, config, args);
+    else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
     else throw new CliError(`unknown command "${command}"\n\n${usage}`);
   } finally {
     closeDb(db);

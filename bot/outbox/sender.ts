@@ -1,5 +1,9 @@
 // Drains the outbox for one platform: takes due rows, sends them within the
 // platform's limits, and records the outcome of each. One sender per platform.
+// A database that refuses the record after a send (busy with another
+// process's transaction) never makes it send again: the outcome is kept and
+// recorded before anything else, and if the database stays unwritable the
+// sender stops cleanly and says which rows were delivered but not recorded.
 import { markAccountBlocked } from '../../db/repos/accounts.js';
 import {
   claimDueOutbox,
@@ -52,6 +56,23 @@ export interface SenderOptions {
   concurrency?: number;
   idleMs?: number;
   maxAttempts?: number;
+  /** Pauses between tries to record outcomes while the database is busy; after the last the sender stops. */
+  recordRetryMs?: readonly number[];
+  /** Called once when the sender stopped itself because it could not write to the database. */
+  onFailure?: (error: unknown) => void;
+}
+
+/** A send's outcome with the time it came back, until it is recorded. */
+interface Finished {
+  row: OutboxRow;
+  outcome: SendOutcome;
+  at: Date;
+}
+
+/** SQLite answered that another connection holds the database: worth trying again shortly. */
+function isBusy(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 export class OutboxSender {
@@ -61,21 +82,30 @@ export class OutboxSender {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly inOrder = chatQueue();
   private readonly limiter: RateLimiter;
-  private readonly options: Required<SenderOptions>;
+  private readonly options: Required<Omit<SenderOptions, 'onFailure'>>;
+  /** Sent (or otherwise finished) but not yet written down; recorded before anything else is sent. */
+  private readonly unrecorded: Finished[] = [];
+  private stoppedBy: unknown;
   /** Sends by outcome, for metrics and benchmarks. */
   readonly counts: Record<SendOutcome['kind'], number> = { sent: 0, 'rate-limited': 0, retry: 0, blocked: 0, failed: 0 };
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; log: Log },
     private readonly transport: OutboxTransport,
-    options: SenderOptions = {},
+    private readonly settings: SenderOptions = {},
   ) {
     this.limiter = transport.limiter;
-    this.options = { batchSize: 100, concurrency: 16, idleMs: 500, maxAttempts: 8, ...options };
+    const { onFailure: _onFailure, ...options } = settings;
+    this.options = { batchSize: 100, concurrency: 16, idleMs: 500, maxAttempts: 8, recordRetryMs: [100, 250, 500, 1000, 2000], ...options };
   }
 
   get platform(): PlatformName {
     return this.transport.platform;
+  }
+
+  /** The database error that made the sender stop itself, if it did. */
+  get failure(): unknown {
+    return this.stoppedBy;
   }
 
   start(): void {
@@ -83,7 +113,7 @@ export class OutboxSender {
     const recovered = recoverInterruptedOutbox(this.deps.db, this.platform);
     if (recovered > 0) this.deps.log.warn({ platform: this.platform, recovered }, 'outbox rows interrupted by a stop are sent again');
     this.running = true;
-    this.loop = this.run();
+    this.loop = this.run().catch((error: unknown) => this.giveUp(error));
   }
 
   /** Nudges the sender after new rows were committed. */
@@ -96,10 +126,18 @@ export class OutboxSender {
     this.wake();
     await this.loop;
     await Promise.all(this.inFlight);
+    const error = this.flushUnrecorded();
+    if (error !== undefined) {
+      this.deps.log.error(
+        { err: error, platform: this.platform, unrecorded: this.unrecordedSummary() },
+        'outcomes of finished sends could not be recorded; the rows among them that were delivered will be sent again at the next start',
+      );
+    }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
+      if (!(await this.recordPending())) return;
       let rows: OutboxRow[] = [];
       try {
         rows = claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), this.options.batchSize);
@@ -107,26 +145,39 @@ export class OutboxSender {
         this.deps.log.error({ err: error, platform: this.platform }, 'outbox claim failed');
       }
       if (rows.length === 0) {
-        await new Promise<void>((resolve) => {
-          this.wakeUp = resolve;
-          setTimeout(resolve, this.options.idleMs);
-        });
-        this.wakeUp = undefined;
+        await this.idle();
         continue;
       }
-      for (const [i, row] of rows.entries()) {
-        if (!this.running) {
-          // Hand the rest back untouched: they were claimed but not sent.
-          for (const left of rows.slice(i)) postponeOutbox(this.deps.db, left.id, left.nextAttemptAt);
-          break;
-        }
-        while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
-        // Rows to one chat go one after another, so a person reads them in the order they were written.
-        const job = this.inOrder(row.chatId, () => this.sendOne(row)).finally(() => this.inFlight.delete(job));
-        this.inFlight.add(job);
-      }
+      await this.dispatch(rows);
       // Claim the next batch only once this one is under way, so a row is never claimed twice.
       while (this.inFlight.size > this.options.concurrency / 2) await Promise.race(this.inFlight);
+    }
+  }
+
+  private async idle(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.wakeUp = resolve;
+      setTimeout(resolve, this.options.idleMs);
+    });
+    this.wakeUp = undefined;
+  }
+
+  private async dispatch(rows: OutboxRow[]): Promise<void> {
+    for (const [i, row] of rows.entries()) {
+      if (!this.running || !(await this.recordPending())) return this.handBack(rows.slice(i));
+      while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
+      // Rows to one chat go one after another, so a person reads them in the order they were written.
+      const job = this.inOrder(row.chatId, () => this.sendOne(row)).finally(() => this.inFlight.delete(job));
+      this.inFlight.add(job);
+    }
+  }
+
+  /** Claimed rows not sent after all go back untouched; if even that fails they stay 'sending' and the next start sends them. */
+  private handBack(rows: OutboxRow[]): void {
+    try {
+      for (const left of rows) postponeOutbox(this.deps.db, left.id, left.nextAttemptAt);
+    } catch (error) {
+      this.deps.log.warn({ err: error, platform: this.platform, rows: rows.map((r) => r.id) }, 'claimed rows could not be handed back; the next start sends them');
     }
   }
 
@@ -146,21 +197,82 @@ export class OutboxSender {
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
     if (outcome.kind === 'blocked') this.blockedChats.add(row.chatId);
+    if (outcome.kind === 'rate-limited') this.limiter.pause(outcome.retryAfterMs);
     this.counts[outcome.kind] += 1;
-    this.record(row, outcome);
+    this.settle({ row, outcome, at: this.deps.clock.now() });
   }
 
-  private record(row: OutboxRow, outcome: SendOutcome): void {
-    const { db, clock, log } = this.deps;
-    const now = clock.now();
+  /** Records an outcome now or, when the database refuses (or others wait already), keeps it for the loop. */
+  private settle(finished: Finished): void {
+    if (this.unrecorded.length === 0) {
+      try {
+        this.record(finished);
+        return;
+      } catch (error) {
+        this.deps.log.warn({ err: error, platform: this.platform, outbox: finished.row.id, outcome: finished.outcome.kind }, 'outcome not recorded yet; kept to record again');
+      }
+    }
+    this.unrecorded.push(finished);
+    this.wake();
+  }
+
+  /**
+   * Records the outcomes kept back, waiting and trying again while the
+   * database is busy. False when it gave up: the sender has stopped.
+   */
+  private async recordPending(): Promise<boolean> {
+    const pauses = this.options.recordRetryMs;
+    for (let attempt = 0; this.unrecorded.length > 0; attempt++) {
+      const error = this.flushUnrecorded();
+      if (error === undefined) break;
+      if (!isBusy(error) || attempt >= pauses.length) {
+        this.giveUp(error);
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauses[attempt]));
+    }
+    return this.running;
+  }
+
+  /** Records kept-back outcomes in order; returns the error that stopped it, if any. */
+  private flushUnrecorded(): unknown {
+    while (this.unrecorded.length > 0) {
+      try {
+        this.record(this.unrecorded[0]!);
+      } catch (error) {
+        return error;
+      }
+      this.unrecorded.shift();
+    }
+    return undefined;
+  }
+
+  private giveUp(error: unknown): void {
+    if (this.stoppedBy !== undefined) return;
+    this.stoppedBy = error;
+    this.running = false;
+    this.deps.log.error(
+      { err: error, platform: this.platform, unrecorded: this.unrecordedSummary() },
+      'the outbox sender stops: the database does not take its writes',
+    );
+    const onFailure = this.settings.onFailure;
+    if (onFailure) queueMicrotask(() => onFailure(error));
+  }
+
+  private unrecordedSummary(): { outbox: number; outcome: SendOutcome['kind'] }[] {
+    return this.unrecorded.map((f) => ({ outbox: f.row.id, outcome: f.outcome.kind }));
+  }
+
+  /** Writes one outcome down; throws what the database threw, having written nothing of it. */
+  private record({ row, outcome, at }: Finished): void {
+    const { db, log } = this.deps;
     const rowLog = log.child({ platform: this.platform, outbox: row.id });
     switch (outcome.kind) {
       case 'sent':
-        markOutboxSent(db, row.id, now);
+        markOutboxSent(db, row.id, at);
         return;
       case 'rate-limited':
-        this.limiter.pause(outcome.retryAfterMs);
-        postponeOutbox(db, row.id, now);
+        postponeOutbox(db, row.id, at);
         rowLog.warn({ retryAfterMs: outcome.retryAfterMs }, 'platform asked to slow down');
         return;
       case 'retry': {
@@ -170,14 +282,14 @@ export class OutboxSender {
           return;
         }
         const backoff = Math.min(2 ** row.attempts * 5_000, 3_600_000);
-        markOutboxRetry(db, row.id, new Date(now.getTime() + backoff), outcome.reason);
+        markOutboxRetry(db, row.id, new Date(at.getTime() + backoff), outcome.reason);
         rowLog.warn({ reason: outcome.reason, backoff }, 'send failed; will retry');
         return;
       }
       case 'blocked':
         db.transaction((tx) => {
           markOutboxBlocked(tx, row.accountId, outcome.reason);
-          markAccountBlocked(tx, row.accountId, now);
+          markAccountBlocked(tx, row.accountId, at);
         });
         rowLog.info({ reason: outcome.reason }, 'recipient blocked the bot');
         return;

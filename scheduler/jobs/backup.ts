@@ -1,7 +1,8 @@
 // The nightly backup: once a day at the configured local time (in the
 // default zone), an online backup checked for integrity, then old backups
-// beyond the number to keep are removed.
-import { backupDb, pruneBackups } from '../../db/backup.js';
+// beyond the number to keep, and safety copies older than as many days, are
+// removed.
+import { backupDb, pruneBackups, pruneKeptCopies } from '../../db/backup.js';
 import { recordJobRun } from '../../db/repos/jobs.js';
 import type { Job } from '../job.js';
 import { latestDailySlot } from '../local-time.js';
@@ -16,6 +17,8 @@ export const nightlyBackup: Job = {
     if (!recordJobRun(deps.db, 'backup', slot.date, now)) return;
     const path = await backupDb(deps.db, settings.dir, now);
     const removed = pruneBackups(settings.dir, settings.keep);
-    deps.log.info({ path, removed: removed.length }, 'backup taken');
+    // Safety copies (before an upgrade, before a restore) are kept as long as the nightly backups, not for ever.
+    const copies = pruneKeptCopies(settings.dir, deps.db.$client.name, settings.keep, now);
+    deps.log.info({ path, removed: removed.length + copies.length }, 'backup taken');
   },
 };

@@ -1,10 +1,11 @@
-// Backups taken while the service writes, restore with integrity checks, and
-// upgrades: from the first released schema to the current one with nothing
-// lost, and a failed migration that leaves the database untouched.
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Backups taken while the service writes, restore with integrity checks (also
+// over a file SQLite cannot read), and upgrades: from the first released
+// schema to the current one with nothing lost, and a failed migration that
+// leaves the database untouched.
+import { cpSync, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupDb, checkIntegrity, pruneBackups, restoreDb } from '../../db/backup.js';
+import { backupDb, checkIntegrity, pruneBackups, pruneKeptCopies, restoreDb } from '../../db/backup.js';
 import { closeDb, createDb, migrateDb, migrationsFolder, openDb, pendingMigrations, UpgradeError } from '../../db/client.js';
 import { countOutbox, enqueueOutbox } from '../../db/repos/outbox.js';
 import { accounts, people, responses, surveyRounds, surveys } from '../../db/schema.js';
@@ -63,6 +64,24 @@ describe('backups', () => {
       writeFileSync(bad, 'not a database at all');
       expect(() => restoreDb(bad, join(dir, 'target.db'), new Date())).toThrow(/not usable/);
       expect(existsSync(join(dir, 'target.db'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('restores over a database SQLite cannot read, keeping it, and says its erasure log was not read', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = openDb(join(dir, 'good.db'));
+      const backup = await backupDb(db, join(dir, 'backups'), new Date('2026-11-20T03:00:00Z'));
+      closeDb(db);
+      const target = join(dir, 'opora.db');
+      writeFileSync(target, 'the disk ate this file');
+      const restored = restoreDb(backup, target, new Date('2026-11-23T10:00:00Z'));
+      expect(restored.erasures).toBeUndefined();
+      expect(restored.unreadable).toMatch(/not a database/);
+      expect(readFileSync(restored.previous!, 'utf8')).toBe('the disk ate this file');
+      expect(checkIntegrity(target).ok).toBe(true);
     } finally {
       cleanup();
     }
@@ -141,6 +160,36 @@ describe('upgrades', () => {
       expect(db.select().from(people).all().map((p) => p.fullName)).toEqual(['Сохранова Вера Павловна']);
       expect(pendingMigrations(db, folder)).toBe(1);
       closeDb(db);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('safety copies (before an upgrade, before a restore) go once older than the nightly backups kept', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const backups = join(dir, 'backups');
+      mkdirSync(backups);
+      const live = join(dir, 'opora.db');
+      const now = new Date('2026-12-20T03:00:00Z');
+      const old = new Date('2026-12-01T03:00:00Z');
+      const recent = new Date('2026-12-18T03:00:00Z');
+      const files = {
+        oldUpgrade: join(backups, 'opora-pre-upgrade-20261201.db'),
+        newUpgrade: join(backups, 'opora-pre-upgrade-20261218.db'),
+        nightly: join(backups, 'opora-backup-20261201.db'),
+        oldRestore: `${live}.before-restore-20261201`,
+        oldRestoreWal: `${live}.before-restore-20261201-wal`,
+        newRestore: `${live}.before-restore-20261218`,
+      };
+      for (const path of Object.values(files)) writeFileSync(path, 'x');
+      for (const path of [files.oldUpgrade, files.nightly, files.oldRestore, files.oldRestoreWal]) utimesSync(path, old, old);
+      for (const path of [files.newUpgrade, files.newRestore]) utimesSync(path, recent, recent);
+      const removed = pruneKeptCopies(backups, live, 14, now).sort();
+      expect(removed).toEqual([files.oldUpgrade, files.oldRestore, files.oldRestoreWal].sort());
+      // Nightly backups are pruned by count, not here.
+      expect(existsSync(files.nightly)).toBe(true);
+      expect(existsSync(files.newRestore) && existsSync(files.newUpgrade)).toBe(true);
     } finally {
       cleanup();
     }

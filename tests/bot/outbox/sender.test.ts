@@ -1,20 +1,23 @@
 // The outbox sender against the loopback Bot API: it keeps to the per-chat
 // limit, honours 429 retry_after, stops at a person who blocked the bot and
-// marks their account inactive, and never sends a dedupe key twice.
+// marks their account inactive, and never sends a dedupe key twice; against
+// a database that stays locked, it stops cleanly without sending again.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Api } from 'grammy';
-import { OutboxSender } from '../../../bot/outbox/sender.js';
+import { OutboxSender, type OutboxTransport } from '../../../bot/outbox/sender.js';
 import { RateLimiter } from '../../../bot/outbox/rate-limit.js';
 import { telegramLimits, telegramTransport } from '../../../bot/telegram/deliver.js';
 import { closeDb, openDb, type Db } from '../../../db/client.js';
 import { getAccount, touchAccount } from '../../../db/repos/accounts.js';
-import { countOutbox, enqueueOutbox } from '../../../db/repos/outbox.js';
+import { countOutbox, enqueueOutbox, getOutboxRow } from '../../../db/repos/outbox.js';
 import { systemClock } from '../../../handlers/core/clock.js';
 import { silentLog } from '../../../handlers/core/log.js';
 import { outboxItem } from '../../../handlers/core/outbox.js';
 import { FakeTelegram } from '../../e2e/fake-telegram.js';
 import { tempDir } from '../../helpers/core.js';
+import { waitFor } from '../../helpers/wait.js';
 
 describe('outbox sender (Telegram)', () => {
   let server: FakeTelegram | undefined;
@@ -73,5 +76,34 @@ describe('outbox sender (Telegram)', () => {
     await server.waitFor(() => countOutbox(db!).sent === 1);
     expect(server.messages(1)).toHaveLength(1);
     expect(sender.counts['rate-limited']).toBe(1);
+  });
+
+  it('stops cleanly when the database stays locked after a send, and does not send that row again', async () => {
+    db = openDb(join(dir, 'locked.db'));
+    db.$client.pragma('busy_timeout = 20');
+    const alice = touchAccount(db, 'telegram', '1', '1', new Date());
+    enqueueOutbox(db, [outboxItem(alice, { text: 'одно сообщение' }, { dedupeKey: 'locked', notBefore: new Date(0) })]);
+    const locker = new Database(join(dir, 'locked.db'));
+    const calls: number[] = [];
+    const transport: OutboxTransport = {
+      platform: 'telegram',
+      limiter: new RateLimiter({ perSecond: 100 }),
+      send: async (row) => {
+        calls.push(row.id);
+        locker.exec('BEGIN IMMEDIATE');
+        return { kind: 'sent' };
+      },
+    };
+    const failures: unknown[] = [];
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, transport, { idleMs: 20, recordRetryMs: [10, 10], onFailure: (e) => failures.push(e) });
+    sender.start();
+    await waitFor(() => failures.length > 0, 10_000, 'the sender to give up');
+    await sender.stop();
+    expect(sender.failure).toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(calls).toHaveLength(1);
+    locker.exec('ROLLBACK');
+    locker.close();
+    // Delivered but not recorded: it stays 'sending', the one window the README describes.
+    expect(getOutboxRow(db, calls[0]!)?.state).toBe('sending');
   });
 });
