@@ -67,11 +67,6 @@ export function normalizePersonName(name: string): string {
   return name.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
 
-export function findPersonByName(db: DbOrTx, municipalityId: number, fullName: string, schoolId: number | null): Person | undefined {
-  const wanted = normalizePersonName(fullName);
-  return peopleOf(db, municipalityId).find((p) => p.fullName !== null && normalizePersonName(p.fullName) === wanted && p.schoolId === schoolId);
-}
-
 export function setPersonLanguage(db: DbOrTx, personId: number, language: 'ru' | 'en'): void {
   db.update(people).set({ language }).where(eq(people.id, personId)).run();
 }

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { accountsOfPerson } from '../../../db/repos/accounts.js';
 import { createInvite, personalInvites, type Invite } from '../../../db/repos/invites.js';
 import { findSchool, getMunicipality, upsertSchool, type SchoolStatus } from '../../../db/repos/org.js';
-import { findPersonByName, insertPerson, normalizePersonName, updatePerson } from '../../../db/repos/people.js';
+import { insertPerson, normalizePersonName, peopleOf, updatePerson, type Person } from '../../../db/repos/people.js';
 import { roleNames, type RoleName } from '../../../db/schema.js';
 import type { I18n } from '../../core/i18n.js';
 import { notifyPerson } from '../../core/outbox.js';
@@ -237,10 +237,27 @@ function openInviteFor(db: DbOrTx, personId: number, role: RoleName, now: Date):
   return personalInvites(db, personId).find((i) => i.role === role && i.expiresAt.getTime() > now.getTime());
 }
 
+/** The municipality's people by name and school, read once per import (a lookup per row made imports quadratic). */
+class PeopleByName {
+  private readonly byKey = new Map<string, Person>();
+  constructor(db: DbOrTx, municipalityId: number) {
+    for (const person of peopleOf(db, municipalityId)) if (person.fullName) this.byKey.set(PeopleByName.key(person.fullName, person.schoolId), person);
+  }
+  private static key(name: string, schoolId: number | null): string {
+    return `${normalizePersonName(name)}|${schoolId ?? ''}`;
+  }
+  find(name: string, schoolId: number | null): Person | undefined {
+    return this.byKey.get(PeopleByName.key(name, schoolId));
+  }
+  add(person: Person): void {
+    if (person.fullName) this.byKey.set(PeopleByName.key(person.fullName, person.schoolId), person);
+  }
+}
+
 /** What importing one person row means against the database as it is now. */
-function personChange(db: DbOrTx, municipalityId: number, row: PersonRowPlan, now: Date) {
+function personChange(db: DbOrTx, known: PeopleByName, municipalityId: number, row: PersonRowPlan, now: Date) {
   const school = row.school ? findSchool(db, municipalityId, row.school) : undefined;
-  const existing = findPersonByName(db, municipalityId, row.fullName, school?.id ?? null);
+  const existing = known.find(row.fullName, school?.id ?? null);
   const joined = existing ? accountsOfPerson(db, existing.id).length > 0 : false;
   const newSubjects = row.subjects.filter((s) => !existing?.subjects.includes(s));
   const holdsRole = existing?.roles.some((g) => g.role === row.role && g.municipalityId === (row.role === 'curator' ? null : municipalityId)) ?? false;
@@ -260,7 +277,10 @@ function schoolChange(db: DbOrTx, municipalityId: number, row: SchoolRowPlan): k
 export function previewCounts(db: DbOrTx, municipalityId: number, plan: ImportPlan, now: Date): ImportCounts {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   if (plan.kind === 'schools') for (const row of plan.rows) counts[schoolChange(db, municipalityId, row)]++;
-  else for (const row of plan.rows) counts[personChange(db, municipalityId, row, now).result]++;
+  else {
+    const known = new PeopleByName(db, municipalityId);
+    for (const row of plan.rows) counts[personChange(db, known, municipalityId, row, now).result]++;
+  }
   return counts;
 }
 
@@ -279,11 +299,16 @@ export function applyImport(
     for (const row of plan.rows) counts[upsertSchool(tx, municipalityId, row, context.today).result]++;
     return { counts, people: outcomes };
   }
+  const known = new PeopleByName(tx, municipalityId);
   for (const row of plan.rows) {
-    const change = personChange(tx, municipalityId, row, context.now);
-    const personId = change.existing
-      ? change.existing.id
-      : insertPerson(tx, { municipalityId, schoolId: change.school?.id ?? null, fullName: row.fullName, subjects: row.subjects }).id;
+    const change = personChange(tx, known, municipalityId, row, context.now);
+    let personId: number;
+    if (change.existing) personId = change.existing.id;
+    else {
+      const created = insertPerson(tx, { municipalityId, schoolId: change.school?.id ?? null, fullName: row.fullName, subjects: row.subjects });
+      known.add({ ...created, roles: [] });
+      personId = created.id;
+    }
     if (change.existing && change.newSubjects.length > 0) updatePerson(tx, personId, { subjects: [...change.existing.subjects, ...change.newSubjects] });
     const invite = change.needsInvite
       ? createInvite(tx, {
