@@ -21,6 +21,9 @@ import { startHealthServer } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { Config } from './config.js';
 import { startConsole, type ConsoleAdapter } from './console/adapter.js';
+import { inboxRecorder } from './inbox/record.js';
+import { InboxWorker, type FetchByRef, type WorkerOptions } from './inbox/worker.js';
+import type { PlatformName } from '../db/schema.js';
 import { OutboxSender, type LoadFile, type SenderOptions } from './outbox/sender.js';
 import type { RateLimits } from './outbox/rate-limit.js';
 import { startTelegram } from './telegram/adapter.js';
@@ -35,6 +38,7 @@ export interface AppOptions {
   /** Terminal streams for the playground; it opens only when no messenger is configured. */
   terminal?: { input: Readable; output: Writable };
   sender?: SenderOptions;
+  worker?: WorkerOptions;
   limits?: { telegram?: RateLimits; vk?: RateLimits; max?: RateLimits };
   /** Leave the node-cron tick off; tests call scheduler.tick() with their clock. */
   manualScheduler?: boolean;
@@ -49,6 +53,8 @@ export interface App {
   core: Core;
   adapters: Adapter[];
   senders: OutboxSender[];
+  /** Handles the updates the adapters record. */
+  worker: InboxWorker;
   scheduler: Scheduler;
   playground?: ConsoleAdapter;
   stop(): Promise<void>;
@@ -85,22 +91,27 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   };
   const adapters: Adapter[] = [];
   let playground: ConsoleAdapter | undefined;
+  // Adapters record updates from the moment they start; the worker that handles them starts once all are up.
+  const fetchers: Partial<Record<PlatformName, FetchByRef>> = {};
+  const worker = new InboxWorker({ db, clock, log, core, fetchers, wakeOutbox: deps.wakeOutbox }, options.worker);
+  const record = inboxRecorder({ db, clock }, () => worker.wake());
   try {
     if (config.telegram) {
       const telegram = await startTelegram(
         { ...config.telegram, limits: options.limits?.telegram ?? { perSecond: config.telegram.rateLimit, perChatPerSecond: 1 }, loadFile },
         core,
+        record,
         log,
       );
       deps.settings.links.telegramBot = telegram.username;
       adapters.push(telegram);
     }
     if (config.vk) {
-      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk ?? { perSecond: config.vk.apiLimit }, loadFile }, core, db, log));
+      adapters.push(await startVk({ ...config.vk, limits: options.limits?.vk ?? { perSecond: config.vk.apiLimit }, loadFile }, record, db, log));
       deps.settings.links.vkGroupId = config.vk.groupId;
     }
     if (config.max) {
-      const max = await startMax({ ...config.max, limits: options.limits?.max ?? { perSecond: config.max.rateLimit }, loadFile }, core, log);
+      const max = await startMax({ ...config.max, limits: options.limits?.max ?? { perSecond: config.max.rateLimit }, loadFile }, core, record, log);
       deps.settings.links.maxBot = max.username;
       adapters.push(max);
     }
@@ -119,6 +130,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     sender.start();
     senders.push(sender);
   }
+  for (const adapter of adapters) if (adapter.fetchFile) fetchers[adapter.platform] = adapter.fetchFile;
+  // Updates left pending by a stop or a crash are handled now, before new ones of the same chat.
+  worker.start();
   if (!options.manualScheduler) scheduler.start();
   const health = config.healthPort !== undefined
     ? await startHealthServer(config.healthPort, { db, adapters, scheduler, metrics, now: () => clock.now(), ...options.health })
@@ -133,10 +147,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       }
       await scheduler.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
+      // Updates in hand finish (their replies are committed to the outbox); the rest wait in the inbox for the next start.
+      await worker.stop();
       await Promise.allSettled(senders.map((s) => s.stop()));
       closeDb(db);
       log.info('stopped');
     })());
 
-  return { db, core, adapters, senders, scheduler, playground, metrics, health, stop };
+  return { db, core, adapters, senders, scheduler, playground, metrics, health, worker, stop };
 }

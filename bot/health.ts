@@ -1,7 +1,7 @@
 // The optional HTTP port for operators: /healthz (database writable, each
 // messenger polled recently, scheduler ticking) and /metrics for Prometheus.
 import { createServer, type Server } from 'node:http';
-import type { Db } from '../db/client.js';
+import { inWriteLane, type Db } from '../db/client.js';
 import { setValue } from '../db/repos/kv.js';
 import type { Adapter } from './adapter.js';
 import type { Metrics } from './metrics.js';
@@ -24,11 +24,11 @@ export interface Health {
   checks: Record<string, { ok: boolean; detail: string }>;
 }
 
-export function checkHealth(s: HealthSources): Health {
+export async function checkHealth(s: HealthSources): Promise<Health> {
   const now = s.now();
   const checks: Health['checks'] = {};
   try {
-    setValue(s.db, 'health:last-check', now.toISOString());
+    await inWriteLane(s.db, () => setValue(s.db, 'health:last-check', now.toISOString()));
     checks.database = { ok: true, detail: 'writable' };
   } catch (error) {
     checks.database = { ok: false, detail: error instanceof Error ? error.message : String(error) };
@@ -48,7 +48,7 @@ export async function startHealthServer(port: number, sources: HealthSources): P
   const server = createServer((req, res) => {
     void (async () => {
       if (req.url === '/healthz') {
-        const health = checkHealth(sources);
+        const health = await checkHealth(sources);
         res.writeHead(health.healthy ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify(health));
         return;

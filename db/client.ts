@@ -55,6 +55,45 @@ function reusePreparedStatements(sqlite: Database.Database): void {
   }) as typeof sqlite.prepare;
 }
 
+const lanes = new WeakMap<Database.Database, Promise<unknown>>();
+
+/**
+ * Runs work that writes, one piece at a time on this connection. An update's
+ * handler keeps one transaction open across its awaits (transactionAsync), so
+ * everything else that writes on the same connection (the outbox senders, the
+ * scheduler, the adapters recording updates) waits its turn here instead of
+ * slipping into that transaction. Work must not call this again from inside.
+ */
+export function inWriteLane<T>(db: Db, work: () => Promise<T> | T): Promise<T> {
+  const tail = lanes.get(db.$client) ?? Promise.resolve();
+  const run = tail.then(work);
+  lanes.set(
+    db.$client,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/**
+ * Async work in one transaction, in the write lane: every write it makes,
+ * however many awaits apart, is committed together or not at all.
+ */
+export function transactionAsync<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  return inWriteLane(db, async () => {
+    db.$client.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      db.$client.exec('COMMIT');
+      if (purgeAfterCommit.delete(db.$client)) purgeErasedPages(db);
+      return result;
+    } catch (error) {
+      if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
+      purgeAfterCommit.delete(db.$client);
+      throw error;
+    }
+  });
+}
+
 /** How many committed migrations the database has not had yet. */
 export function pendingMigrations(db: Db, folder = migrationsFolder): number {
   const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
@@ -115,8 +154,12 @@ export function openDb(path: string, options: { backupDir?: string; now?: Date }
  * connection reads; the next checkpoint finishes the job.
  */
 export function purgeErasedPages(db: Db): void {
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  // A checkpoint cannot run inside a transaction: then it runs as soon as the transaction commits.
+  if (db.$client.inTransaction) purgeAfterCommit.add(db.$client);
+  else db.$client.pragma('wal_checkpoint(TRUNCATE)');
 }
+
+const purgeAfterCommit = new WeakSet<Database.Database>();
 
 /**
  * A database written before secure_delete was on may hold old content in its

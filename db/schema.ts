@@ -5,6 +5,7 @@
 export * from './schema/organisations.js';
 export * from './schema/people.js';
 export * from './schema/messaging.js';
+export * from './schema/payloads.js';
 export * from './schema/seminars.js';
 export * from './schema/consultations.js';
 export * from './schema/surveys.js';

@@ -81,6 +81,7 @@ consent-text =
     By pressing "I agree" you consent to the processing of this data.
 consent-agree = I agree
 consent-decline = I do not agree
+join-role-offer = You are offered a new role: { $role } ({ $scope }). You get it only if you agree.
 consent-declined = All right, I have saved nothing. If you change your mind, send the invite code again.
 join-ask-name = What is your name? Please write your surname, first name and patronymic.
 join-name-invalid = Please write your surname and first name (and patronymic, if any) in letters only, for example: Ivanova Maria Petrovna.
@@ -192,12 +193,16 @@ import-col-name = Full name
 import-col-school = School
 import-col-role = Role
 import-col-code = Code
-import-notice-role = Your coordinator gave you a role: { $role }. See /help.
+import-notice-offer = Your coordinator offers you a role: { $role }. To accept, send the bot /start { $code }: I will show what changes and ask for your consent. If this is a mistake, just ignore it.
 import-row-formula = a cell starts with "=", "+", "-" or "@" — it looks like a formula, so the row is skipped
 import-row-no-name = empty full name
 import-row-no-school-name = empty school name
 import-row-bad-name = "{ $name }" does not look like a full name
 import-row-unknown-role = unknown role "{ $role }"
+import-row-role-not-allowed = { $role ->
+    [curator] curators are invited by the operator of Opora, not by a coordinator's import
+   *[other] this role cannot be given by an import
+  }
 import-row-unknown-school = school "{ $school }" not found — import the schools first
 import-row-no-school = no school given
 import-row-unknown-subject = unknown subject "{ $subject }"
@@ -646,3 +651,51 @@ cmd-audit = audit log
 
 ## Retention
 retention-notice = In { $days } days, by the data retention periods: answers of { $rounds } survey round(s) ({ $answers } answers) will be anonymised and the data of { $people } inactive participants erased: { $names }. If any of them still works with you, ask them to write to the bot — then their data stays.
+
+# anonymous surveys
+survey-schools-together = Other schools together (small groups are not shown apart)
+export-texts-sheet = Free-text answers
+col-question = Question
+col-answer = Answer
+survey-too-few = { $count } answers so far. The answers of an anonymous survey are shown once there are at least { $min }: with fewer, a person could be recognised.
+
+# code attempts
+code-attempts-locked = Too many wrong tries. Please try again in { $count } { $unit ->
+    [hours] { $count ->
+        [one] hour
+       *[other] hours
+    }
+   *[minutes] { $count ->
+        [one] minute
+       *[other] minutes
+    }
+}.
+
+# webhooks
+file-unavailable = I could not fetch this file. Please send it again, as an ordinary attachment right in this chat.
+
+# restore
+restore-which-file = Which backup? npm run cli -- restore FILE (stop Opora first).
+restore-error-unusable = The backup { $file } cannot be restored, nothing was changed: { $reason }
+restore-error-in-use = Another process has the database { $database } open — Opora seems to be running. Stop it and try again; nothing was changed.
+restore-error-failed-check = The restored database failed its integrity check: { $reason }
+restore-previous-kept = The previous database, with every change committed to it, is kept as { $previous }.
+restore-erasures-replayed = Erasures made after the backup was taken and carried out again now: { $count }.
+restore-erasures-unreadable = The erasure log of the previous database could not be read ({ $reason }): erasures made after the backup was taken were not carried out again — check the audit log and repeat them by hand.
+restore-done = Restored { $file } into { $database }; integrity check passed.
+backup-cli-done = Backup taken and checked: { $path }
+retention-cli-rounds = Survey rounds whose answers will be anonymised: { $rounds } ({ $answers } answers).
+retention-cli-people = Inactive people whose data will be erased: { $count }.
+retention-cli-dry-run = Dry run: nothing was changed. Add --apply to carry it out.
+retention-cli-done = Done.
+
+# documents
+document-limit-unpacked = The file is too big once unpacked: more than { $mb } MB. Please send a smaller file or split it.
+document-limit-ratio = The file is packed suspiciously tightly: one of its parts unpacks to more than { $ratio } times its size. I do not open such archives; please save the file again in Excel or Word and resend it.
+document-limit-entries = The file has too many parts inside: more than { $entries }. Please save it again in Excel or Word and resend it.
+document-limit-rows = The table has more than { $rows } rows, more than I read at once. Please split it.
+document-limit-cells = The table has more than { $cells } cells, more than I read at once. Please remove extra columns or split the table.
+document-limit-cell-length = One of the cells has more than { $chars } characters. Please shorten it and resend the file.
+document-limit-text = The document has more than { $chars } characters of text, more than I read at once. Please send just the table you need.
+document-limit-time = I could not read the file within { $seconds } seconds: it is too complex. Please simplify or split it and resend.
+document-limit-memory = The file is too complex: reading it needs more than { $mb } MB of memory. Please split it.

@@ -2,6 +2,7 @@
 // while the process was down) and then every minute from a node-cron tick.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Job, JobDeps } from './job.js';
+import { inWriteLane } from '../db/client.js';
 
 export class Scheduler {
   private task: ScheduledTask | undefined;
@@ -21,7 +22,8 @@ export class Scheduler {
     for (const job of this.jobs) {
       const runs = (this.runs[job.name] ??= { ok: 0, failed: 0 });
       try {
-        await job.run(this.deps, now);
+        // In the write lane: a job's writes never slip into an update's open transaction.
+        await inWriteLane(this.deps.db, () => job.run(this.deps, now));
         runs.ok++;
       } catch (error) {
         runs.failed++;

@@ -38,7 +38,7 @@ export async function roadmapCommand(deps: CliDeps, t: Translate, args: string[]
   try {
     plan = await planRoadmap(basename(file), readFileSync(file), year, systemClock.now().getFullYear());
   } catch (error) {
-    if (error instanceof RoadmapDocumentError) throw new CliError(t(`roadmap-error-${error.code}`));
+    if (error instanceof RoadmapDocumentError) throw new CliError(t(error.key, error.args));
     throw error;
   }
   if (plan.items.length === 0) throw new CliError(t('roadmap-error-empty'));

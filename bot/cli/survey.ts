@@ -13,7 +13,8 @@ import { roleNames, type Audience, type RoleName } from '../../db/schema.js';
 import { systemClock } from '../../handlers/core/clock.js';
 import { silentLog } from '../../handlers/core/log.js';
 import type { Translate } from '../../handlers/core/i18n.js';
-import { loadSurveyFile } from '../../handlers/surveys/definition.js';
+import { DocumentLimitError } from '../../handlers/core/documents/limits.js';
+import { readSurveyFile } from '../../handlers/surveys/definition.js';
 import { launchRound } from '../../handlers/surveys/launch.js';
 import { roundCsv, roundXlsx, withheldNotice } from '../../handlers/surveys/results.js';
 import { templateByKey, templates } from '../../handlers/surveys/templates.js';
@@ -55,7 +56,9 @@ export async function surveyCommand(deps: CliDeps, t: Translate, args: string[])
     if (!file) throw new CliError(usage);
     const format = /\.ya?ml$/i.test(file) ? 'yaml' : extname(file).toLowerCase() === '.json' ? 'json' : undefined;
     if (!format) throw new CliError(t('survey-file-type'));
-    const parsed = loadSurveyFile(readFileSync(file, 'utf8'), format);
+    const parsed = await readSurveyFile(readFileSync(file), format).catch((error: unknown) => {
+      throw error instanceof DocumentLimitError ? new CliError(t(error.key, error.args)) : error;
+    });
     if (!parsed.ok) throw new CliError(t('survey-file-problems', { problems: parsed.problems.join('\n') }));
     const m = municipalityOf(deps, values.municipality);
     const row = createSurvey(deps.db, { municipalityId: m.id, key: parsed.survey.key, title: parsed.survey.title, definition: { ...parsed.survey }, createdBy: null });

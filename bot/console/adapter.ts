@@ -9,7 +9,7 @@ import { consolePeople } from '../../db/seed/demo.js';
 import type { Button, Incoming, IncomingEvent, Reply } from '../../handlers/core/contract.js';
 import type { Core } from '../../handlers/core/dispatch.js';
 import type { I18n, Language } from '../../handlers/core/i18n.js';
-import type { OutboxPayload } from '../../handlers/core/outbox.js';
+import { payloadText, type MessagePayload } from '../../db/schema.js';
 import type { Adapter } from '../adapter.js';
 import { RateLimiter } from '../outbox/rate-limit.js';
 import type { OutboxTransport } from '../outbox/sender.js';
@@ -107,7 +107,7 @@ export function startConsole(options: ConsoleOptions, core: Core, db: Db, i18n: 
     platform: 'console',
     limiter: new RateLimiter({ perSecond: 100 }),
     async send(row) {
-      const payload = row.payload as unknown as OutboxPayload;
+      const payload: MessagePayload = row.payload.kind === 'replies' ? { text: payloadText(row.payload) } : row.payload;
       const name = people().find((p) => p.externalId === row.chatId)?.name ?? row.chatId;
       write(`\n📬 ${t('playground-outbox', { name })}\n${renderForTerminal(payload).text}\n`);
       return { kind: 'sent' };

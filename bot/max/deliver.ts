@@ -1,10 +1,10 @@
-// Sends the core's replies through the MAX Bot API: direct answers to an
-// update, and outbox rows with their outcome classified for the sender.
+// Sends outbox rows through the MAX Bot API (notices, broadcasts and the
+// replies to updates), with their outcome classified for the sender.
 // Documents are uploaded first and attached by token.
 import { MaxError, type Api } from '@maxhub/max-bot-api';
 import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import type { OutboxPayload } from '../../handlers/core/outbox.js';
+import type { MessagePayload, RepliesPayload } from '../../db/schema.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimiter, RateLimits } from '../outbox/rate-limit.js';
 import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
@@ -32,7 +32,7 @@ export async function uploadFile(api: Api, file: OutgoingFile): Promise<FileAtta
 export async function sendReply(
   api: Api,
   userId: string,
-  reply: Reply | OutboxPayload,
+  reply: Reply | MessagePayload,
   options: { pace?: Pace; file?: FileAttachment } = {},
 ): Promise<void> {
   const pace = options.pace ?? noPace;
@@ -46,20 +46,36 @@ export async function sendReply(
   }
 }
 
-/** Answers an update: edits the pressed message where asked, sends the rest. */
-export async function deliverReplies(api: Api, userId: string, replies: Reply[], messageId: string | undefined, log: Log): Promise<void> {
-  for (const reply of replies) {
-    if (reply.edit && messageId && !reply.file && reply.text.length <= MAX_TEXT_LIMIT) {
+/** MAX shows a notification of at most this many characters. */
+const NOTIFICATION_LIMIT = 200;
+
+/**
+ * Answers an update from its outbox row: the press's notification (when
+ * there is one), then the replies, editing the pressed message where asked
+ * and sending the rest.
+ */
+async function deliverRepliesRow(api: Api, userId: string, payload: RepliesPayload, pace: Pace, loadFile: LoadFile, log: Log): Promise<void> {
+  if (payload.callback && payload.notice) {
+    await pace(userId);
+    await api
+      .answerOnCallback(payload.callback, { notification: payload.notice.slice(0, NOTIFICATION_LIMIT) } as never)
+      .catch((err: unknown) => log.warn({ err }, 'could not answer the button press'));
+  }
+  for (const reply of payload.replies) {
+    if (reply.edit && payload.messageId && reply.fileId === undefined && reply.text.length <= MAX_TEXT_LIMIT) {
       try {
         const keyboard = inlineKeyboard(reply.buttons);
+        await pace(userId);
         // An empty list removes the old keyboard; leaving it out would keep it.
-        await api.editMessage(messageId, { text: reply.text, attachments: keyboard ? [keyboard] : [] });
+        await api.editMessage(payload.messageId, { text: reply.text, attachments: keyboard ? [keyboard] : [] });
         continue;
       } catch (error) {
+        if (classifyMaxError(error).kind === 'rate-limited') throw error;
         log.warn({ err: error }, 'could not edit the message; sending a new one');
       }
     }
-    await sendReply(api, userId, reply);
+    const stored = reply.fileId !== undefined ? loadFile(reply.fileId) : undefined;
+    await sendReply(api, userId, stored ? { text: reply.text, buttons: reply.buttons, file: stored } : { text: reply.text, buttons: reply.buttons }, { pace });
   }
 }
 
@@ -82,14 +98,18 @@ export function classifyMaxError(error: unknown): SendOutcome {
 export const maxLimits: RateLimits = { perSecond: 30 };
 
 /** The outbox transport. A broadcast's document is uploaded once and its token reused for every recipient. */
-export function maxTransport(api: Api, limiter: RateLimiter, loadFile: LoadFile = () => undefined): OutboxTransport {
+export function maxTransport(api: Api, limiter: RateLimiter, log: Log, loadFile: LoadFile = () => undefined): OutboxTransport {
   const uploaded = new Map<number, FileAttachment>();
   return {
     platform: 'max',
     limiter,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
-      const payload = row.payload as unknown as OutboxPayload;
+      const payload = row.payload;
       try {
+        if (payload.kind === 'replies') {
+          await deliverRepliesRow(api, row.chatId, payload, pace, loadFile, log.child({ platform: 'max', outbox: row.id }));
+          return { kind: 'sent' };
+        }
         let file: FileAttachment | undefined;
         if (payload.fileId !== undefined) {
           file = uploaded.get(payload.fileId);

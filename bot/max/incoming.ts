@@ -115,7 +115,7 @@ function eventOf(m: MaxMessage, fetchFile: FetchMaxFile): IncomingEvent {
   if (file) {
     return {
       kind: 'file',
-      file: { name: file.filename, size: file.size, fetch: (limits) => fetchFile(file.payload.url, limits) },
+      file: { name: file.filename, size: file.size, ref: file.payload.url, fetch: (limits) => fetchFile(file.payload.url, limits) },
       caption: m.body.text || undefined,
     };
   }

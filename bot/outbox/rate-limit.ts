@@ -1,72 +1,224 @@
 // Paces sends to stay under a platform's limits: a global rate for the bot
-// and a per-chat rate. Sends are spread evenly at 98% of the limit, on a
-// cadence kept from when each slot was due (a timer firing late does not push
-// every later send back), and a sliding one-second log of the moments
-// requests actually left caps any second (and a fiftieth) at the limit, so a
-// stalled event loop firing several timers late cannot burst.
-// Written by hand because it must pace per chat without blocking other
-// chats, which general-purpose limiters do not offer.
+// and a per-chat rate, with replies to people served before broadcast rows.
+//
+// Every request waits in one of two queues, replies and bulk, and a single
+// scheduler grants them in order: a waiting reply always goes before any
+// waiting bulk request. The total never exceeds the platform's limit: a
+// sliding log of the moments requests were granted caps any second (and a
+// fiftieth) at the limit, so a stalled event loop cannot burst. Bulk requests
+// are also spread evenly at 98 % of the limit, on a cadence kept from when
+// each slot was due (a timer firing late does not push every later send
+// back). While replies are waiting or have been granted lately, bulk keeps to
+// (1 − reserve) of the limit, so a person pressing a button during a large
+// broadcast finds a free slot at once; with nobody talking, bulk uses it all.
+// Written by hand because it must pace per chat without blocking other chats
+// and serve two priorities, which general-purpose limiters do not offer.
 export interface RateLimits {
   /** Sends per second for the whole bot. */
   perSecond: number;
   /** Sends per second to one chat, if the platform limits it. */
   perChatPerSecond?: number;
+  /** The share of the limit bulk leaves free while replies are around (0.2 unless set). */
+  replyReserve?: number;
 }
 
+/** 'reply': a person is waiting for this request; 'bulk': an outbox row, such as one of a broadcast. */
+export type Priority = 'reply' | 'bulk';
+
+export interface AcquireOptions {
+  /** Also wait for the chat's own limit (true unless set). */
+  perChat?: boolean;
+  /** 'bulk' unless set. */
+  priority?: Priority;
+}
+
+/** The limiter's time: the real clock by default, a simulated one in tests. */
+export interface LimiterClock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Calls back after `ms`; the function returned cancels the call. */
+  later(callback: () => void, ms: number): () => void;
+}
+
+export const realClock: LimiterClock = {
+  now: () => performance.now(),
+  later: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
 const WINDOW_MS = 1000;
-/** The share of the limit sends are spread at: the rest absorbs clock jitter between us and the platform. */
+/** The share of the limit bulk is spread at: the rest absorbs clock jitter between us and the platform. */
 const PACE = 0.98;
 /** The cap holds over a slightly longer window than the platform's second, so requests that reach it a little closer together than they left still fit. */
 const CAP_WINDOW_MS = WINDOW_MS / PACE;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Bulk keeps the reserve free this long after the last reply: people press the next button within seconds. */
+const REPLY_RECENT_MS = 2000;
+const DEFAULT_RESERVE = 0.2;
+
+interface Waiter {
+  chatId: string;
+  perChat: boolean;
+  grant: () => void;
+}
+
+/** What the scheduler found: a waiter to grant now, or the earliest time to look again. */
+type Pick = { now: true; index: number } | { now: false; at: number };
 
 export class RateLimiter {
   private readonly sent: number[] = [];
+  private readonly bulkSent: number[] = [];
+  private readonly replies: Waiter[] = [];
+  private readonly bulk: Waiter[] = [];
   private readonly nextByChat = new Map<string, number>();
-  private nextEven = 0;
+  private nextBulk = Number.NEGATIVE_INFINITY;
+  private lastReply = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
+  private wakeAt = Number.POSITIVE_INFINITY;
+  private cancelWake: (() => void) | undefined;
   private readonly capacity: number;
+  private readonly bulkCapacity: number;
   private readonly gap: number;
+  private readonly reservedGap: number;
   private readonly chatGap: number;
 
-  constructor(readonly limits: RateLimits) {
+  constructor(
+    readonly limits: RateLimits,
+    private readonly clock: LimiterClock = realClock,
+  ) {
+    const reserve = Math.min(0.9, Math.max(0, limits.replyReserve ?? DEFAULT_RESERVE));
     this.capacity = Math.max(1, Math.floor(limits.perSecond));
+    this.bulkCapacity = Math.max(1, Math.floor(this.capacity * (1 - reserve)));
     this.gap = WINDOW_MS / (limits.perSecond * PACE);
+    this.reservedGap = this.gap / (1 - reserve);
     // A tenth more than the gap: requests to one chat may reach the platform a little closer than they left.
     this.chatGap = limits.perChatPerSecond ? (WINDOW_MS / limits.perChatPerSecond) * 1.1 : 0;
   }
 
   /**
    * Waits until a request to this chat may leave, and counts it as leaving
-   * then. Direct answers skip the per-chat pause (`perChat: false`): the
-   * person is waiting for them, and the platform tolerates short bursts in a
+   * then. Replies (`priority: 'reply'`) go before every waiting bulk request.
+   * Direct answers skip the per-chat pause (`perChat: false`): the person is
+   * waiting for them, and the platform tolerates short bursts in a
    * conversation; a 429 there is retried after retry_after.
    */
-  async acquire(chatId: string, options: { perChat?: boolean } = {}): Promise<void> {
-    const perChat = options.perChat ?? true;
-    for (;;) {
-      const now = performance.now();
-      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - CAP_WINDOW_MS) this.sent.shift();
-      const windowFree = this.sent.length < this.capacity ? now : (this.sent[0] ?? now) + CAP_WINDOW_MS;
-      const at = Math.max(now, windowFree, this.nextEven, this.pausedUntil, perChat ? (this.nextByChat.get(chatId) ?? 0) : 0);
-      if (at <= now) {
-        this.sent.push(now);
-        // The next slot follows the one just due; after a long idle or a stall of more than a gap, it follows now.
-        this.nextEven = Math.max(this.nextEven, now - this.gap) + this.gap;
-        if (this.chatGap > 0) this.nextByChat.set(chatId, now + this.chatGap);
-        if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
-        return;
-      }
-      await sleep(Math.max(1, at - now));
-    }
+  acquire(chatId: string, options: AcquireOptions = {}): Promise<void> {
+    const queue = options.priority === 'reply' ? this.replies : this.bulk;
+    return new Promise<void>((grant) => {
+      queue.push({ chatId, perChat: options.perChat ?? true, grant });
+      this.pump();
+    });
   }
 
   /** The platform asked us to slow down: hold every send for that long. */
   pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+  }
+
+  /** Requests waiting, by priority: for metrics and tests. */
+  get waiting(): { reply: number; bulk: number } {
+    return { reply: this.replies.length, bulk: this.bulk.length };
+  }
+
+  /** Grants every request that may go now, then sets one timer for the next. */
+  private pump(): void {
+    const now = this.clock.now();
+    prune(this.sent, now);
+    prune(this.bulkSent, now);
+    for (;;) {
+      const reply = this.pickReply(now);
+      if (reply.now) {
+        this.grant(this.replies, reply.index, now, 'reply');
+        continue;
+      }
+      const bulk = this.pickBulk(now);
+      if (bulk.now) {
+        this.grant(this.bulk, bulk.index, now, 'bulk');
+        continue;
+      }
+      this.wakeUpAt(Math.min(reply.at, bulk.at), now);
+      return;
+    }
+  }
+
+  private pickReply(now: number): Pick {
+    if (this.replies.length === 0) return { now: false, at: Number.POSITIVE_INFINITY };
+    const chat = this.readyChat(this.replies, now);
+    return this.when(Math.max(this.pausedUntil, this.capFree(this.sent, this.capacity, now), chat.at), chat.index, now);
+  }
+
+  private pickBulk(now: number): Pick {
+    // A reply that can go the moment the window allows takes that moment, not bulk.
+    if (this.bulk.length === 0 || this.readyChat(this.replies, now).index >= 0) return { now: false, at: Number.POSITIVE_INFINITY };
+    const chat = this.readyChat(this.bulk, now);
+    const shared = Math.max(this.pausedUntil, this.capFree(this.sent, this.capacity, now), chat.at);
+    const full = Math.max(shared, this.nextBulk);
+    if (!this.repliesAround(now)) return this.when(full, chat.index, now);
+    const reserved = Math.max(shared, this.nextBulk, this.capFree(this.bulkSent, this.bulkCapacity, now));
+    // Look again when the replies are no longer recent: bulk may then use the whole limit.
+    const quiet = this.replies.length > 0 ? Number.POSITIVE_INFINITY : Math.max(full, this.lastReply + REPLY_RECENT_MS);
+    return this.when(Math.min(reserved, quiet), chat.index, now);
+  }
+
+  private when(at: number, index: number, now: number): Pick {
+    return at <= now && index >= 0 ? { now: true, index } : { now: false, at };
+  }
+
+  /** The first waiter whose chat may receive now, or the earliest moment one may. */
+  private readyChat(queue: readonly Waiter[], now: number): { index: number; at: number } {
+    let at = Number.POSITIVE_INFINITY;
+    for (const [index, waiter] of queue.entries()) {
+      const chatFree = waiter.perChat ? (this.nextByChat.get(waiter.chatId) ?? 0) : 0;
+      if (chatFree <= now) return { index, at: now };
+      at = Math.min(at, chatFree);
+    }
+    return { index: -1, at };
+  }
+
+  /** When the log has room for one more within the cap window. */
+  private capFree(log: readonly number[], capacity: number, now: number): number {
+    return log.length < capacity ? now : (log[log.length - capacity] ?? now) + CAP_WINDOW_MS;
+  }
+
+  private repliesAround(now: number): boolean {
+    return this.replies.length > 0 || now - this.lastReply < REPLY_RECENT_MS;
+  }
+
+  private grant(queue: Waiter[], index: number, now: number, priority: Priority): void {
+    const [waiter] = queue.splice(index, 1);
+    if (!waiter) return;
+    this.sent.push(now);
+    if (priority === 'reply') {
+      this.lastReply = now;
+    } else {
+      this.bulkSent.push(now);
+      const gap = this.repliesAround(now) ? this.reservedGap : this.gap;
+      // The next slot follows the one just due; after a long idle or a stall of more than a gap, it follows now.
+      this.nextBulk = Math.max(this.nextBulk, now - gap) + gap;
+    }
+    if (this.chatGap > 0) this.nextByChat.set(waiter.chatId, now + this.chatGap);
+    if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
+    waiter.grant();
+  }
+
+  private wakeUpAt(at: number, now: number): void {
+    if (at === Number.POSITIVE_INFINITY || at >= this.wakeAt) return;
+    this.cancelWake?.();
+    this.wakeAt = at;
+    this.cancelWake = this.clock.later(() => {
+      this.wakeAt = Number.POSITIVE_INFINITY;
+      this.cancelWake = undefined;
+      this.pump();
+    }, Math.max(1, Math.ceil(at - now)));
   }
 
   private forgetIdleChats(now: number): void {
     for (const [chat, at] of this.nextByChat) if (at < now) this.nextByChat.delete(chat);
   }
+}
+
+/** Drops the moments that left the cap window. */
+function prune(log: number[], now: number): void {
+  while (log.length > 0 && (log[0] ?? now) <= now - CAP_WINDOW_MS) log.shift();
 }

@@ -13,9 +13,10 @@ import {
   markOutboxSent,
   postponeOutbox,
   recoverInterruptedOutbox,
+  releaseOwnFiles,
   type OutboxRow,
 } from '../../db/repos/outbox.js';
-import type { Db } from '../../db/client.js';
+import { inWriteLane, type Db } from '../../db/client.js';
 import type { PlatformName } from '../../db/schema.js';
 import type { Clock } from '../../handlers/core/clock.js';
 import type { OutgoingFile } from '../../handlers/core/contract.js';
@@ -140,7 +141,7 @@ export class OutboxSender {
       if (!(await this.recordPending())) return;
       let rows: OutboxRow[] = [];
       try {
-        rows = claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), this.options.batchSize);
+        rows = await inWriteLane(this.deps.db, () => claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), this.options.batchSize));
       } catch (error) {
         this.deps.log.error({ err: error, platform: this.platform }, 'outbox claim failed');
       }
@@ -173,9 +174,11 @@ export class OutboxSender {
   }
 
   /** Claimed rows not sent after all go back untouched; if even that fails they stay 'sending' and the next start sends them. */
-  private handBack(rows: OutboxRow[]): void {
+  private async handBack(rows: OutboxRow[]): Promise<void> {
     try {
-      for (const left of rows) postponeOutbox(this.deps.db, left.id, left.nextAttemptAt);
+      await inWriteLane(this.deps.db, () => {
+        for (const left of rows) postponeOutbox(this.deps.db, left.id, left.nextAttemptAt);
+      });
     } catch (error) {
       this.deps.log.warn({ err: error, platform: this.platform, rows: rows.map((r) => r.id) }, 'claimed rows could not be handed back; the next start sends them');
     }
@@ -189,17 +192,22 @@ export class OutboxSender {
     if (this.blockedChats.has(chatId)) throw new RecipientBlocked();
   };
 
+  /** Replies to someone waiting: ahead of bulk rows, and without the per-chat pause (the person is in the conversation). */
+  private readonly replyPace: Pace = async (chatId) => {
+    await this.limiter.acquire(chatId, { perChat: false, priority: 'reply' });
+  };
+
   private async sendOne(row: OutboxRow): Promise<void> {
     let outcome: SendOutcome;
     try {
-      outcome = await this.transport.send(row, this.pace);
+      outcome = await this.transport.send(row, row.priority > 0 ? this.replyPace : this.pace);
     } catch (error) {
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
     if (outcome.kind === 'blocked') this.blockedChats.add(row.chatId);
     if (outcome.kind === 'rate-limited') this.limiter.pause(outcome.retryAfterMs);
     this.counts[outcome.kind] += 1;
-    this.settle({ row, outcome, at: this.deps.clock.now() });
+    await inWriteLane(this.deps.db, () => this.settle({ row, outcome, at: this.deps.clock.now() }));
   }
 
   /** Records an outcome now or, when the database refuses (or others wait already), keeps it for the loop. */
@@ -223,7 +231,7 @@ export class OutboxSender {
   private async recordPending(): Promise<boolean> {
     const pauses = this.options.recordRetryMs;
     for (let attempt = 0; this.unrecorded.length > 0; attempt++) {
-      const error = this.flushUnrecorded();
+      const error = await inWriteLane(this.deps.db, () => this.flushUnrecorded());
       if (error === undefined) break;
       if (!isBusy(error) || attempt >= pauses.length) {
         this.giveUp(error);
@@ -270,6 +278,7 @@ export class OutboxSender {
     switch (outcome.kind) {
       case 'sent':
         markOutboxSent(db, row.id, at);
+        releaseOwnFiles(db, row.payload);
         return;
       case 'rate-limited':
         postponeOutbox(db, row.id, at);
@@ -278,6 +287,7 @@ export class OutboxSender {
       case 'retry': {
         if (row.attempts >= this.options.maxAttempts) {
           markOutboxFailed(db, row.id, outcome.reason);
+          releaseOwnFiles(db, row.payload);
           rowLog.error({ reason: outcome.reason }, 'outbox row failed after retries');
           return;
         }
@@ -295,6 +305,7 @@ export class OutboxSender {
         return;
       case 'failed':
         markOutboxFailed(db, row.id, outcome.reason);
+        releaseOwnFiles(db, row.payload);
         rowLog.error({ reason: outcome.reason }, 'outbox row failed');
         return;
     }

@@ -1,5 +1,6 @@
 // The Telegram adapter on grammY: long polling by default (long-poll.ts), a
-// webhook behind a setting, the command menu set at start-up, each update handed to the core.
+// webhook behind a setting, the command menu set at start-up. Each update is
+// recorded in the inbox and confirmed; replies go out through the outbox.
 import type { Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot } from 'grammy';
@@ -7,13 +8,14 @@ import type { Update } from 'grammy/types';
 import type { Core } from '../../handlers/core/dispatch.js';
 import { FileTooLargeError } from '../../handlers/core/errors.js';
 import type { Log } from '../../handlers/core/log.js';
-import { InFlight, PollWatch, type Adapter } from '../adapter.js';
+import { PollWatch, type Adapter } from '../adapter.js';
+import type { RecordUpdate } from '../inbox/record.js';
 import type { WebhookConfig } from '../config.js';
 import { createDownload, originOf, type DownloadLimits } from '../download.js';
 import { RateLimiter } from '../outbox/rate-limit.js';
 import type { LoadFile } from '../outbox/sender.js';
 import { startWebhookServer } from '../webhook-server.js';
-import { deliverReplies, telegramLimits, telegramTransport } from './deliver.js';
+import { telegramLimits, telegramTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
 import { TelegramLongPoll } from './long-poll.js';
 
@@ -34,7 +36,7 @@ export interface TelegramAdapter extends Adapter {
   readonly username: string;
 }
 
-export async function startTelegram(options: TelegramOptions, core: Core, log: Log): Promise<TelegramAdapter> {
+export async function startTelegram(options: TelegramOptions, core: Core, record: RecordUpdate, log: Log): Promise<TelegramAdapter> {
   const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
   const bot = new Bot(options.token, { client: { apiRoot } });
   // Installed first, so it wraps the rest: every retry passes through pacing and the poll watch below.
@@ -43,7 +45,7 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   const limiter = new RateLimiter(options.limits ?? telegramLimits);
   bot.api.config.use(async (prev, method, payload, signal) => {
     const chat = payload && typeof payload === 'object' && 'chat_id' in payload ? String(payload.chat_id) : undefined;
-    if (chat !== undefined && PACED_METHODS.has(method)) await limiter.acquire(chat, { perChat: false });
+    if (chat !== undefined && PACED_METHODS.has(method)) await limiter.acquire(chat, { perChat: false, priority: 'reply' });
     return prev(method, payload, signal);
   });
   const poll = new PollWatch();
@@ -52,7 +54,6 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
     if (method === 'getUpdates' && result.ok) poll.succeeded();
     return result;
   });
-  const inFlight = new InFlight();
 
   // Telegram serves files only from the Bot API server itself.
   const download = createDownload({ domains: [], origins: [originOf(apiRoot)] }, log);
@@ -63,29 +64,14 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
     return download(`${apiRoot}/file/bot${options.token}/${file.file_path}`, limits);
   };
 
-  bot.use(async (ctx) => {
-    const updateLog = log.child({ platform: 'telegram', updateId: ctx.update.update_id });
-    const incoming = toIncoming(ctx.update, fetchFile);
+  const recordUpdate = async (update: Update): Promise<void> => {
+    const incoming = toIncoming(update, fetchFile);
     if (!incoming) {
-      updateLog.debug('update of a kind Opora does not handle; ignored');
+      log.debug({ platform: 'telegram', updateId: update.update_id }, 'update of a kind Opora does not handle; ignored');
       return;
     }
-    await inFlight.track(
-      (async () => {
-        const result = await core.handle(incoming);
-        if (incoming.event.kind === 'action') {
-          await ctx.answerCallbackQuery(result.notice ? { text: result.notice } : undefined).catch((err: unknown) => {
-            updateLog.warn({ err }, 'could not answer the button press');
-          });
-        }
-        if (result.duplicate) return;
-        await deliverReplies(bot.api, incoming.chatId, result.replies, incoming.messageId, updateLog);
-      })(),
-    );
-  });
-  bot.catch((error) => {
-    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
-  });
+    await record(incoming, update.callback_query?.id);
+  };
 
   await bot.init();
   await setCommandMenu(bot, core, log);
@@ -98,14 +84,14 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
       ...options.webhook,
       secretHeader: 'X-Telegram-Bot-Api-Secret-Token',
       // Checked by the server first: only Telegram's own posts reach grammY.
-      onUpdate: (update) => bot.handleUpdate(update as unknown as Update),
+      onUpdate: (update) => recordUpdate(update as unknown as Update),
       log: log.child({ platform: 'telegram' }),
     });
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'callback_query'] });
     log.info({ url, host, port }, 'telegram webhook is listening');
   } else {
     await bot.api.deleteWebhook();
-    polling = new TelegramLongPoll(bot, ['message', 'callback_query'], log);
+    polling = new TelegramLongPoll(bot, ['message', 'callback_query'], recordUpdate, log);
     polling.start();
     log.info({ bot: bot.botInfo.username }, 'telegram polling started');
   }
@@ -115,13 +101,13 @@ export async function startTelegram(options: TelegramOptions, core: Core, log: L
   return {
     platform: 'telegram',
     username: bot.botInfo.username,
-    transport: telegramTransport(outboxApi, limiter, options.loadFile),
+    transport: telegramTransport(outboxApi, limiter, log, options.loadFile),
+    fetchFile,
     lastPollAt: () => (options.webhook ? new Date() : poll.lastAlive()),
     async stop() {
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       // The poll confirms the last updates on stop; if Telegram cannot be reached, do not wait for it.
       else if (polling) await Promise.race([polling.stop(), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
-      await inFlight.settle();
     },
   };
 }

@@ -3,7 +3,7 @@
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import type { OutboxPayload } from '../../handlers/core/outbox.js';
+import type { MessagePayload, RepliesPayload } from '../../db/schema.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimiter, RateLimits } from '../outbox/rate-limit.js';
 import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
@@ -13,7 +13,7 @@ import { inlineKeyboard, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './r
 const noPace: Pace = async () => {};
 
 /** Sends a reply as one or more messages; buttons go under the last piece. */
-export async function sendReply(api: Api, chatId: string, reply: Reply | OutboxPayload, pace: Pace = noPace): Promise<void> {
+export async function sendReply(api: Api, chatId: string, reply: Reply | MessagePayload, pace: Pace = noPace): Promise<void> {
   const markup = inlineKeyboard(reply.buttons);
   if ('file' in reply && reply.file) {
     const fits = reply.text.length <= TELEGRAM_CAPTION_LIMIT;
@@ -34,19 +34,31 @@ export async function sendReply(api: Api, chatId: string, reply: Reply | OutboxP
   }
 }
 
-/** Answers an update: edits the pressed message where asked, sends the rest. */
-export async function deliverReplies(api: Api, chatId: string, replies: Reply[], messageId: string | undefined, log: Log): Promise<void> {
-  for (const reply of replies) {
-    if (reply.edit && messageId && !reply.file && reply.text.length <= TELEGRAM_TEXT_LIMIT) {
+/**
+ * Answers an update from its outbox row: the press first (its toast, or just
+ * the end of the button's spinner), then the replies, editing the pressed
+ * message where asked and sending the rest.
+ */
+async function deliverRepliesRow(api: Api, chatId: string, payload: RepliesPayload, pace: Pace, loadFile: LoadFile, log: Log): Promise<void> {
+  if (payload.callback) {
+    await api.answerCallbackQuery(payload.callback, payload.notice ? { text: payload.notice } : undefined).catch((err: unknown) => {
+      log.warn({ err }, 'could not answer the button press');
+    });
+  }
+  for (const reply of payload.replies) {
+    if (reply.edit && payload.messageId && reply.fileId === undefined && reply.text.length <= TELEGRAM_TEXT_LIMIT) {
       try {
-        await api.editMessageText(chatId, Number(messageId), reply.text, { reply_markup: inlineKeyboard(reply.buttons) });
+        await pace(chatId);
+        await api.editMessageText(chatId, Number(payload.messageId), reply.text, { reply_markup: inlineKeyboard(reply.buttons) });
         continue;
       } catch (error) {
         if (error instanceof GrammyError && error.description.includes('message is not modified')) continue;
+        if (error instanceof GrammyError && error.error_code === 429) throw error;
         log.warn({ err: error }, 'could not edit the message; sending a new one');
       }
     }
-    await sendReply(api, chatId, reply);
+    const file = reply.fileId !== undefined ? loadFile(reply.fileId) : undefined;
+    await sendReply(api, chatId, file ? { text: reply.text, buttons: reply.buttons, file } : { text: reply.text, buttons: reply.buttons }, pace);
   }
 }
 
@@ -72,7 +84,7 @@ export const telegramLimits: RateLimits = { perSecond: 30, perChatPerSecond: 1 }
  * when too long). Telegram keeps an uploaded file, so the first upload's
  * file_id is reused for every other recipient.
  */
-async function sendStoredFile(api: Api, chatId: string, payload: OutboxPayload, file: OutgoingFile | string, pace: Pace): Promise<string | undefined> {
+async function sendStoredFile(api: Api, chatId: string, payload: MessagePayload, file: OutgoingFile | string, pace: Pace): Promise<string | undefined> {
   const fits = payload.text.length <= TELEGRAM_CAPTION_LIMIT;
   await pace(chatId);
   const message = await api.sendDocument(chatId, typeof file === 'string' ? file : new InputFile(file.data, file.name), {
@@ -83,14 +95,18 @@ async function sendStoredFile(api: Api, chatId: string, payload: OutboxPayload, 
   return message.document?.file_id;
 }
 
-export function telegramTransport(api: Api, limiter: RateLimiter, loadFile: LoadFile = () => undefined): OutboxTransport {
+export function telegramTransport(api: Api, limiter: RateLimiter, log: Log, loadFile: LoadFile = () => undefined): OutboxTransport {
   const uploaded = new Map<number, string>();
   return {
     platform: 'telegram',
     limiter,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
-      const payload = row.payload as unknown as OutboxPayload;
+      const payload = row.payload;
       try {
+        if (payload.kind === 'replies') {
+          await deliverRepliesRow(api, row.chatId, payload, pace, loadFile, log.child({ platform: 'telegram', outbox: row.id }));
+          return { kind: 'sent' };
+        }
         if (payload.fileId !== undefined) {
           const file = uploaded.get(payload.fileId) ?? loadFile(payload.fileId);
           if (!file) return { kind: 'failed', reason: `file ${payload.fileId} is missing` };

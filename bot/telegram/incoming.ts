@@ -91,6 +91,7 @@ function eventOf(msg: TelegramMessage, fetchFile: FetchTelegramFile): IncomingEv
         name: document.file_name ?? 'file',
         mime: document.mime_type,
         size: document.file_size,
+        ref: document.file_id,
         fetch: (limits) => fetchFile(document.file_id, limits),
       },
       caption: msg.caption,

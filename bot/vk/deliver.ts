@@ -1,9 +1,10 @@
 // Sends the core's replies through the VK API: direct answers and outbox
 // rows, every message with a random_id, long text split at VK's limit.
 import { APIError, type VK } from 'vk-io';
+import { z } from 'zod';
 import type { Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import type { OutboxPayload } from '../../handlers/core/outbox.js';
+import type { MessagePayload, RepliesPayload } from '../../db/schema.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimiter } from '../outbox/rate-limit.js';
 import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
@@ -21,7 +22,7 @@ export interface VkSendOptions {
   pace?: Pace;
 }
 
-export async function sendReply(vk: VK, peerId: string, reply: Reply | OutboxPayload, options: VkSendOptions): Promise<void> {
+export async function sendReply(vk: VK, peerId: string, reply: Reply | MessagePayload, options: VkSendOptions): Promise<void> {
   const pace = options.pace ?? noPace;
   const pages = keyboardPages(reply.buttons);
   let attachment: string | undefined;
@@ -54,31 +55,60 @@ export async function sendReply(vk: VK, peerId: string, reply: Reply | OutboxPay
   }
 }
 
-export async function deliverReplies(
-  vk: VK,
-  peerId: string,
-  replies: Reply[],
-  context: { messageId?: string; updateId: string; callbackButtons?: boolean; pace?: Pace },
-  log: Log,
-): Promise<void> {
-  const pace = context.pace ?? noPace;
-  for (const [i, reply] of replies.entries()) {
-    if (reply.edit && context.messageId && !reply.file && reply.text.length <= VK_TEXT_LIMIT && keyboardPages(reply.buttons).length <= 1) {
+/** The handle of a pressed callback button, as the adapter kept it. */
+const eventRef = z.object({ eventId: z.string(), userId: z.number(), peerId: z.number() });
+
+/**
+ * Answers an update from its outbox row: the press first (its snackbar, or
+ * just the end of the button's spinner), then the replies, editing the
+ * pressed message where asked and sending the rest. random_ids come from the
+ * row's dedupe key, so a resent row is dropped by VK.
+ */
+async function deliverRepliesRow(vk: VK, peerId: string, row: OutboxRow, payload: RepliesPayload, context: { pace: Pace; callbackButtons: boolean; loadFile: LoadFile; log: Log }): Promise<void> {
+  const { pace, log } = context;
+  const event = payload.callback ? eventRef.safeParse(safeJson(payload.callback)) : undefined;
+  if (event?.success) {
+    await pace(peerId);
+    await vk.api.messages
+      .sendMessageEventAnswer({
+        event_id: event.data.eventId,
+        user_id: event.data.userId,
+        peer_id: event.data.peerId,
+        event_data: payload.notice ? JSON.stringify({ type: 'show_snackbar', text: payload.notice.slice(0, 90) }) : undefined,
+      })
+      .catch((err: unknown) => log.warn({ err }, 'could not answer the button press'));
+  }
+  for (const [i, reply] of payload.replies.entries()) {
+    const pages = keyboardPages(reply.buttons);
+    if (reply.edit && payload.messageId && reply.fileId === undefined && reply.text.length <= VK_TEXT_LIMIT && pages.length <= 1) {
       try {
-        const page = keyboardPages(reply.buttons)[0];
         await pace(peerId);
         await vk.api.messages.edit({
           peer_id: Number(peerId),
-          conversation_message_id: Number(context.messageId),
+          conversation_message_id: Number(payload.messageId),
           message: reply.text,
-          keyboard: page ? vkKeyboard(page, context.callbackButtons) : undefined,
+          keyboard: pages[0] ? vkKeyboard(pages[0], context.callbackButtons) : undefined,
         });
         continue;
       } catch (error) {
+        if (classifyVkError(error).kind === 'rate-limited') throw error;
         log.warn({ err: error }, 'could not edit the message; sending a new one');
       }
     }
-    await sendReply(vk, peerId, reply, { key: `reply:${context.updateId}:${i}`, callbackButtons: context.callbackButtons, pace });
+    const file = reply.fileId !== undefined ? context.loadFile(reply.fileId) : undefined;
+    await sendReply(vk, peerId, file ? { text: reply.text, buttons: reply.buttons, file } : { text: reply.text, buttons: reply.buttons }, {
+      key: `${row.dedupeKey}:${i}`,
+      callbackButtons: context.callbackButtons,
+      pace,
+    });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -102,14 +132,24 @@ export const vkLimits = { perSecond: 20 };
 export function vkTransport(
   vk: VK,
   limiter: RateLimiter,
-  callbackButtons: (peerId: string) => boolean = () => true,
+  callbackButtons: (peerId: string) => boolean,
+  log: Log,
   loadFile: LoadFile = () => undefined,
 ): OutboxTransport {
   return {
     platform: 'vk',
     limiter,
     async send(row: OutboxRow, pace: Pace): Promise<SendOutcome> {
-      const payload = row.payload as unknown as OutboxPayload;
+      const payload = row.payload;
+      if (payload.kind === 'replies') {
+        try {
+          const context = { pace, callbackButtons: callbackButtons(row.chatId), loadFile, log: log.child({ platform: 'vk', outbox: row.id }) };
+          await deliverRepliesRow(vk, row.chatId, row, payload, context);
+          return { kind: 'sent' };
+        } catch (error) {
+          return classifyVkError(error);
+        }
+      }
       const file = payload.fileId !== undefined ? loadFile(payload.fileId) : undefined;
       if (payload.fileId !== undefined && !file) return { kind: 'failed', reason: `file ${payload.fileId} is missing` };
       try {

@@ -101,7 +101,7 @@ function eventOf(m: z.output<typeof messageNew>['object']['message'], fetchFile:
   if (attachment) {
     const d = attachment.doc;
     const name = d.ext && !d.title.toLowerCase().endsWith(`.${d.ext.toLowerCase()}`) ? `${d.title}.${d.ext}` : d.title;
-    return { kind: 'file', file: { name, size: d.size, fetch: (limits) => fetchFile(d.url, limits) }, caption: m.text || undefined };
+    return { kind: 'file', file: { name, size: d.size, ref: d.url, fetch: (limits) => fetchFile(d.url, limits) }, caption: m.text || undefined };
   }
   return { kind: 'text', text: m.text };
 }

@@ -34,6 +34,8 @@ import {
   surveys,
   topicRequests,
 } from '../schema.js';
+import { deleteInboxOfChats } from './inbox.js';
+import { releaseOwnFiles } from './outbox.js';
 
 export interface Erasure {
   personId: number;
@@ -85,8 +87,12 @@ function eraseOne(db: DbOrTx, personId: number, at: Date, today: string): void {
 
 /** Messenger identities, open dialogs, guessing counters and every message to the person's accounts. */
 function eraseAccounts(db: DbOrTx, personId: number): void {
-  const own = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.personId, personId)).all().map((a) => a.id);
+  const mine = db.select({ id: accounts.id, platform: accounts.platform, chatId: accounts.chatId }).from(accounts).where(eq(accounts.personId, personId)).all();
+  const own = mine.map((a) => a.id);
   if (own.length === 0) return;
+  // Updates of hers not yet handled (or parked with their error) hold what she wrote.
+  deleteInboxOfChats(db, mine);
+  for (const row of db.select({ payload: outbox.payload }).from(outbox).where(inArray(outbox.accountId, own)).all()) releaseOwnFiles(db, row.payload);
   db.delete(outbox).where(and(inArray(outbox.accountId, own), inArray(outbox.state, ['pending', 'sending']))).run();
   // Delivered rows stay for the delivery counts of broadcasts, without an address or a text.
   db.update(outbox).set({ chatId: '', payload: { text: '' }, lastError: null }).where(inArray(outbox.accountId, own)).run();

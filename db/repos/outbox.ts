@@ -1,9 +1,9 @@
 // The durable outbox: messages that are not direct replies, written in the
 // same transaction as the change that caused them and drained by one sender
 // per platform.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
-import { outbox, type OutboxState, type PlatformName } from '../schema.js';
+import { files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -11,8 +11,10 @@ export interface OutboxItem {
   accountId: number;
   platform: PlatformName;
   chatId: string;
-  payload: Record<string, unknown>;
+  payload: OutboxPayload;
   dedupeKey: string;
+  /** 1 for a reply to someone waiting, sent before bulk traffic (0). */
+  priority?: number;
   batch?: string;
   /** Not before this instant (quiet hours, a scheduled reminder). */
   notBefore: Date;
@@ -31,6 +33,7 @@ export function enqueueOutbox(db: DbOrTx, items: readonly OutboxItem[]): number 
       payload: item.payload,
       dedupeKey: item.dedupeKey,
       batch: item.batch ?? null,
+      priority: item.priority ?? 0,
       nextAttemptAt: item.notBefore,
     }));
     added += db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
@@ -45,7 +48,7 @@ export function claimDueOutbox(db: Db, platform: PlatformName, now: Date, limit:
       .select()
       .from(outbox)
       .where(and(eq(outbox.platform, platform), eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
-      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .orderBy(desc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
       .all();
     if (rows.length === 0) return rows;
@@ -136,8 +139,13 @@ export function getOutboxRow(db: DbOrTx, id: number): OutboxRow | undefined {
  * delivery reports.
  */
 export function pruneFinishedOutbox(db: DbOrTx, before: Date): number {
-  return db
-    .delete(outbox)
-    .where(and(inArray(outbox.state, ['sent', 'failed', 'blocked']), lte(sql`coalesce(${outbox.sentAt}, ${outbox.nextAttemptAt})`, before.getTime())))
-    .run().changes;
+  const old = and(inArray(outbox.state, ['sent', 'failed', 'blocked']), lte(sql`coalesce(${outbox.sentAt}, ${outbox.nextAttemptAt})`, before.getTime()));
+  for (const row of db.select({ payload: outbox.payload }).from(outbox).where(and(old, eq(outbox.priority, 1))).all()) releaseOwnFiles(db, row.payload);
+  return db.delete(outbox).where(old).run().changes;
+}
+
+/** Deletes the files made for one update's replies (an export, a chart) once they are no longer to be sent. */
+export function releaseOwnFiles(db: DbOrTx, payload: OutboxPayload): void {
+  if (payload.kind !== 'replies' || !payload.ownFiles?.length) return;
+  db.delete(files).where(inArray(files.id, payload.ownFiles)).run();
 }

@@ -1,18 +1,35 @@
-// The service's own plumbing: handled updates, open dialogs, the outbox, job runs, kv, stored files, the audit log.
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+// The service's own plumbing: the inbox of updates, open dialogs, the outbox, job runs, kv, stored files, the audit log.
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns.js';
 import { municipalities } from './organisations.js';
+import type { OutboxPayload, StoredIncoming } from './payloads.js';
 import { accounts, people, platforms } from './people.js';
 
-/** Every platform update handled, so a redelivered one does nothing twice. */
-export const processedUpdates = sqliteTable(
-  'processed_updates',
+export const inboxStates = ['pending', 'done', 'parked'] as const;
+export type InboxState = (typeof inboxStates)[number];
+
+/**
+ * Every update an adapter received, recorded before it is confirmed to the
+ * platform and handled later by the inbox worker, in order per chat. The
+ * update id is kept only as a hash (it recognises a redelivery and reveals
+ * nothing); a handled row keeps nothing else.
+ */
+export const inbox = sqliteTable(
+  'inbox',
   {
+    id: integer('id').primaryKey({ autoIncrement: true }),
     platform: text('platform', { enum: platforms }).notNull(),
-    updateId: text('update_id').notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    updateKey: text('update_key').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** The update as the core reads it; null once handled. */
+    incoming: text('incoming', { mode: 'json' }).$type<StoredIncoming | null>(),
+    state: text('state', { enum: inboxStates }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    handledAt: integer('handled_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.updateId] }), index('processed_updates_at').on(t.at)],
+  (t) => [uniqueIndex('inbox_update').on(t.platform, t.updateKey), index('inbox_state').on(t.state, t.id), index('inbox_received').on(t.receivedAt)],
 );
 
 /** One open dialog per account: a persisted state machine. */
@@ -45,8 +62,9 @@ export const outbox = sqliteTable(
       .references(() => accounts.id),
     platform: text('platform', { enum: platforms }).notNull(),
     chatId: text('chat_id').notNull(),
-    /** A platform-free Reply as JSON. */
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<OutboxPayload>().notNull(),
+    /** Replies to people waiting (1) go before bulk traffic (0). */
+    priority: integer('priority').notNull().default(0),
     dedupeKey: text('dedupe_key').notNull().unique(),
     /** Groups the rows of one broadcast or reminder run, for delivery reports. */
     batch: text('batch'),
@@ -58,7 +76,7 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('outbox_due').on(t.platform, t.state, t.nextAttemptAt),
+    index('outbox_due').on(t.platform, t.state, t.priority, t.nextAttemptAt),
     index('outbox_batch').on(t.batch),
   ],
 );

@@ -72,9 +72,7 @@ export function queueToReach(
     const account = r.accounts.get(person.id);
     if (!account) continue;
     const t: Translate = (k, a) => deps.i18n.t(person.language, k, a);
-    const item = outboxItem(account, message(person, t), { dedupeKey: `${options.key}:${person.id}`, batch: options.batch, notBefore });
-    if (options.fileId !== undefined) item.payload = { ...item.payload, fileId: options.fileId };
-    items.push(item);
+    items.push(outboxItem(account, message(person, t), { dedupeKey: `${options.key}:${person.id}`, batch: options.batch, notBefore, fileId: options.fileId }));
   }
   return enqueueOutbox(tx, items);
 }

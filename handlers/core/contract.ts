@@ -11,6 +11,8 @@ export interface IncomingFile {
   mime?: string;
   /** Size in bytes when the platform tells it, so limits are checked before downloading. */
   size?: number;
+  /** What the adapter downloads it by (a Telegram file_id, a URL), kept in the inbox until the update is handled. */
+  ref?: string;
   /**
    * Downloads the file. The adapter streams it and stops with a
    * FileTooLargeError past `maxBytes`, whatever size the platform announced.

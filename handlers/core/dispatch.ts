@@ -1,12 +1,18 @@
 // The one entry point of the core: an Incoming in, replies out. It handles
-// each update once, finds the sender's account and person, routes the update
-// and turns every failure into a polite answer instead of a crash.
-import { touchAccount } from '../../db/repos/accounts.js';
+// each update once, in one transaction with everything it writes: finds the
+// sender's account and person, routes the update, and turns every failure
+// into a polite answer instead of a crash. A failed handler leaves nothing
+// behind, so it is safe to run again.
+import { transactionAsync } from '../../db/client.js';
+import { touchAccount, type Account } from '../../db/repos/accounts.js';
+import { saveFile } from '../../db/repos/broadcasts.js';
+import { claimHandled, markInboxDone, updateKey } from '../../db/repos/inbox.js';
+import { enqueueOutbox } from '../../db/repos/outbox.js';
 import { getPerson, type Person } from '../../db/repos/people.js';
-import { claimUpdate } from '../../db/repos/updates.js';
 import { splitAction } from './actions.js';
 import { pickLanguage, type CoreDeps, type Ctx } from './context.js';
 import type { HandlerResult, Incoming, Language } from './contract.js';
+import type { Log } from './log.js';
 import { dialogChoice, Dialogs } from './dialog.js';
 import { UserError } from './errors.js';
 import { Router, toResult, type CommandSpec } from './router.js';
@@ -28,8 +34,19 @@ export interface HandledUpdate extends HandlerResult {
   duplicate?: boolean;
 }
 
+/** How an update recorded in the inbox ended: handled (its replies queued), or failed unexpectedly (nothing was written). */
+export type RecordedOutcome = { kind: 'done' } | { kind: 'failed'; error: unknown };
+
 export interface Core {
+  /** Handles an update at once and returns its replies (the terminal playground, tests). */
   handle(incoming: Incoming): Promise<HandledUpdate>;
+  /**
+   * Handles an update recorded in the inbox: its effects, its replies (as one
+   * outbox row, sent before bulk traffic) and the row's "done" mark are
+   * committed together. `lastTry` turns an unexpected failure into a polite
+   * apology committed the same way, so the person always hears back.
+   */
+  handleRecorded(inboxId: number, incoming: Incoming, options: { callback?: string; lastTry: boolean }): Promise<RecordedOutcome>;
   /** Commands for the messenger menus, in a language. */
   menu(lang: Language): { command: string; description: string }[];
   readonly deps: CoreDeps;
@@ -42,44 +59,97 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
   const dialogs = new Dialogs();
   for (const feature of features) feature({ router, dialogs, deps });
 
-  const handle = async (incoming: Incoming): Promise<HandledUpdate> => {
-    const log = deps.log.child({ platform: incoming.platform, updateId: incoming.updateId, chat: incoming.chatId });
-    let lang: Language = incoming.sender.languageCode?.startsWith('en') ? 'en' : 'ru';
-    try {
-      const now = deps.clock.now();
-      const { db } = deps;
-      const claimed = db.transaction((tx) => {
-        if (!claimUpdate(tx, incoming.platform, incoming.updateId, now)) return undefined;
-        return touchAccount(tx, incoming.platform, incoming.sender.id, incoming.chatId, now);
-      });
-      if (!claimed) {
-        log.info('update handled before; ignored');
-        return { replies: [], duplicate: true };
-      }
-      const person = activePerson(claimed.personId === null ? undefined : getPerson(db, claimed.personId));
-      lang = pickLanguage(claimed, person, incoming.sender.languageCode);
-      const ctx: Ctx = {
-        incoming,
-        deps,
-        account: claimed,
-        person,
-        lang,
-        t: (key, args) => deps.i18n.t(lang, key, args),
-        log,
-      };
-      const result = await route(ctx, router, dialogs);
-      deps.observe?.updateHandled(incoming.platform);
-      log.debug({ replies: result.replies.length }, 'handled');
-      return result;
-    } catch (error) {
-      if (error instanceof UserError) {
-        log.info({ code: error.code }, 'refused');
-        return { replies: [{ text: deps.i18n.t(lang, error.key, error.args) }] };
-      }
-      log.error({ err: error }, 'handler failed');
-      deps.observe?.handlerError(incoming.platform);
-      return { replies: [{ text: deps.i18n.t(lang, 'error-internal') }] };
+  /** Runs the update's handler; throws what it threw. Call inside a transaction. */
+  const run = async (incoming: Incoming, account: Account, log: Log): Promise<HandlerResult> => {
+    const person = activePerson(account.personId === null ? undefined : getPerson(deps.db, account.personId));
+    const lang = pickLanguage(account, person, incoming.sender.languageCode);
+    const ctx: Ctx = { incoming, deps, account, person, lang, t: (key, args) => deps.i18n.t(lang, key, args), log };
+    const result = await route(ctx, router, dialogs);
+    deps.observe?.updateHandled(incoming.platform);
+    log.debug({ replies: result.replies.length }, 'handled');
+    return result;
+  };
+
+  /** What a failure becomes for the person: a refusal in their words, or a short apology. */
+  const answerFailure = (incoming: Incoming, account: Account, error: unknown, log: Log): HandlerResult => {
+    const person = activePerson(account.personId === null ? undefined : getPerson(deps.db, account.personId));
+    const lang = pickLanguage(account, person, incoming.sender.languageCode);
+    if (error instanceof UserError) {
+      log.info({ code: error.code }, 'refused');
+      return { replies: [{ text: deps.i18n.t(lang, error.key, error.args) }] };
     }
+    log.error({ err: error }, 'handler failed');
+    deps.observe?.handlerError(incoming.platform);
+    return { replies: [{ text: deps.i18n.t(lang, 'error-internal') }] };
+  };
+
+  const logFor = (incoming: Incoming) => deps.log.child({ platform: incoming.platform, updateId: incoming.updateId, chat: incoming.chatId });
+  const touch = (incoming: Incoming) => touchAccount(deps.db, incoming.platform, incoming.sender.id, incoming.chatId, deps.clock.now());
+
+  const handle = async (incoming: Incoming): Promise<HandledUpdate> => {
+    const log = logFor(incoming);
+    try {
+      return await transactionAsync(deps.db, async () => {
+        if (!claimHandled(deps.db, incoming.platform, incoming.updateId, deps.clock.now())) {
+          log.info('update handled before; ignored');
+          return { replies: [], duplicate: true };
+        }
+        return run(incoming, touch(incoming), log);
+      });
+    } catch (error) {
+      // Nothing of the failed run was kept; the update is claimed with its answer.
+      return transactionAsync(deps.db, async () => {
+        claimHandled(deps.db, incoming.platform, incoming.updateId, deps.clock.now());
+        return answerFailure(incoming, touch(incoming), error, log);
+      });
+    }
+  };
+
+  const handleRecorded: Core['handleRecorded'] = async (inboxId, incoming, options) => {
+    const log = logFor(incoming);
+    const commit = (account: Account, result: HandlerResult) => {
+      queueReplies(account, incoming, options.callback, result);
+      markInboxDone(deps.db, inboxId, deps.clock.now());
+    };
+    try {
+      await transactionAsync(deps.db, async () => {
+        const account = touch(incoming);
+        commit(account, await run(incoming, account, log));
+      });
+      return { kind: 'done' };
+    } catch (error) {
+      if (!(error instanceof UserError) && !options.lastTry) {
+        log.warn({ err: error }, 'update failed; it will be tried again');
+        return { kind: 'failed', error };
+      }
+      await transactionAsync(deps.db, async () => {
+        const account = touch(incoming);
+        commit(account, answerFailure(incoming, account, error, log));
+      });
+      return error instanceof UserError ? { kind: 'done' } : { kind: 'failed', error };
+    }
+  };
+
+  /** The replies to an update as one outbox row, ahead of bulk traffic; files made for it are stored until sent. */
+  const queueReplies = (account: Account, incoming: Incoming, callback: string | undefined, result: HandlerResult) => {
+    if (result.replies.length === 0 && !callback) return;
+    const ownFiles: number[] = [];
+    const replies = result.replies.map((reply) => {
+      const stored = reply.file ? saveFile(deps.db, { name: reply.file.name, mime: reply.file.mime, data: reply.file.data }).id : undefined;
+      if (stored !== undefined) ownFiles.push(stored);
+      return { text: reply.text, ...(reply.buttons ? { buttons: reply.buttons } : {}), ...(stored !== undefined ? { fileId: stored } : {}), ...(reply.edit ? { edit: true } : {}) };
+    });
+    enqueueOutbox(deps.db, [
+      {
+        accountId: account.id,
+        platform: incoming.platform,
+        chatId: incoming.chatId,
+        payload: { kind: 'replies', replies, messageId: incoming.messageId, callback, notice: result.notice, ownFiles },
+        dedupeKey: `reply:${incoming.platform}:${updateKey(incoming.updateId)}`,
+        priority: 1,
+        notBefore: deps.clock.now(),
+      },
+    ]);
   };
 
   const menu = (lang: Language) =>
@@ -88,7 +158,7 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
       .filter((c) => c.menu)
       .map((c) => ({ command: c.name, description: deps.i18n.t(lang, c.describe) }));
 
-  return { handle, menu, deps, router, dialogs };
+  return { handle, handleRecorded, menu, deps, router, dialogs };
 }
 
 function activePerson(person: Person | undefined): Person | undefined {

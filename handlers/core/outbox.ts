@@ -5,18 +5,12 @@ import { primaryAccounts } from '../../db/repos/audience.js';
 import { getPerson } from '../../db/repos/people.js';
 import { enqueueOutbox, type OutboxItem } from '../../db/repos/outbox.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Button, Reply } from './contract.js';
+import type { MessagePayload } from '../../db/schema.js';
+import type { Reply } from './contract.js';
 import type { I18n, Translate } from './i18n.js';
 
-/** What an outbox row carries: a reply without edits or in-memory files. */
-export interface OutboxPayload {
-  text: string;
-  buttons?: Button[][];
-  /** A stored file (db files table) sent with the text, such as a broadcast's attachment. */
-  fileId?: number;
-}
-
-export function toPayload(reply: Reply): OutboxPayload {
+/** What a notice's outbox row carries: a reply without edits or in-memory files. */
+export function toPayload(reply: Reply): MessagePayload {
   return reply.buttons ? { text: reply.text, buttons: reply.buttons } : { text: reply.text };
 }
 
@@ -24,6 +18,8 @@ export interface QueueOptions {
   dedupeKey: string;
   notBefore: Date;
   batch?: string;
+  /** A stored file (the files table) sent with the text, such as a broadcast's attachment. */
+  fileId?: number;
 }
 
 export function outboxItem(to: Pick<Account, 'id' | 'platform' | 'chatId'>, reply: Reply, options: QueueOptions): OutboxItem {
@@ -31,7 +27,7 @@ export function outboxItem(to: Pick<Account, 'id' | 'platform' | 'chatId'>, repl
     accountId: to.id,
     platform: to.platform,
     chatId: to.chatId,
-    payload: { ...toPayload(reply) },
+    payload: options.fileId === undefined ? toPayload(reply) : { ...toPayload(reply), fileId: options.fileId },
     dedupeKey: options.dedupeKey,
     batch: options.batch,
     notBefore: options.notBefore,

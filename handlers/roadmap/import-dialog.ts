@@ -82,7 +82,7 @@ export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
           if (plan.items.length === 0) return { reask: ctx.t('roadmap-error-empty') };
           return { next: 'confirm', data: { ...data, fileName, plan } };
         } catch (error) {
-          if (error instanceof RoadmapDocumentError) return { reask: ctx.t(`roadmap-error-${error.code}`) };
+          if (error instanceof RoadmapDocumentError) return { reask: ctx.t(error.key, error.args) };
           throw error;
         }
       },

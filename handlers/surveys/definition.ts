@@ -2,8 +2,12 @@
 // coordinators upload and that the product ships as templates, plus the checks
 // a schema alone cannot express (unique ids, show-if rules pointing backwards
 // at a question they can test). Problems come back as readable lines, so a
-// coordinator can fix a file without reading a stack trace.
+// coordinator can fix a file without reading a stack trace. An uploaded file
+// is parsed in the document worker; the shipped templates, read at start-up,
+// in this thread.
 import { parse as parseYaml } from 'yaml';
+import { DocumentReadError, MAX_YAML_ALIASES } from '../core/documents/limits.js';
+import { parseDocument } from '../core/documents/parse-document.js';
 import { z } from 'zod';
 import { showIfProblems } from './show-if.js';
 
@@ -180,18 +184,36 @@ export function parseSurveyDefinition(input: unknown): SurveyParseResult {
 
 export type SurveyFileFormat = 'json' | 'yaml';
 
+const syntaxProblem = (format: SurveyFileFormat, reason: string | undefined) => `the file is not valid ${format.toUpperCase()}: ${reason}`;
+
 function readSyntax(text: string, format: SurveyFileFormat): { ok: true; value: unknown } | { ok: false; problem: string } {
   try {
-    return { ok: true, value: format === 'json' ? JSON.parse(text) : parseYaml(text) };
+    return { ok: true, value: format === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES }) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, problem: `the file is not valid ${format.toUpperCase()}: ${reason}` };
+    return { ok: false, problem: syntaxProblem(format, reason) };
   }
 }
 
-/** Reads a survey definition from the text of a JSON or YAML file. */
+/** Reads a survey definition from the text of a JSON or YAML file, in this thread: for the shipped templates. */
 export function loadSurveyFile(text: string, format: SurveyFileFormat): SurveyParseResult {
   const read = readSyntax(text, format);
   if (!read.ok) return { ok: false, problems: [read.problem] };
   return parseSurveyDefinition(read.value);
+}
+
+/**
+ * Reads a survey file someone sent, parsed in the document worker. Throws
+ * DocumentLimitError when the parse breaks a document limit (time, memory),
+ * whose key and args make the refusal.
+ */
+export async function readSurveyFile(data: Buffer, format: SurveyFileFormat): Promise<SurveyParseResult> {
+  let value: unknown;
+  try {
+    value = await parseDocument({ kind: format, text: data.toString('utf8') });
+  } catch (error) {
+    if (error instanceof DocumentReadError) return { ok: false, problems: [syntaxProblem(format, error.reason)] };
+    throw error;
+  }
+  return parseSurveyDefinition(value);
 }

@@ -13,7 +13,8 @@ import { audiencePresets, presetAudience, queueToReach, reach, reachText } from 
 import type { CoreDeps, Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
 import { formatDay } from '../core/format.js';
-import { loadSurveyFile, type SurveyDefinition } from './definition.js';
+import { readSurveyFile, type SurveyDefinition, type SurveyParseResult } from './definition.js';
+import { DocumentLimitError } from '../core/documents/limits.js';
 import { startRoundAction } from './respond.js';
 import { templateByKey, templates } from './templates.js';
 import { downloadWithin } from '../core/files.js';
@@ -131,7 +132,13 @@ export const launchDialog: DialogDef<LaunchData> = {
           const format = /\.ya?ml$/i.test(answer.file.name) ? 'yaml' : /\.json$/i.test(answer.file.name) ? 'json' : undefined;
           const content = format ? await downloadWithin(answer.file, MAX_SURVEY_FILE_BYTES) : undefined;
           if (!content) return { reask: ctx.t('survey-file-type') };
-          const parsed = loadSurveyFile(content.toString('utf8'), format ?? 'yaml');
+          let parsed: SurveyParseResult;
+          try {
+            parsed = await readSurveyFile(content, format ?? 'yaml');
+          } catch (error) {
+            if (error instanceof DocumentLimitError) return { reask: ctx.t(error.key, error.args) };
+            throw error;
+          }
           if (!parsed.ok) return { reask: ctx.t('survey-file-problems', { problems: parsed.problems.slice(0, 10).join('\n') }) };
           return { next: 'audience', data: { ...data, definition: parsed.survey } };
         }

@@ -1,9 +1,9 @@
-// Nightly tidying: forgets old update ids, expired dialogs and finished
+// Tidying: forgets the hashed ids of updates handled a week ago, expired dialogs and finished
 // outbox rows past their keeping time (OUTBOX_KEEP_DAYS).
 import { deleteExpiredDialogs } from '../../db/repos/dialogs.js';
 import { recordJobRun } from '../../db/repos/jobs.js';
 import { pruneFinishedOutbox } from '../../db/repos/outbox.js';
-import { pruneUpdates } from '../../db/repos/updates.js';
+import { pruneInbox } from '../../db/repos/inbox.js';
 import type { Job } from '../job.js';
 
 const UPDATE_MEMORY_MS = 7 * 24 * 3600_000;
@@ -13,7 +13,7 @@ export const DEFAULT_OUTBOX_KEEP_DAYS = 30;
 export const housekeeping: Job = {
   name: 'housekeeping',
   run(deps, now) {
-    const updates = pruneUpdates(deps.db, new Date(now.getTime() - UPDATE_MEMORY_MS));
+    const updates = pruneInbox(deps.db, new Date(now.getTime() - UPDATE_MEMORY_MS));
     const dialogs = deleteExpiredDialogs(deps.db, now);
     const keepDays = deps.settings.outboxKeepDays ?? DEFAULT_OUTBOX_KEEP_DAYS;
     // The outbox has no index by age: it is swept once a day, not every minute.

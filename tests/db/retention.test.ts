@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accounts, people, responses, surveyRounds, surveys } from '../../db/schema.js';
-import { auditLog, outbox } from '../../db/schema.js';
+import { auditLog, outbox, payloadText } from '../../db/schema.js';
 import { retention } from '../../scheduler/jobs/retention.js';
 import { makeCore } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
@@ -38,7 +38,7 @@ describe('data retention', () => {
       await retention.run(t.deps, t.clock.now());
       const notice = t.db.select().from(outbox).all();
       expect(notice).toHaveLength(1);
-      expect(String(notice[0]?.payload.text)).toMatch(/будут обезличены ответы 1 опрос\(ов\) \(1 ответов\) и удалены данные 1 неактивных участников: Молчунова Мария Петровна/);
+      expect(payloadText(notice[0]?.payload ?? { text: '' })).toMatch(/будут обезличены ответы 1 опрос\(ов\) \(1 ответов\) и удалены данные 1 неактивных участников: Молчунова Мария Петровна/);
       expect(t.db.select().from(responses).all()[0]?.personId).toBe(silent);
 
       // 28 November: both are due and carried out, once.

@@ -74,8 +74,9 @@ export class FakeMax {
   readonly token: string;
   readonly botUsername = 'opora_test_bot';
   readonly callbackAnswers: { callback_id: string; notification?: string; message?: Json }[] = [];
-  readonly stats: { calls: Record<string, number>; sendsAccepted: number; tooManyRequests: number; maxPerSecondSeen: number } =
-    { calls: {}, sendsAccepted: 0, tooManyRequests: 0, maxPerSecondSeen: 0 };
+  /** `markersSeen`: the marker of each answered GET /updates, `null` when none was passed. */
+  readonly stats: { calls: Record<string, number>; sendsAccepted: number; tooManyRequests: number; maxPerSecondSeen: number; markersSeen: (number | null)[] } =
+    { calls: {}, sendsAccepted: 0, tooManyRequests: 0, maxPerSecondSeen: 0, markersSeen: [] };
 
   private readonly waiters = new Set<() => void>();
   private readonly updates: { index: number; update: Json }[] = [];
@@ -223,16 +224,19 @@ export class FakeMax {
     this.stats.maxPerSecondSeen = Math.max(this.stats.maxPerSecondSeen, this.window.length);
   }
 
-  /** Long poll: `marker` confirms every update below it; without one, delivery starts at the oldest unconfirmed update. */
+  /**
+   * Long poll as MAX documents it: `marker` confirms every update below it and asks for all from it on; without a
+   * marker (or with `null`) only the latest update comes back. The answer's `marker` points at the next update expected.
+   */
   private async getUpdates(query: URLSearchParams, res: ServerResponse): Promise<Json> {
     const marker = num(query.get('marker'));
     if (marker !== undefined) this.confirmed = Math.max(this.confirmed, marker);
     while ((this.updates[0]?.index ?? Infinity) < this.confirmed) this.updates.shift();
-    const from = marker ?? this.confirmed;
     const types = (query.get('types') ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
     const limit = Math.min(1000, Math.max(1, num(query.get('limit')) ?? 100));
-    const pending = (): { index: number; update: Json }[] =>
-      this.updates.filter((u) => u.index >= from && (types.length === 0 || types.includes(String(u.update.update_type))));
+    const wanted = (): { index: number; update: Json }[] =>
+      this.updates.filter((u) => u.index >= (marker ?? this.confirmed) && (types.length === 0 || types.includes(String(u.update.update_type))));
+    const pending = (): { index: number; update: Json }[] => (marker === undefined ? wanted().slice(-1) : wanted());
     let closed = false;
     res.once('close', () => { closed = true; });
     const deadline = Date.now() + Math.min(90, Math.max(0, num(query.get('timeout')) ?? 30)) * 1000;
@@ -241,7 +245,8 @@ export class FakeMax {
     }
     const all = pending();
     const batch = all.slice(0, limit);
-    return { updates: batch.map((u) => u.update), marker: all.length > limit ? (batch.at(-1)?.index ?? from) + 1 : this.nextIndex };
+    this.stats.markersSeen.push(marker ?? null);
+    return { updates: batch.map((u) => u.update), marker: all.length > limit ? (batch.at(-1)?.index ?? this.nextIndex) + 1 : this.nextIndex };
   }
 
   private subscribe(body: Json): Json {

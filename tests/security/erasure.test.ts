@@ -109,7 +109,7 @@ describe('/forget reaches every place a person is kept', () => {
     const t = makeCore();
     seedHerTraces(t);
     await t.core.handle({ ...from(TUTOR, command('help'), 'max'), updateId: `started:${TUTOR}:1764000000000` });
-    const ids = (t.db.$client.prepare('select update_id as id from processed_updates').all() as { id: string }[]).map((r) => r.id);
+    const ids = (t.db.$client.prepare('select update_key as id from inbox').all() as { id: string }[]).map((r) => r.id);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => id.includes(TUTOR))).toEqual([]);
     t.close();

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureMunicipality } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
-import { outbox } from '../../db/schema.js';
+import { outbox, payloadText } from '../../db/schema.js';
 import type { IncomingEvent } from '../../handlers/core/contract.js';
 import { mayRead } from '../../handlers/core/access.js';
 import { buttonData, command, from, makeCore, press, type TestCore } from '../helpers/core.js';
@@ -75,9 +75,9 @@ describe('role escalation through /import', () => {
     expect(done?.said).toMatch(/Импорт завершён/);
     expect(person(a, 'Учителева Ульяна Ивановна')?.roles.map((r) => r.role)).toEqual(['teacher']);
 
-    const offer = t.db.select().from(outbox).all().find((row) => /предлагает вам роль/.test(String(row.payload.text)));
+    const offer = t.db.select().from(outbox).all().find((row) => /предлагает вам роль/.test(payloadText(row.payload)));
     expect(offer?.chatId).toBe(TEACHER);
-    const code = /\/start ([A-Z0-9]{8})/.exec(String(offer?.payload.text))?.[1] ?? '';
+    const code = /\/start ([A-Z0-9]{8})/.exec(payloadText(offer?.payload ?? { text: '' }))?.[1] ?? '';
     expect(code).toHaveLength(8);
 
     // Somebody else who learnt the code cannot take the role, nor the teacher's identity.

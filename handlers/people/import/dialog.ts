@@ -87,7 +87,7 @@ export const importDialog: DialogDef<ImportData> = {
           const rows = await readTable(answer.file.name, content);
           plan = planImport(ctx.deps.db, data.municipalityId, rows, INVITABLE);
         } catch (error) {
-          if (error instanceof TableError) return { reask: ctx.t(error.key) };
+          if (error instanceof TableError) return { reask: ctx.t(error.key, error.args) };
           throw error;
         }
         if (!plan) return { reask: ctx.t('import-no-header') };

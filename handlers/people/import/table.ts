@@ -1,9 +1,12 @@
 // Reads the first table of a spreadsheet a coordinator already has: XLSX
 // through exceljs, CSV/TSV through csv-parse (UTF-8 or Windows-1251, any of
-// the usual separators). Cells come back as trimmed text with their row
-// numbers; formulas are flagged, never evaluated.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// the usual separators), both in the document worker, within its limits.
+// Cells come back as trimmed text with their row numbers; formulas are
+// flagged, never evaluated.
+import { DocumentLimitError, DocumentReadError } from '../../core/documents/limits.js';
+import type { Sheet } from '../../core/documents/jobs.js';
+import { parseDocument } from '../../core/documents/parse-document.js';
+import type { MessageArgs } from '../../core/i18n.js';
 
 export interface TableRow {
   /** 1-based line number as the coordinator sees it in the file. */
@@ -14,7 +17,10 @@ export interface TableRow {
 }
 
 export class TableError extends Error {
-  constructor(readonly key: string) {
+  constructor(
+    readonly key: string,
+    readonly args?: MessageArgs,
+  ) {
     super(key);
   }
 }
@@ -33,40 +39,18 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text);
 }
 
-function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {
-  if (value === null || value === undefined) return { text: '', formula: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), formula: false };
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value) return { text: '', formula: true };
-    if ('richText' in value) return { text: value.richText.map((r) => r.text).join(''), formula: false };
-    if ('text' in value) return { text: String(value.text), formula: false };
-    if ('error' in value) return { text: '', formula: false };
-    return { text: '', formula: false };
-  }
-  return { text: String(value), formula: false };
+function sheetRows(sheet: Sheet): TableRow[] {
+  return sheet.rows.map(({ line, cells }) => ({
+    line,
+    cells: cells.map((c) => (c.formula ? '' : c.text).replace(/\s+/g, ' ').trim()),
+    formulas: cells.flatMap((c, col) => (c.formula || looksLikeFormula(c.text.trim()) ? [col] : [])),
+  }));
 }
 
 async function readXlsx(data: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new TableError('import-file-corrupt');
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  const [sheet] = await parseDocument({ kind: 'xlsx', data, sheets: 'first-with-rows' });
   if (!sheet) throw new TableError('import-file-empty');
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    const formulas: number[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const { text, formula } = cellText(cell.value);
-      cells[col - 1] = text.replace(/\s+/g, ' ').trim();
-      if (formula || looksLikeFormula(text.trim())) formulas.push(col - 1);
-    });
-    rows.push({ line, cells: Array.from(cells, (c) => c ?? ''), formulas });
-  });
-  return rows;
+  return sheetRows(sheet);
 }
 
 function decode(data: Buffer): string {
@@ -76,16 +60,12 @@ function decode(data: Buffer): string {
   return new TextDecoder('windows-1251').decode(data);
 }
 
-function readCsv(data: Buffer): TableRow[] {
+async function readCsv(data: Buffer): Promise<TableRow[]> {
   const text = decode(data);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = ['\t', ';', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
-  } catch {
-    throw new TableError('import-file-corrupt');
-  }
+  const [records] = await parseDocument({ kind: 'csv', text, delimiters: [delimiter] });
+  if (!records) throw new TableError('import-file-corrupt');
   return records
     .map((cells, i) => ({
       line: i + 1,
@@ -95,11 +75,25 @@ function readCsv(data: Buffer): TableRow[] {
     .filter((r) => r.cells.some((c) => c !== ''));
 }
 
+/** The document worker's refusals as the import's own errors. */
+function tableError(error: unknown): unknown {
+  if (error instanceof DocumentLimitError) return new TableError(error.key, error.args);
+  if (error instanceof DocumentReadError) return new TableError('import-file-corrupt');
+  return error;
+}
+
+/**
+ * The rows of a coordinator's spreadsheet. Throws TableError with the key of
+ * a polite refusal: too big, not a table format, damaged, empty, or over one
+ * of the document limits (its key and args name the limit).
+ */
 export async function readTable(name: string, data: Buffer): Promise<TableRow[]> {
   if (data.length > MAX_TABLE_BYTES) throw new TableError('import-file-too-big');
   const kind = kindOfFile(name);
   if (!kind) throw new TableError('import-file-type');
-  const rows = kind === 'xlsx' ? await readXlsx(data) : readCsv(data);
+  const rows = await (kind === 'xlsx' ? readXlsx(data) : readCsv(data)).catch((error: unknown) => {
+    throw tableError(error);
+  });
   if (rows.length === 0) throw new TableError('import-file-empty');
   return rows;
 }

@@ -1,9 +1,9 @@
-// Reads a Word road map: mammoth turns the document into HTML, the table
-// whose header looks most like a road map is chosen, and tables that merely
-// continue it (same width, no header of their own, nothing but blank lines
-// between) are appended. The paragraphs above the table come first as
+// Reads a Word road map: mammoth turns the document into HTML (in the
+// document worker, within its limits), the table whose header looks most
+// like a road map is chosen, and tables that merely continue it (same width,
+// no header of their own, nothing but blank lines between) are appended. The paragraphs above the table come first as
 // one-cell rows, so the plan's title ("… на 2024 год") stays available.
-import mammoth from 'mammoth';
+import { parseDocument } from '../../core/documents/parse-document.js';
 import { findRoadmapHeader } from './header.js';
 import { blocksFromHtml, type Block } from './html.js';
 
@@ -54,6 +54,5 @@ export function rowsFromBlocks(blocks: Block[]): string[][] {
 }
 
 export async function blocksFromDocx(data: Buffer): Promise<Block[]> {
-  const { value } = await mammoth.convertToHtml({ buffer: data });
-  return blocksFromHtml(value);
+  return blocksFromHtml(await parseDocument({ kind: 'docx', data }));
 }

@@ -1,46 +1,41 @@
-// Reads an Excel road map with exceljs: every sheet becomes rows of text
-// cells (dates as DD.MM.YYYY, formulas by their saved result, never
-// evaluated) and the sheet whose header looks most like a road map wins.
-// A cell merged across columns keeps its text in the first column only; one
-// merged across rows repeats it, as in Word tables.
-import ExcelJS from 'exceljs';
+// Reads an Excel road map through the document worker: every sheet becomes
+// rows of text cells (dates as DD.MM.YYYY, formulas by their saved result,
+// never evaluated) and the sheet whose header looks most like a road map
+// wins. A cell merged across columns keeps its text in the first column
+// only; one merged across rows repeats it, as in Word tables.
+import type { Sheet, SheetCell } from '../../core/documents/jobs.js';
+import { TableBudget } from '../../core/documents/table-limits.js';
+import { parseDocument } from '../../core/documents/parse-document.js';
 import { findRoadmapHeader } from './header.js';
 
-function dateText(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
-}
-
-function valueText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return dateText(value);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return valueText((value.result ?? null) as ExcelJS.CellValue);
-  if ('text' in value) return valueText(value.text as ExcelJS.CellValue);
-  return '';
+/** "2025-09-15" as "15.09.2025". */
+function dateText(iso: string): string {
+  const [year = '', month = '', day = ''] = iso.split(/(?<=\d)-/);
+  return `${day}.${month}.${Number(year)}`;
 }
 
 /** A merged cell's text lives in its first column; lower rows of the merge repeat it. */
-function cellText(cell: ExcelJS.Cell): string {
-  if (cell.isMerged && cell.master.fullAddress.col !== cell.fullAddress.col) return '';
-  return valueText(cell.value);
+function cellText(cell: SheetCell | undefined): string {
+  if (!cell || cell.coveredColumn) return '';
+  return cell.date ? dateText(cell.text) : cell.text;
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
-  const width = sheet.columnCount;
+/** The sheet as a grid: every row up to the last, blank ones included, each as wide as the widest. */
+function sheetRows(sheet: Sheet, budget: TableBudget): string[][] {
+  const byLine = new Map(sheet.rows.map((row) => [row.line, row.cells]));
   const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    while (rows.length < number - 1) rows.push(Array<string>(width).fill(''));
-    rows.push(Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1))));
-  });
+  for (let line = 1; line <= sheet.height; line++) {
+    const cells = byLine.get(line);
+    budget.addRow(sheet.width, cells ? Math.max(0, ...cells.map((c) => c.text.length)) : 0);
+    rows.push(Array.from({ length: sheet.width }, (_, i) => cellText(cells?.[i])));
+  }
   return rows;
 }
 
 export async function sheetsFromXlsx(data: Buffer): Promise<string[][][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  return workbook.worksheets.map(sheetRows);
+  const sheets = await parseDocument({ kind: 'xlsx', data, sheets: 'all' });
+  const budget = new TableBudget();
+  return sheets.map((sheet) => sheetRows(sheet, budget));
 }
 
 /** The sheet whose header names the most road-map columns; all sheets' rows when none has one. */

@@ -49,7 +49,7 @@ describe('outbox sender (Telegram)', () => {
     expect(enqueueOutbox(db, items)).toBe(0);
     // A little under the fake's limit: the fake runs in this busy test process, so its clock jitters.
     const limiter = new RateLimiter({ perSecond: 30, perChatPerSecond: 0.8 });
-    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot }), limiter), { idleMs: 20 });
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot }), limiter, silentLog), { idleMs: 20 });
     sender.start();
     await server.waitForMessages(1, 3, 10_000);
     await server.waitFor(() => countOutbox(db!).pending === 0 && countOutbox(db!).sending === 0).catch((e: unknown) => { throw new Error(`${String(e)} ${JSON.stringify(countOutbox(db!))}`); });
@@ -68,7 +68,7 @@ describe('outbox sender (Telegram)', () => {
     const alice = touchAccount(db, 'telegram', '1', '1', now);
     server.failNext('sendMessage', 1, 429, 'Too Many Requests: retry after 1');
     enqueueOutbox(db, [outboxItem(alice, { text: 'после паузы' }, { dedupeKey: 'x', notBefore: now })]);
-    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot }), new RateLimiter(telegramLimits)), { idleMs: 20 });
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot }), new RateLimiter(telegramLimits), silentLog), { idleMs: 20 });
     const started = Date.now();
     sender.start();
     await server.waitForMessages(1, 1, 10_000);
