@@ -30,20 +30,6 @@ export class PollWatch {
   }
 }
 
-/** Tracks updates being handled so shutdown can wait for them. */
-export class InFlight {
-  private readonly running = new Set<Promise<unknown>>();
-  track<T>(work: Promise<T>): Promise<T> {
-    this.running.add(work);
-    void work.finally(() => this.running.delete(work)).catch(() => {});
-    return work;
-  }
-  /** Waits for the updates in flight, but not for ever: a platform that cannot be reached must not hold up a shutdown. */
-  async settle(limitMs = 10_000): Promise<void> {
-    await Promise.race([Promise.allSettled([...this.running]), new Promise((resolve) => setTimeout(resolve, limitMs).unref())]);
-  }
-}
-
 /**
  * Runs work for one chat after that chat's previous work, so a person's
  * updates are handled in the order sent while different people's run at once.

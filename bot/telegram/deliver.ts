@@ -1,5 +1,5 @@
-// Sends the core's replies through the Bot API: direct answers to an update,
-// and outbox rows with their outcome classified for the sender.
+// Sends outbox rows through the Bot API (notices, broadcasts and the replies
+// to updates), with their outcome classified for the sender.
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';

@@ -1,5 +1,5 @@
-// Sends the core's replies through the VK API: direct answers and outbox
-// rows, every message with a random_id, long text split at VK's limit.
+// Sends outbox rows through the VK API (notices, broadcasts and the replies
+// to updates), every message with a random_id, long text split at VK's limit.
 import { APIError, type VK } from 'vk-io';
 import { z } from 'zod';
 import type { Reply } from '../../handlers/core/contract.js';

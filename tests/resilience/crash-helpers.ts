@@ -1,7 +1,7 @@
 // What the crash-safety tests share: a zone where it is afternoon now, seeded
-// teachers and a small survey, waiting for chats to settle and for redelivered
-// updates, a generated road map, and reading counts from the database and
-// job runs from /metrics.
+// teachers and a small survey, waiting for chats to settle (on any messenger)
+// and for redelivered Telegram updates, a generated road map, and reading
+// counts from the database and job runs from /metrics.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { closeDb, openDb } from '../../db/client.js';
 import { milestones, roadmapHistory, roadmapItems, roadmaps } from '../../db/schema.js';
 import { parseSurveyDefinition, type SurveyDefinition } from '../../handlers/surveys/definition.js';
-import type { drivers } from '../e2e/drivers.js';
+import type { Driver, drivers } from '../e2e/drivers.js';
 import type { SeedPerson } from '../helpers/seed.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -52,8 +52,8 @@ export function surveyDefinition(): SurveyDefinition {
   return parsed.survey;
 }
 
-/** Until the chats stop changing for a moment (every message and edit counts). */
-export async function settledAll(driver: TelegramDriver, users: readonly number[]): Promise<void> {
+/** Until the chats stop changing for a moment (every message and edit counts), on any messenger. */
+export async function settledAll(driver: Pick<Driver, 'messages'>, users: readonly number[]): Promise<void> {
   const total = () => users.reduce((n, u) => n + driver.messages(u).reduce((k, m) => k + 1 + m.edits, 0), 0);
   let last = -1;
   while (total() !== last) {
