@@ -49,25 +49,46 @@ export async function sendReply(
 /** MAX shows a notification of at most this many characters. */
 const NOTIFICATION_LIMIT = 200;
 
+/** A message's keyboard as attachments: an empty list removes the old keyboard, leaving it out would keep it. */
+function keyboardOf(buttons: RepliesPayload['replies'][number]['buttons']) {
+  const keyboard = inlineKeyboard(buttons);
+  return keyboard ? [keyboard] : [];
+}
+
+/** A reply that can replace the pressed message: no file, text within one message. */
+const editable = (reply: RepliesPayload['replies'][number], payload: RepliesPayload) =>
+  reply.edit === true && payload.messageId !== undefined && reply.fileId === undefined && reply.text.length <= MAX_TEXT_LIMIT;
+
 /**
- * Answers an update from its outbox row: the press's notification (when
- * there is one), then the replies, editing the pressed message where asked
- * and sending the rest.
+ * Answers an update from its outbox row. MAX's answer to a press can carry
+ * the edited message and the notification together, so a press whose first
+ * reply edits the pressed message costs one request; the rest of the replies
+ * are sent after it.
  */
 async function deliverRepliesRow(api: Api, userId: string, payload: RepliesPayload, pace: Pace, loadFile: LoadFile, log: Log): Promise<void> {
-  if (payload.callback && payload.notice) {
-    await pace(userId);
-    await api
-      .answerOnCallback(payload.callback, { notification: payload.notice.slice(0, NOTIFICATION_LIMIT) } as never)
-      .catch((err: unknown) => log.warn({ err }, 'could not answer the button press'));
+  let replies = payload.replies;
+  if (payload.callback) {
+    const [first] = replies;
+    const message = first && editable(first, payload) ? { text: first.text, attachments: keyboardOf(first.buttons) } : undefined;
+    const notification = payload.notice?.slice(0, NOTIFICATION_LIMIT);
+    if (message || notification) {
+      await pace(userId);
+      const answered = await api
+        .answerOnCallback(payload.callback, { ...(message ? { message } : {}), ...(notification ? { notification } : {}) } as never)
+        .then(() => true)
+        .catch((err: unknown) => {
+          if (classifyMaxError(err).kind === 'rate-limited') throw err;
+          log.warn({ err }, 'could not answer the button press');
+          return false;
+        });
+      if (answered && message) replies = replies.slice(1);
+    }
   }
-  for (const reply of payload.replies) {
-    if (reply.edit && payload.messageId && reply.fileId === undefined && reply.text.length <= MAX_TEXT_LIMIT) {
+  for (const reply of replies) {
+    if (editable(reply, payload) && payload.messageId) {
       try {
-        const keyboard = inlineKeyboard(reply.buttons);
         await pace(userId);
-        // An empty list removes the old keyboard; leaving it out would keep it.
-        await api.editMessage(payload.messageId, { text: reply.text, attachments: keyboard ? [keyboard] : [] });
+        await api.editMessage(payload.messageId, { text: reply.text, attachments: keyboardOf(reply.buttons) });
         continue;
       } catch (error) {
         if (classifyMaxError(error).kind === 'rate-limited') throw error;
