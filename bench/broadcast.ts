@@ -130,7 +130,7 @@ async function prepare(spec: RunSpec, dir: string, log: (line: string) => void):
     const users = Array.from({ length: RECIPIENTS }, (_, i) => FIRST_USER + i);
     const talkers = kind === 'real' ? Array.from({ length: TALKERS + 1 }, (_, i) => FIRST_TALKER + i) : [];
     const seeded = seedBroadcast(path, platform, users, talkers);
-    log(`${platform} · ${kind}: seeded ${RECIPIENTS} teachers in ${round((performance.now() - seedStarted) / 1000, 1)} s`);
+    log(`${platform} · ${kind}: seeded ${RECIPIENTS} teachers in ${round((performance.now() - seedStarted) / 1000, 1)} s; the fake runs ${fake.prioritised ? 'at a raised priority' : 'at normal priority'}`);
     const limits = platform === 'telegram' ? { telegram: { perSecond: oporaLimit, perChatPerSecond: 1 } } : { [platform]: { perSecond: oporaLimit } };
     // The sender runs with the product's defaults (batches of 100, 16 sends in flight, 500 ms idle poll).
     const app = await startApp(configWith(fake.config, oporaLimit), { log: silentLog, manualScheduler: true, limits, sender: {} });

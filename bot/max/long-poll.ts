@@ -6,7 +6,7 @@
 // again; a stop aborts the waiting poll. The request is made here (the
 // SDK's client drops a `timeout` of 0) through the adapter's fetch.
 import { MaxError } from '@maxhub/max-bot-api';
-import type { Db } from '../../db/client.js';
+import { inWriteLane, type Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
 import type { Log } from '../../handlers/core/log.js';
 import { PollWatch } from '../adapter.js';
@@ -113,7 +113,7 @@ export class MaxLongPoll {
     if (batch.updates.length > 0) await this.options.onBatch(batch.updates);
     if (batch.marker === undefined || batch.marker === this.marker) return;
     this.marker = batch.marker;
-    setValue(this.options.db, this.markerKey, String(batch.marker));
+    await inWriteLane(this.options.db, () => setValue(this.options.db, this.markerKey, String(batch.marker)));
   }
 
   private pause(ms: number): Promise<void> {

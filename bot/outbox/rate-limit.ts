@@ -4,13 +4,18 @@
 // Every request waits in one of two queues, replies and bulk, and a single
 // scheduler grants them in order: a waiting reply always goes before any
 // waiting bulk request. The total never exceeds the platform's limit: a
-// sliding log of the moments requests were granted caps any second (and a
-// fiftieth) at the limit, so a stalled event loop cannot burst. Bulk requests
-// are also spread evenly at 98 % of the limit, on a cadence kept from when
-// each slot was due (a timer firing late does not push every later send
-// back). While replies are waiting or have been granted lately, bulk keeps to
-// (1 − reserve) of the limit, so a person pressing a button during a large
-// broadcast finds a free slot at once; with nobody talking, bulk uses it all.
+// sliding log of the moments requests left caps any second (and a fiftieth)
+// at the limit, so a stalled event loop cannot burst. Bulk requests are also
+// spread evenly at 98 % of the limit, on a cadence kept from when each slot
+// was due (a timer firing late does not push every later send back). While
+// replies are waiting or have been granted lately, bulk leaves the reserve
+// (20 % of the limit unless set) free on top of what replies used in the last
+// second, so a person pressing a button during a large broadcast finds a free
+// slot at once; with nobody talking, bulk uses the whole limit.
+// A request granted just before the event loop stalled (garbage collection, a
+// busy CPU) only leaves when the stall ends: the limiter notices its own
+// timers running late and counts such requests from then, so they cannot end
+// up closer to the ones after them than the platform allows.
 // Written by hand because it must pace per chat without blocking other chats
 // and serve two priorities, which general-purpose limiters do not offer.
 export interface RateLimits {
@@ -56,6 +61,13 @@ const CAP_WINDOW_MS = WINDOW_MS / PACE;
 /** Bulk keeps the reserve free this long after the last reply: people press the next button within seconds. */
 const REPLY_RECENT_MS = 2000;
 const DEFAULT_RESERVE = 0.2;
+/** However many replies there are, bulk keeps at least this share of the limit while none is waiting. */
+const BULK_FLOOR = 0.1;
+/** After a grant the scheduler looks in this often for this long, to notice a stall before the request left. */
+const WATCH_STEP_MS = 2;
+const WATCH_SPAN_MS = 10;
+/** A timer this late means the event loop stalled. */
+const STALL_MS = 4;
 
 interface Waiter {
   chatId: string;
@@ -69,29 +81,30 @@ type Pick = { now: true; index: number } | { now: false; at: number };
 export class RateLimiter {
   private readonly sent: number[] = [];
   private readonly bulkSent: number[] = [];
+  private readonly replySent: number[] = [];
   private readonly replies: Waiter[] = [];
   private readonly bulk: Waiter[] = [];
   private readonly nextByChat = new Map<string, number>();
   private nextBulk = Number.NEGATIVE_INFINITY;
   private lastReply = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
+  private lastGrant = Number.NEGATIVE_INFINITY;
+  /** The last time the scheduler ran: the event loop was alive then. */
+  private lastRun = Number.NEGATIVE_INFINITY;
   private wakeAt = Number.POSITIVE_INFINITY;
   private cancelWake: (() => void) | undefined;
   private readonly capacity: number;
-  private readonly bulkCapacity: number;
+  private readonly reserve: number;
   private readonly gap: number;
-  private readonly reservedGap: number;
   private readonly chatGap: number;
 
   constructor(
     readonly limits: RateLimits,
     private readonly clock: LimiterClock = realClock,
   ) {
-    const reserve = Math.min(0.9, Math.max(0, limits.replyReserve ?? DEFAULT_RESERVE));
+    this.reserve = Math.min(1 - BULK_FLOOR, Math.max(0, limits.replyReserve ?? DEFAULT_RESERVE));
     this.capacity = Math.max(1, Math.floor(limits.perSecond));
-    this.bulkCapacity = Math.max(1, Math.floor(this.capacity * (1 - reserve)));
     this.gap = WINDOW_MS / (limits.perSecond * PACE);
-    this.reservedGap = this.gap / (1 - reserve);
     // A tenth more than the gap: requests to one chat may reach the platform a little closer than they left.
     this.chatGap = limits.perChatPerSecond ? (WINDOW_MS / limits.perChatPerSecond) * 1.1 : 0;
   }
@@ -122,10 +135,10 @@ export class RateLimiter {
   }
 
   /** Grants every request that may go now, then sets one timer for the next. */
-  private pump(): void {
+  private pump(due = this.wakeAt): void {
     const now = this.clock.now();
-    prune(this.sent, now);
-    prune(this.bulkSent, now);
+    this.noticeStall(now, due);
+    for (const log of [this.sent, this.bulkSent, this.replySent]) prune(log, now);
     for (;;) {
       const reply = this.pickReply(now);
       if (reply.now) {
@@ -137,8 +150,22 @@ export class RateLimiter {
         this.grant(this.bulk, bulk.index, now, 'bulk');
         continue;
       }
+      this.lastRun = now;
       this.wakeUpAt(Math.min(reply.at, bulk.at), now);
       return;
+    }
+  }
+
+  /**
+   * The timer the scheduler set is late by more than a stall: the event loop
+   * was blocked since the scheduler last ran. Requests granted shortly before
+   * may have been held with it, so they count as leaving now.
+   */
+  private noticeStall(now: number, due: number): void {
+    if (now - due <= STALL_MS || this.lastGrant < this.lastRun - WATCH_SPAN_MS) return;
+    const since = this.lastRun - WATCH_SPAN_MS;
+    for (const log of [this.sent, this.bulkSent, this.replySent]) {
+      for (let i = log.length - 1; i >= 0 && (log[i] ?? 0) >= since; i--) log[i] = now;
     }
   }
 
@@ -155,7 +182,7 @@ export class RateLimiter {
     const shared = Math.max(this.pausedUntil, this.capFree(this.sent, this.capacity, now), chat.at);
     const full = Math.max(shared, this.nextBulk);
     if (!this.repliesAround(now)) return this.when(full, chat.index, now);
-    const reserved = Math.max(shared, this.nextBulk, this.capFree(this.bulkSent, this.bulkCapacity, now));
+    const reserved = Math.max(shared, this.nextBulk, this.capFree(this.bulkSent, Math.floor(this.bulkShare()), now));
     // Look again when the replies are no longer recent: bulk may then use the whole limit.
     const quiet = this.replies.length > 0 ? Number.POSITIVE_INFINITY : Math.max(full, this.lastReply + REPLY_RECENT_MS);
     return this.when(Math.min(reserved, quiet), chat.index, now);
@@ -185,15 +212,22 @@ export class RateLimiter {
     return this.replies.length > 0 || now - this.lastReply < REPLY_RECENT_MS;
   }
 
+  /** Bulk sends per window while replies are around: the limit less the reserve and what replies used lately. */
+  private bulkShare(): number {
+    return Math.max(1, this.capacity * BULK_FLOOR, this.capacity * (1 - this.reserve) - this.replySent.length);
+  }
+
   private grant(queue: Waiter[], index: number, now: number, priority: Priority): void {
     const [waiter] = queue.splice(index, 1);
     if (!waiter) return;
     this.sent.push(now);
+    this.lastGrant = now;
     if (priority === 'reply') {
       this.lastReply = now;
+      this.replySent.push(now);
     } else {
       this.bulkSent.push(now);
-      const gap = this.repliesAround(now) ? this.reservedGap : this.gap;
+      const gap = this.repliesAround(now) ? WINDOW_MS / (this.bulkShare() * PACE) : this.gap;
       // The next slot follows the one just due; after a long idle or a stall of more than a gap, it follows now.
       this.nextBulk = Math.max(this.nextBulk, now - gap) + gap;
     }
@@ -202,14 +236,16 @@ export class RateLimiter {
     waiter.grant();
   }
 
-  private wakeUpAt(at: number, now: number): void {
+  private wakeUpAt(wanted: number, now: number): void {
+    // Shortly after a grant, look in often: a stall then would hold the request just granted.
+    const at = now - this.lastGrant < WATCH_SPAN_MS ? Math.min(wanted, now + WATCH_STEP_MS) : wanted;
     if (at === Number.POSITIVE_INFINITY || at >= this.wakeAt) return;
     this.cancelWake?.();
     this.wakeAt = at;
     this.cancelWake = this.clock.later(() => {
       this.wakeAt = Number.POSITIVE_INFINITY;
       this.cancelWake = undefined;
-      this.pump();
+      this.pump(at);
     }, Math.max(1, Math.ceil(at - now)));
   }
 

@@ -4,7 +4,7 @@
 // on shutdown. A batch is handled per peer in order and across peers at
 // once. The API calls themselves still go through vk-io.
 import type { VK } from 'vk-io';
-import type { Db } from '../../db/client.js';
+import { inWriteLane, type Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
 import { chatQueue, PollWatch } from '../adapter.js';
 import type { Log } from '../../handlers/core/log.js';
@@ -61,6 +61,8 @@ export class VkLongPoll {
     const answer = (await this.vk.api.groups.getLongPollServer({ group_id: this.groupId })) as PollServer;
     // Resume from where the last run stopped, so updates sent while we were down are not lost.
     const saved = getValue(this.db, this.tsKey);
+    // On the very first start the position is saved at once: a stop before the first batch must not skip what came meanwhile.
+    if (saved === undefined) await inWriteLane(this.db, () => setValue(this.db, this.tsKey, String(answer.ts)));
     return { ...answer, ts: saved ?? String(answer.ts) };
   }
 
@@ -87,7 +89,8 @@ export class VkLongPoll {
         await Promise.all((answer.updates ?? []).map((update) => inOrder(peerOf(update), () => this.onUpdate(update))));
         if (answer.ts !== undefined) {
           server = { ...server, ts: String(answer.ts) };
-          setValue(this.db, this.tsKey, server.ts);
+          const ts = server.ts;
+          await inWriteLane(this.db, () => setValue(this.db, this.tsKey, ts));
         }
       } catch (error) {
         if (!this.running) return;

@@ -1,13 +1,14 @@
 // What the crash-safety tests share: a zone where it is afternoon now, seeded
 // teachers and a small survey, waiting for chats to settle (on any messenger)
-// and for redelivered Telegram updates, a generated road map, and reading
-// counts from the database and job runs from /metrics.
+// and for the updates left at a kill to be handled and answered, a generated
+// road map, and reading counts from the database and job runs from /metrics.
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { closeDb, openDb } from '../../db/client.js';
-import { milestones, roadmapHistory, roadmapItems, roadmaps } from '../../db/schema.js';
+import { closeDb, openDb, type Db } from '../../db/client.js';
+import { countInbox } from '../../db/repos/inbox.js';
+import { milestones, outbox, roadmapHistory, roadmapItems, roadmaps } from '../../db/schema.js';
 import { parseSurveyDefinition, type SurveyDefinition } from '../../handlers/surveys/definition.js';
 import type { Driver, drivers } from '../e2e/drivers.js';
 import type { SeedPerson } from '../helpers/seed.js';
@@ -62,9 +63,23 @@ export async function settledAll(driver: Pick<Driver, 'messages'>, users: readon
   }
 }
 
-/** Restarted Opora has fetched, handled and confirmed every update that was waiting or in flight at the kill. */
-export async function drained(driver: TelegramDriver, users: readonly number[]): Promise<void> {
-  await waitFor(() => driver.server.pendingUpdates() === 0, 60_000, 'the redelivered updates to be handled');
+/** Reply rows (the answers to updates) not sent yet: waiting, or claimed by a sender. */
+export function repliesWaiting(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(eq(outbox.priority, 1), inArray(outbox.state, ['pending', 'sending']))).get()?.n ?? 0;
+}
+
+/**
+ * Restarted Opora has fetched and confirmed every update that was waiting or
+ * in flight at the kill, handled each from the inbox and sent its replies.
+ */
+export async function drained(driver: TelegramDriver, users: readonly number[], path: string): Promise<void> {
+  await waitFor(() => driver.server.pendingUpdates() === 0, 60_000, 'the redelivered updates to be recorded');
+  const db = openDb(path);
+  try {
+    await waitFor(() => countInbox(db, 'pending') === 0 && repliesWaiting(db) === 0, 60_000, 'the inbox to be handled and its replies sent');
+  } finally {
+    closeDb(db);
+  }
   await settledAll(driver, users);
 }
 
