@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark in one run, on this machine, side by side
 // with its reference. Prints one table and writes bench/results.json. Not
 // part of `npm test`: figures belong to a quiet machine, not to CI.
-//   npm run bench -- broadcast            one part (updates, broadcast, scale)
+//   npm run bench -- broadcast            one part (updates, broadcast, import-wait, scale)
 //   npm run bench -- broadcast --hog      with a process spinning one core beside it
 //   npm run bench -- broadcast --platforms=vk,max
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { runBroadcast } from './broadcast.js';
 import type { Platform } from './fake-protocol.js';
 import { startHog } from './hog.js';
+import { runImportWait } from './import-wait.js';
 import type { Figure } from './report.js';
 import { runScale } from './scale.js';
 import { runUpdates } from './updates.js';
 
-const benches = { updates: runUpdates, broadcast: runBroadcast, scale: runScale } as const;
+const benches = { updates: runUpdates, broadcast: runBroadcast, 'import-wait': runImportWait, scale: runScale } as const;
 type Name = keyof typeof benches;
 const PLATFORMS: readonly Platform[] = ['telegram', 'vk', 'max'];
 /** The hog stops itself after this long even if the run never stops it (the whole run takes about 5 minutes). */

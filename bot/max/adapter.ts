@@ -40,7 +40,7 @@ export async function startMax(options: MaxOptions, core: Core, record: RecordUp
   const pacedFetch: typeof fetch = async (input, init) => {
     const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
     // The long poll waits on the server, it is not paced.
-    if (!path.endsWith('/updates')) await limiter.acquire('api', { perChat: false, priority: 'reply' });
+    if (!path.endsWith('/updates')) await limiter.acquire('api', { perChat: false });
     return fetch(input, init);
   };
   const bot = new Bot(options.token, { clientOptions: { baseUrl: options.apiBaseUrl, fetch: pacedFetch } });

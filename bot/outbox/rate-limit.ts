@@ -58,16 +58,24 @@ const WINDOW_MS = 1000;
 const PACE = 0.98;
 /** The cap holds over a slightly longer window than the platform's second, so requests that reach it a little closer together than they left still fit. */
 const CAP_WINDOW_MS = WINDOW_MS / PACE;
-/** Bulk keeps the reserve free this long after the last reply: people press the next button within seconds. */
-const REPLY_RECENT_MS = 2000;
+/**
+ * Bulk keeps the reserve free this long after the last reply: a person reads
+ * a question for 5 to 15 seconds before pressing the next button, and their
+ * answer should find the room still there.
+ */
+export const REPLY_RECENT_MS = 15_000;
 const DEFAULT_RESERVE = 0.2;
 /** However many replies there are, bulk keeps at least this share of the limit while none is waiting. */
 const BULK_FLOOR = 0.1;
-/** After a grant the scheduler looks in this often for this long, to notice a stall before the request left. */
-const WATCH_STEP_MS = 2;
-const WATCH_SPAN_MS = 10;
+/**
+ * A millisecond after granting, the scheduler looks in again: requests leave
+ * within that, so a stall noticed then held the ones just granted.
+ */
+const WATCH_MS = 1;
 /** A timer this late means the event loop stalled. */
 const STALL_MS = 4;
+/** Slots missed by less than this (or one gap, if longer) are caught up: timers fire a millisecond or two late. */
+const CATCH_UP_MS = 5;
 
 interface Waiter {
   chatId: string;
@@ -158,12 +166,12 @@ export class RateLimiter {
 
   /**
    * The timer the scheduler set is late by more than a stall: the event loop
-   * was blocked since the scheduler last ran. Requests granted shortly before
-   * may have been held with it, so they count as leaving now.
+   * was blocked since the scheduler last ran. Requests it granted then were
+   * held with it, so they count as leaving now.
    */
   private noticeStall(now: number, due: number): void {
-    if (now - due <= STALL_MS || this.lastGrant < this.lastRun - WATCH_SPAN_MS) return;
-    const since = this.lastRun - WATCH_SPAN_MS;
+    if (now - due <= STALL_MS || this.lastGrant < this.lastRun) return;
+    const since = this.lastRun;
     for (const log of [this.sent, this.bulkSent, this.replySent]) {
       for (let i = log.length - 1; i >= 0 && (log[i] ?? 0) >= since; i--) log[i] = now;
     }
@@ -228,8 +236,8 @@ export class RateLimiter {
     } else {
       this.bulkSent.push(now);
       const gap = this.repliesAround(now) ? WINDOW_MS / (this.bulkShare() * PACE) : this.gap;
-      // The next slot follows the one just due; after a long idle or a stall of more than a gap, it follows now.
-      this.nextBulk = Math.max(this.nextBulk, now - gap) + gap;
+      // The next slot follows the one just due; after a long idle or a stall, it follows now.
+      this.nextBulk = Math.max(this.nextBulk, now - Math.max(gap, CATCH_UP_MS)) + gap;
     }
     if (this.chatGap > 0) this.nextByChat.set(waiter.chatId, now + this.chatGap);
     if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
@@ -237,8 +245,8 @@ export class RateLimiter {
   }
 
   private wakeUpAt(wanted: number, now: number): void {
-    // Shortly after a grant, look in often: a stall then would hold the request just granted.
-    const at = now - this.lastGrant < WATCH_SPAN_MS ? Math.min(wanted, now + WATCH_STEP_MS) : wanted;
+    // Right after a grant, look in again soon: a stall then would hold the requests just granted.
+    const at = this.lastGrant === now ? Math.min(wanted, now + WATCH_MS) : wanted;
     if (at === Number.POSITIVE_INFINITY || at >= this.wakeAt) return;
     this.cancelWake?.();
     this.wakeAt = at;

@@ -112,14 +112,15 @@ describe('rate limiter', () => {
     expect(limiter.waiting.bulk).toBeGreaterThan(800);
     // Replies at different phases of the bulk cadence, some after a quiet spell, some in a conversation.
     const latencies: number[] = [];
-    for (const offset of [0.3, 11.7, 23.1, 2500, 3, 7.9, 4200.5, 33.9]) {
+    for (const offset of [0.3, 11.7, 23.1, 2500, 3, 7.9, 4200.5, 33.9, 16_000.2]) {
       await clock.advance(offset);
       const granted = record.reply('42');
       await clock.advance(200);
       latencies.push(await granted);
     }
-    // One gap, plus the millisecond the scheduler rounds its timers up to.
+    // One gap, plus the millisecond the scheduler rounds its timers up to; the bulk was still waiting at the end.
     for (const latency of latencies) expect(latency).toBeLessThanOrEqual(gapOf(30) + 1);
+    expect(limiter.waiting.bulk).toBeGreaterThan(0);
     expect(busiestWindow(record.all, 1000)).toBeLessThanOrEqual(30);
   });
 
@@ -183,8 +184,9 @@ describe('rate limiter', () => {
     expect(steadyRate(during)).toBeGreaterThanOrEqual(14);
     const window = (t: number) => record.all.filter((s) => s > t - 1000 && s <= t).length;
     for (const t of record.replies.filter((r) => r > 4000)) expect(window(t)).toBeLessThanOrEqual(30 - 6 + 3);
-    await clock.advance(10_000);
-    const after = record.bulk.filter((t) => t > 15_000 && t <= 22_000);
+    // A person may still press the next button a few seconds later: the room stays for a while, then bulk has it all.
+    await clock.advance(30_000);
+    const after = record.bulk.filter((t) => t > 30_000 && t <= 40_000);
     expect(steadyRate(after)).toBeGreaterThanOrEqual(30 * 0.95);
   });
 
@@ -203,14 +205,14 @@ describe('rate limiter', () => {
     const { clock, record } = setup({ perSecond: 20 });
     record.queueBulk(200);
     await clock.advance(3000);
-    const before = record.bulk.length;
     // The event loop blocks right after a grant (garbage collection, a busy CPU): that request leaves 300 ms late.
-    await clock.advance(gapOf(20) - ((clock.now() - (record.bulk.at(-1) ?? 0)) % gapOf(20)) + 0.5);
+    const before = record.bulk.length;
+    while (record.bulk.length === before) await clock.advance(0.1);
     const heldAt = record.bulk.at(-1) ?? 0;
     clock.stall(300);
     const resumed = clock.now();
     await clock.advance(5000);
-    expect(record.bulk.length).toBeGreaterThan(before);
+    expect(record.bulk.length).toBeGreaterThan(before + 50);
     // Counted from the end of the stall, the held request and the ones after it fit the platform's second.
     const leftAt = record.bulk.map((t) => (t === heldAt ? resumed : t));
     expect(busiestWindow(leftAt, 1000)).toBeLessThanOrEqual(20);
