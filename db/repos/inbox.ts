@@ -39,17 +39,26 @@ export function claimHandled(db: DbOrTx, platform: PlatformName, updateId: strin
   );
 }
 
-/** The oldest pending row of each chat not busy now, up to `limit`: what the worker may start. */
+/**
+ * The oldest pending row of each chat not busy now, up to `limit`: what the
+ * worker may start. Chats are taken by their oldest row, so a person with a
+ * thousand updates waiting holds back nobody else.
+ */
 export function nextPending(db: DbOrTx, busy: ReadonlySet<string>, limit: number): InboxRow[] {
-  const rows = db.select().from(inbox).where(eq(inbox.state, 'pending')).orderBy(asc(inbox.id)).limit(limit * 4 + busy.size).all();
-  const picked = new Map<string, InboxRow>();
-  for (const row of rows) {
-    const chat = `${row.platform}:${row.chatId}`;
-    if (busy.has(chat) || picked.has(chat)) continue;
-    picked.set(chat, row);
-    if (picked.size >= limit) break;
-  }
-  return [...picked.values()];
+  const first = sql<number>`min(${inbox.id})`;
+  const heads = db
+    .select({ id: first, platform: inbox.platform, chatId: inbox.chatId })
+    .from(inbox)
+    .where(eq(inbox.state, 'pending'))
+    .groupBy(inbox.platform, inbox.chatId)
+    .orderBy(first)
+    .limit(limit + busy.size)
+    .all()
+    .filter((h) => !busy.has(`${h.platform}:${h.chatId}`))
+    .slice(0, limit)
+    .map((h) => h.id);
+  if (heads.length === 0) return [];
+  return db.select().from(inbox).where(inArray(inbox.id, heads)).orderBy(asc(inbox.id)).all();
 }
 
 /** Handled: nothing of the update is kept but its hashed id, so a redelivery is still recognised. */
