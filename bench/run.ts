@@ -18,7 +18,7 @@ import { runUpdates } from './updates.js';
 const benches = { updates: runUpdates, broadcast: runBroadcast, 'import-wait': runImportWait, scale: runScale } as const;
 type Name = keyof typeof benches;
 const PLATFORMS: readonly Platform[] = ['telegram', 'vk', 'max'];
-/** The hog stops itself after this long even if the run never stops it (the whole run takes about 5 minutes). */
+/** The hog stops itself after this long even if the run never stops it (the whole run takes about 6 minutes). */
 const HOG_MAX_MS = 20 * 60_000;
 
 interface Args {

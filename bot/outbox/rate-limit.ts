@@ -11,7 +11,9 @@
 // replies are waiting or have been granted lately, bulk leaves the reserve
 // (20 % of the limit unless set) free on top of what replies used in the last
 // second, so a person pressing a button during a large broadcast finds a free
-// slot at once; with nobody talking, bulk uses the whole limit.
+// slot at once; with nobody talking, bulk uses the whole limit. Replies are
+// spaced too, four times closer than bulk, so a burst of them does not queue
+// up in the HTTP client and reach the platform closer together than it left.
 // A request granted just before the event loop stalled (garbage collection, a
 // busy CPU) only leaves when the stall ends: the limiter notices its own
 // timers running late and counts such requests from then, so they cannot end
@@ -76,6 +78,8 @@ const WATCH_MS = 1;
 const STALL_MS = 4;
 /** Slots missed by less than this (or one gap, if longer) are caught up: timers fire a millisecond or two late. */
 const CATCH_UP_MS = 5;
+/** Replies are spaced this many times closer than bulk. */
+const REPLY_SPREAD = 4;
 
 interface Waiter {
   chatId: string;
@@ -94,6 +98,7 @@ export class RateLimiter {
   private readonly bulk: Waiter[] = [];
   private readonly nextByChat = new Map<string, number>();
   private nextBulk = Number.NEGATIVE_INFINITY;
+  private nextReply = Number.NEGATIVE_INFINITY;
   private lastReply = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
   private lastGrant = Number.NEGATIVE_INFINITY;
@@ -180,7 +185,7 @@ export class RateLimiter {
   private pickReply(now: number): Pick {
     if (this.replies.length === 0) return { now: false, at: Number.POSITIVE_INFINITY };
     const chat = this.readyChat(this.replies, now);
-    return this.when(Math.max(this.pausedUntil, this.capFree(this.sent, this.capacity, now), chat.at), chat.index, now);
+    return this.when(Math.max(this.pausedUntil, this.capFree(this.sent, this.capacity, now), this.nextReply, chat.at), chat.index, now);
   }
 
   private pickBulk(now: number): Pick {
@@ -230,18 +235,25 @@ export class RateLimiter {
     if (!waiter) return;
     this.sent.push(now);
     this.lastGrant = now;
-    if (priority === 'reply') {
-      this.lastReply = now;
-      this.replySent.push(now);
-    } else {
-      this.bulkSent.push(now);
-      const gap = this.repliesAround(now) ? WINDOW_MS / (this.bulkShare() * PACE) : this.gap;
-      // The next slot follows the one just due; after a long idle or a stall, it follows now.
-      this.nextBulk = Math.max(this.nextBulk, now - Math.max(gap, CATCH_UP_MS)) + gap;
-    }
+    if (priority === 'reply') this.countReply(now);
+    else this.countBulk(now);
     if (this.chatGap > 0) this.nextByChat.set(waiter.chatId, now + this.chatGap);
     if (this.nextByChat.size > 10_000) this.forgetIdleChats(now);
     waiter.grant();
+  }
+
+  private countReply(now: number): void {
+    this.lastReply = now;
+    this.replySent.push(now);
+    const gap = this.gap / REPLY_SPREAD;
+    this.nextReply = Math.max(this.nextReply, now - gap) + gap;
+  }
+
+  private countBulk(now: number): void {
+    this.bulkSent.push(now);
+    const gap = this.repliesAround(now) ? WINDOW_MS / (this.bulkShare() * PACE) : this.gap;
+    // The next slot follows the one just due; after a long idle or a stall, it follows now.
+    this.nextBulk = Math.max(this.nextBulk, now - Math.max(gap, CATCH_UP_MS)) + gap;
   }
 
   private wakeUpAt(wanted: number, now: number): void {

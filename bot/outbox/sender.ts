@@ -97,7 +97,8 @@ export class OutboxSender {
   ) {
     this.limiter = transport.limiter;
     const { onFailure: _onFailure, ...options } = settings;
-    this.options = { batchSize: 100, concurrency: 16, idleMs: 500, maxAttempts: 8, recordRetryMs: [100, 250, 500, 1000, 2000], ...options };
+    // Small batches: a reply written while a broadcast drains waits for one batch at most, not a hundred rows.
+    this.options = { batchSize: 20, concurrency: 16, idleMs: 500, maxAttempts: 8, recordRetryMs: [100, 250, 500, 1000, 2000], ...options };
   }
 
   get platform(): PlatformName {

@@ -134,6 +134,10 @@ describe('rate limiter', () => {
     await clock.advance(2000);
     await Promise.all(replies);
     expect(order).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    // Spread four times closer than bulk, not all at once.
+    const span = (record.replies.at(-1) ?? 0) - (record.replies[0] ?? 0);
+    expect(span).toBeGreaterThanOrEqual((6 * gapOf(20)) / 4);
+    expect(span).toBeLessThanOrEqual(8 * gapOf(20));
     const lastReply = record.replies.at(-1) ?? Number.POSITIVE_INFINITY;
     expect(record.bulk.filter((t) => t <= lastReply).length).toBe(bulkBefore);
     expect(limiter.waiting.reply).toBe(0);
