@@ -11,7 +11,10 @@ import { countInbox } from '../../db/repos/inbox.js';
 import { milestones, outbox, roadmapHistory, roadmapItems, roadmaps } from '../../db/schema.js';
 import { parseSurveyDefinition, type SurveyDefinition } from '../../handlers/surveys/definition.js';
 import type { Driver, drivers } from '../e2e/drivers.js';
-import type { SeedPerson } from '../helpers/seed.js';
+import { launchRound } from '../../handlers/surveys/launch.js';
+import { createI18n } from '../../locales/i18n.js';
+import type { PlatformName } from '../../db/schema.js';
+import { seedMunicipality, type SeedPerson, type Seeded } from '../helpers/seed.js';
 import { waitFor } from '../helpers/wait.js';
 
 export type TelegramDriver = Awaited<ReturnType<typeof drivers.telegram>>;
@@ -139,5 +142,29 @@ export async function jobRuns(port: number, job: string): Promise<number> {
     return line ? Number(line.split(' ').at(-1)) : 0;
   } catch {
     return 0;
+  }
+}
+
+/** A school of `count` teachers on `platform`, in an afternoon zone, with a round of the one-question survey open to them since a minute ago. */
+export function seedSurveyRound(path: string, platform: PlatformName, count: number, firstUser: number): { seeded: Seeded; roundId: number } {
+  const zone = afternoonZone();
+  const db = openDb(path);
+  try {
+    const seeded = seedMunicipality(db, { platform, timezone: zone, schools: [{ short: 'Школа 1', statuses: ['low_results'] }], people: teachers(count, firstUser) });
+    const now = Date.now();
+    const settings = { defaultTimezone: zone, quietHours: { start: '21:00', end: '08:00' }, dialogTtlMinutes: 60, links: {} };
+    const { round } = db.transaction((tx) =>
+      launchRound(tx, { i18n: createI18n(), settings }, {
+        municipalityId: seeded.municipalityId,
+        survey: { definition: surveyDefinition() },
+        audience: { roles: ['teacher'] },
+        opensAt: new Date(now - 60_000),
+        closesAt: new Date(now + 7 * DAY),
+        createdBy: null,
+      }),
+    );
+    return { seeded, roundId: round.id };
+  } finally {
+    closeDb(db);
   }
 }

@@ -13,15 +13,13 @@ import { countInbox } from '../../db/repos/inbox.js';
 import { countOutbox } from '../../db/repos/outbox.js';
 import { addRecipients, createRound, createSurvey } from '../../db/repos/surveys.js';
 import { outbox, responses, roadmapItems, roundRecipients } from '../../db/schema.js';
-import { launchRound } from '../../handlers/surveys/launch.js';
-import { createI18n } from '../../locales/i18n.js';
 import { drivers } from '../e2e/drivers.js';
 import { startOpora, type OporaProcess } from '../e2e/process.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
 import { waitFor } from '../helpers/wait.js';
 import {
-  DAY, OPTIONS, afternoonZone, drained, freePort, jobRuns, repliesWaiting, roadmapCounts, roadmapWorkbook, settledAll, sleep, surveyDefinition, teachers, type TelegramDriver,
+  DAY, OPTIONS, afternoonZone, drained, freePort, jobRuns, repliesWaiting, roadmapCounts, roadmapWorkbook, seedSurveyRound, settledAll, sleep, surveyDefinition, teachers, type TelegramDriver,
 } from './crash-helpers.js';
 
 describe('crash safety on Telegram: SIGKILL, then a restart on the same database', () => {
@@ -45,22 +43,8 @@ describe('crash safety on Telegram: SIGKILL, then a restart on the same database
     const FIRST_USER = 200_000;
     const tg = (driver = await drivers.telegram());
     const path = join(dir, 'opora.db');
-    const zone = afternoonZone();
-    const db = openDb(path);
-    const seeded = seedMunicipality(db, { platform: 'telegram', timezone: zone, schools: [{ short: 'Школа 1', statuses: ['low_results'] }], people: teachers(TEACHERS, FIRST_USER) });
-    const now = Date.now();
-    const settings = { defaultTimezone: zone, quietHours: { start: '21:00', end: '08:00' }, dialogTtlMinutes: 60, links: {} };
-    const { round } = db.transaction((tx) =>
-      launchRound(tx, { i18n: createI18n(), settings }, {
-        municipalityId: seeded.municipalityId,
-        survey: { definition: surveyDefinition() },
-        audience: { roles: ['teacher'] },
-        opensAt: new Date(now - 60_000),
-        closesAt: new Date(now + 7 * DAY),
-        createdBy: null,
-      }),
-    );
-    closeDb(db);
+    const { seeded, roundId } = seedSurveyRound(path, 'telegram', TEACHERS, FIRST_USER);
+    const round = { id: roundId };
 
     // Replies are not what is measured here: the emulator sets no limits and Opora paces at its maximum.
     const env = { ...tg.env(1000), DATABASE_PATH: path, LOG_LEVEL: 'info' };

@@ -24,14 +24,11 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, openDb, type Db } from '../../db/client.js';
 import { inbox, outbox, responses, roundRecipients, type OutboxPayload } from '../../db/schema.js';
-import { launchRound } from '../../handlers/surveys/launch.js';
-import { createI18n } from '../../locales/i18n.js';
 import { drivers, type Driver } from '../e2e/drivers.js';
 import { startOpora, type OporaProcess } from '../e2e/process.js';
 import { tempDir } from '../helpers/core.js';
-import { seedMunicipality } from '../helpers/seed.js';
 import { waitFor } from '../helpers/wait.js';
-import { DAY, OPTIONS, afternoonZone, settledAll, sleep, surveyDefinition, teachers } from './crash-helpers.js';
+import { OPTIONS, seedSurveyRound, settledAll, sleep } from './crash-helpers.js';
 
 const TEACHERS = 40;
 const FIRST_USER = 500_000;
@@ -139,22 +136,8 @@ describe.each(['telegram', 'vk'] as const)('durable inbox on %s: three SIGKILLs 
     const fake = platform === 'telegram' ? await drivers.telegram({ latencyMs: LATENCY_MS }) : await drivers.vk({ latencyMs: LATENCY_MS });
     driver = fake;
     const path = join(dir, 'opora.db');
-    const zone = afternoonZone();
-    const setup = openDb(path);
-    const seeded = seedMunicipality(setup, { platform, timezone: zone, schools: [{ short: 'Школа 1', statuses: ['low_results'] }], people: teachers(TEACHERS, FIRST_USER) });
-    const now = Date.now();
-    const settings = { defaultTimezone: zone, quietHours: { start: '21:00', end: '08:00' }, dialogTtlMinutes: 60, links: {} };
-    const { round } = setup.transaction((tx) =>
-      launchRound(tx, { i18n: createI18n(), settings }, {
-        municipalityId: seeded.municipalityId,
-        survey: { definition: surveyDefinition() },
-        audience: { roles: ['teacher'] },
-        opensAt: new Date(now - 60_000),
-        closesAt: new Date(now + 7 * DAY),
-        createdBy: null,
-      }),
-    );
-    closeDb(setup);
+    const { seeded, roundId } = seedSurveyRound(path, platform, TEACHERS, FIRST_USER);
+    const round = { id: roundId };
     const db = (watch = openDb(path));
 
     // The emulators set no limits and Opora paces at its maximum: what is measured is what a kill leaves behind.
