@@ -11,7 +11,8 @@ import type { Platform } from './fake-protocol.js';
 
 const SCHOOLS = 10;
 
-const survey = parseSurveyDefinition({
+/** The three-question survey the benchmarks' teachers answer. */
+export const survey = parseSurveyDefinition({
   key: 'bench',
   title: 'Мониторинг: три вопроса',
   anonymous: false,

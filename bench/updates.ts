@@ -14,35 +14,18 @@ import { startApp } from '../bot/app.js';
 import { closeDb, openDb } from '../db/client.js';
 import { addRecipients, createRound, createSurvey } from '../db/repos/surveys.js';
 import { silentLog } from '../handlers/core/log.js';
-import { parseSurveyDefinition } from '../handlers/surveys/definition.js';
 import { startRoundAction } from '../handlers/surveys/respond.js';
 import { drivers, type Driver } from '../tests/e2e/drivers.js';
 import type { FakeMax } from '../tests/e2e/fake-max.js';
 import type { FakeTelegram } from '../tests/e2e/fake-telegram.js';
 import type { FakeVk } from '../tests/e2e/fake-vk.js';
 import { seedMunicipality } from '../tests/helpers/seed.js';
+import { survey } from './broadcast-seed.js';
 import { percentile, round, type Figure } from './report.js';
 
 type Platform = 'telegram' | 'vk' | 'max';
 const FIRST_USER = 100_000;
 const NO_LIMIT = { perSecond: 1_000_000, perChatPerSecond: 1_000_000 };
-
-const survey = parseSurveyDefinition({
-  key: 'bench',
-  title: 'Мониторинг: три вопроса',
-  anonymous: false,
-  level: 'person',
-  questions: [1, 2, 3].map((n) => ({
-    id: `q${n}`,
-    type: 'single',
-    text: `Вопрос ${n}: как прошла неделя?`,
-    options: [
-      { value: 'good', label: 'Хорошо' },
-      { value: 'ok', label: 'Нормально' },
-      { value: 'bad', label: 'Трудно' },
-    ],
-  })),
-});
 
 /** Activity in a chat: messages plus edits, so an answer that edits in place counts. */
 const activity = (driver: Driver, user: number): number => driver.messages(user).reduce((n, m) => n + 1 + m.edits, 0);
