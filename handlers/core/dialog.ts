@@ -39,8 +39,37 @@ export type StepOutcome<D> =
 
 export interface Step<D> {
   prompt(ctx: Ctx, data: D): Prompt;
-  accept(ctx: Ctx, data: D, answer: Answer): StepOutcome<D> | Promise<StepOutcome<D>>;
+  /**
+   * Slow work an answer needs (a download, reading a document), done before
+   * the update's transaction opens, so that nobody else's update waits
+   * behind it. It only reads, and what it returns reaches `accept` as
+   * `prepared` when the dialog is still at this step; `accept` must also
+   * work without it (a restart, a dialog moved on meanwhile). Make one with
+   * `preparedStep` for the types.
+   */
+  prepare?(ctx: Ctx, data: D, answer: Answer): Promise<unknown>;
+  accept(ctx: Ctx, data: D, answer: Answer, prepared?: unknown): StepOutcome<D> | Promise<StepOutcome<D>>;
 }
+
+/** A step whose slow part runs before the transaction; `accept` gets its result, or undefined when it could not be used. */
+export function preparedStep<D, P>(step: {
+  prompt(ctx: Ctx, data: D): Prompt;
+  prepare(ctx: Ctx, data: D, answer: Answer): Promise<P>;
+  accept(ctx: Ctx, data: D, answer: Answer, prepared: P | undefined): StepOutcome<D> | Promise<StepOutcome<D>>;
+}): Step<D> {
+  return { prompt: step.prompt, prepare: step.prepare, accept: (ctx, data, answer, prepared) => step.accept(ctx, data, answer, prepared as P | undefined) };
+}
+
+/** What a step's `prepare` returned, with the dialog position it was made for. */
+export interface PreparedAnswer {
+  accountId: number;
+  name: string;
+  step: string;
+  seq: number;
+  value: unknown;
+}
+
+export type DialogInput = { kind: 'text'; text: string } | { kind: 'file'; file: IncomingFile } | { kind: 'button'; seq: number; index: number };
 
 export interface DialogDef<D extends DialogData> {
   name: string;
@@ -85,10 +114,31 @@ export class Dialogs {
    * Feeds an answer to the open dialog. Returns undefined when there is none
    * (and no button was pressed), so the caller can route the text elsewhere.
    */
-  async answer(
-    ctx: Ctx,
-    input: { kind: 'text'; text: string } | { kind: 'file'; file: IncomingFile } | { kind: 'button'; seq: number; index: number },
-  ): Promise<HandlerResult | undefined> {
+  /**
+   * Runs the open step's `prepare` for an answer, if it has one. Everything
+   * up to the step's first await runs at once, so a caller in the write lane
+   * reads committed state; the slow rest runs after. Undefined when there is
+   * nothing to prepare or preparing failed (accept then does the work).
+   */
+  prepare(ctx: Ctx, input: DialogInput): Promise<PreparedAnswer | undefined> | undefined {
+    const row = getDialog(ctx.deps.db, ctx.account.id);
+    const def = row && this.defs.get(row.name);
+    const step = row && def?.steps[row.step];
+    if (!row || !def || !step?.prepare || def.version !== row.version || row.expiresAt.getTime() < ctx.deps.clock.now().getTime()) return undefined;
+    const data = dataSchema.parse(row.data);
+    const answer = toAnswer(step.prompt(ctx, data), row, input);
+    if (!answer) return undefined;
+    const at = { accountId: row.accountId, name: row.name, step: row.step, seq: row.seq };
+    return step.prepare(ctx, data, answer).then(
+      (value) => ({ ...at, value }),
+      (error: unknown) => {
+        ctx.log.warn({ err: error, dialog: row.name, step: row.step }, 'preparing an answer failed; it is done in the handler');
+        return undefined;
+      },
+    );
+  }
+
+  async answer(ctx: Ctx, input: DialogInput, prepared?: PreparedAnswer): Promise<HandlerResult | undefined> {
     const row = getDialog(ctx.deps.db, ctx.account.id);
     if (!row) return input.kind === 'button' ? { replies: [], notice: ctx.t('dialog-stale-button') } : undefined;
     const now = ctx.deps.clock.now();
@@ -110,7 +160,8 @@ export class Dialogs {
     if (!answer) {
       return this.reask(ctx, def, row, data, ctx.t('dialog-choose-button'));
     }
-    const outcome = await step.accept(ctx, data, answer);
+    const ready = prepared && prepared.accountId === row.accountId && prepared.name === row.name && prepared.step === row.step && prepared.seq === row.seq;
+    const outcome = await step.accept(ctx, data, answer, ready ? prepared.value : undefined);
     const echo: Reply[] =
       input.kind === 'button' && answer.kind === 'choice' && !('next' in outcome && outcome.inPlace)
         ? [{ text: `${step.prompt(ctx, data).text}\n\n✓ ${answer.label}`, edit: true }]
@@ -169,11 +220,7 @@ function renderPrompt(prompt: Prompt, seq: number): Reply {
 }
 
 /** Turns a pressed button, a typed number or a typed label into a choice; text and files pass through. */
-function toAnswer(
-  prompt: Prompt,
-  row: DialogRow,
-  input: { kind: 'text'; text: string } | { kind: 'file'; file: IncomingFile } | { kind: 'button'; seq: number; index: number },
-): Answer | undefined {
+function toAnswer(prompt: Prompt, row: DialogRow, input: DialogInput): Answer | undefined {
   const flat = (prompt.choices ?? []).flat();
   const pick = (i: number): Answer | undefined => {
     const choice = flat[i];

@@ -3,8 +3,8 @@
 // sender's account and person, routes the update, and turns every failure
 // into a polite answer instead of a crash. A failed handler leaves nothing
 // behind, so it is safe to run again.
-import { transactionAsync } from '../../db/client.js';
-import { touchAccount, type Account } from '../../db/repos/accounts.js';
+import { inWriteLane, transactionAsync } from '../../db/client.js';
+import { findAccount, touchAccount, type Account } from '../../db/repos/accounts.js';
 import { saveFile } from '../../db/repos/broadcasts.js';
 import { claimHandled, markInboxDone, updateKey } from '../../db/repos/inbox.js';
 import { enqueueOutbox } from '../../db/repos/outbox.js';
@@ -13,7 +13,7 @@ import { splitAction } from './actions.js';
 import { pickLanguage, type CoreDeps, type Ctx } from './context.js';
 import type { HandlerResult, Incoming, Language } from './contract.js';
 import type { Log } from './log.js';
-import { dialogChoice, Dialogs } from './dialog.js';
+import { dialogChoice, Dialogs, type DialogInput, type PreparedAnswer } from './dialog.js';
 import { UserError } from './errors.js';
 import { Router, toResult, type CommandSpec } from './router.js';
 
@@ -59,12 +59,15 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
   const dialogs = new Dialogs();
   for (const feature of features) feature({ router, dialogs, deps });
 
-  /** Runs the update's handler; throws what it threw. Call inside a transaction. */
-  const run = async (incoming: Incoming, account: Account, log: Log): Promise<HandlerResult> => {
+  const contextOf = (incoming: Incoming, account: Account, log: Log): Ctx => {
     const person = activePerson(account.personId === null ? undefined : getPerson(deps.db, account.personId));
     const lang = pickLanguage(account, person, incoming.sender.languageCode);
-    const ctx: Ctx = { incoming, deps, account, person, lang, t: (key, args) => deps.i18n.t(lang, key, args), log };
-    const result = await route(ctx, router, dialogs);
+    return { incoming, deps, account, person, lang, t: (key, args) => deps.i18n.t(lang, key, args), log };
+  };
+
+  /** Runs the update's handler; throws what it threw. Call inside a transaction. */
+  const run = async (incoming: Incoming, account: Account, log: Log, prepared?: PreparedAnswer): Promise<HandlerResult> => {
+    const result = await route(contextOf(incoming, account, log), router, dialogs, prepared);
     deps.observe?.updateHandled(incoming.platform);
     log.debug({ replies: result.replies.length }, 'handled');
     return result;
@@ -86,15 +89,32 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
   const logFor = (incoming: Incoming) => deps.log.child({ platform: incoming.platform, updateId: incoming.updateId, chat: incoming.chatId });
   const touch = (incoming: Incoming) => touchAccount(deps.db, incoming.platform, incoming.sender.id, incoming.chatId, deps.clock.now());
 
+  /**
+   * The slow part of a dialog answer (a download, reading a document), done
+   * before the transaction so the write lane is free meanwhile. The dialog is
+   * looked up in the lane, between transactions, so it reads committed state.
+   */
+  const prepare = async (incoming: Incoming, log: Log): Promise<PreparedAnswer | undefined> => {
+    const input = dialogInput(incoming);
+    if (!input) return undefined;
+    const started = await inWriteLane(deps.db, () => {
+      const account = findAccount(deps.db, incoming.platform, incoming.sender.id);
+      // Wrapped, so that the lane is released before the slow part is awaited.
+      return account && { pending: dialogs.prepare(contextOf(incoming, account, log), input) };
+    });
+    return started?.pending;
+  };
+
   const handle = async (incoming: Incoming): Promise<HandledUpdate> => {
     const log = logFor(incoming);
+    const prepared = await prepare(incoming, log);
     try {
       return await transactionAsync(deps.db, async () => {
         if (!claimHandled(deps.db, incoming.platform, incoming.updateId, deps.clock.now())) {
           log.info('update handled before; ignored');
           return { replies: [], duplicate: true };
         }
-        return run(incoming, touch(incoming), log);
+        return run(incoming, touch(incoming), log, prepared);
       });
     } catch (error) {
       // Nothing of the failed run was kept; the update is claimed with its answer.
@@ -111,10 +131,11 @@ export function createCore(deps: CoreDeps, features: readonly Feature[]): Core {
       queueReplies(account, incoming, options.callback, result);
       markInboxDone(deps.db, inboxId, deps.clock.now());
     };
+    const prepared = await prepare(incoming, log);
     try {
       await transactionAsync(deps.db, async () => {
         const account = touch(incoming);
-        commit(account, await run(incoming, account, log));
+        commit(account, await run(incoming, account, log, prepared));
       });
       return { kind: 'done' };
     } catch (error) {
@@ -165,7 +186,15 @@ function activePerson(person: Person | undefined): Person | undefined {
   return person && person.erasedAt === null ? person : undefined;
 }
 
-async function route(ctx: Ctx, router: Router, dialogs: Dialogs): Promise<HandlerResult> {
+/** A text or file that an open dialog may take as its answer. */
+function dialogInput(incoming: Incoming): DialogInput | undefined {
+  const { event } = incoming;
+  if (event.kind === 'file') return { kind: 'file', file: event.file };
+  if (event.kind === 'text' && event.text.length <= MAX_INPUT_TEXT) return { kind: 'text', text: event.text };
+  return undefined;
+}
+
+async function route(ctx: Ctx, router: Router, dialogs: Dialogs, prepared?: PreparedAnswer): Promise<HandlerResult> {
   const { event } = ctx.incoming;
   switch (event.kind) {
     case 'command': {
@@ -197,13 +226,13 @@ async function route(ctx: Ctx, router: Router, dialogs: Dialogs): Promise<Handle
       if (event.text.length > MAX_INPUT_TEXT) {
         return { replies: [{ text: ctx.t('text-too-long', { max: MAX_INPUT_TEXT }) }] };
       }
-      const answered = await dialogs.answer(ctx, { kind: 'text', text: event.text });
+      const answered = await dialogs.answer(ctx, { kind: 'text', text: event.text }, prepared);
       if (answered) return answered;
       const read = await router.readText(ctx, event.text);
       return read ? toResult(read) : { replies: [{ text: ctx.t('not-understood') }] };
     }
     case 'file': {
-      const answered = await dialogs.answer(ctx, { kind: 'file', file: event.file });
+      const answered = await dialogs.answer(ctx, { kind: 'file', file: event.file }, prepared);
       return answered ?? { replies: [{ text: ctx.t('file-not-expected') }] };
     }
   }
