@@ -1,5 +1,9 @@
 // Drains the outbox for one platform: takes due rows, sends them within the
-// platform's limits, and records the outcome of each. One sender per platform.
+// platform's limits, and records the outcome of each. One sender per platform,
+// with two loops: one for replies to people, which claims a reply the moment
+// it is committed and sends it ahead of bulk traffic, and one for bulk rows
+// (broadcasts, reminders), so a reply never waits for a batch of bulk rows to
+// be handed out first.
 // A database that refuses the record after a send (busy with another
 // process's transaction) never makes it send again: the outcome is kept and
 // recorded before anything else, and if the database stays unwritable the
@@ -52,9 +56,12 @@ export interface OutboxTransport {
 export class RecipientBlocked extends Error {}
 
 export interface SenderOptions {
+  /** Bulk rows claimed at once. */
   batchSize?: number;
-  /** Sends in flight at once; enough to reach the rate limit despite network latency. */
+  /** Bulk sends in flight at once; enough to reach the rate limit despite network latency. */
   concurrency?: number;
+  /** Replies in flight at once (and claimed at once). */
+  replyConcurrency?: number;
   idleMs?: number;
   maxAttempts?: number;
   /** Pauses between tries to record outcomes while the database is busy; after the last the sender stops. */
@@ -76,11 +83,19 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/** One of the sender's loops and the sends it has in flight. */
+interface Lane {
+  readonly kind: 'replies' | 'bulk';
+  readonly batchSize: number;
+  readonly concurrency: number;
+  readonly inFlight: Set<Promise<void>>;
+  wakeUp?: () => void;
+  loop?: Promise<void>;
+}
+
 export class OutboxSender {
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly lanes: readonly Lane[];
   private readonly inOrder = chatQueue();
   private readonly limiter: RateLimiter;
   private readonly options: Required<Omit<SenderOptions, 'onFailure'>>;
@@ -98,7 +113,11 @@ export class OutboxSender {
     this.limiter = transport.limiter;
     const { onFailure: _onFailure, ...options } = settings;
     // Small batches: a reply written while a broadcast drains waits for one batch at most, not a hundred rows.
-    this.options = { batchSize: 20, concurrency: 16, idleMs: 500, maxAttempts: 8, recordRetryMs: [100, 250, 500, 1000, 2000], ...options };
+    this.options = { batchSize: 20, concurrency: 16, replyConcurrency: 32, idleMs: 500, maxAttempts: 8, recordRetryMs: [100, 250, 500, 1000, 2000], ...options };
+    this.lanes = [
+      { kind: 'replies', batchSize: this.options.replyConcurrency, concurrency: this.options.replyConcurrency, inFlight: new Set() },
+      { kind: 'bulk', batchSize: this.options.batchSize, concurrency: this.options.concurrency, inFlight: new Set() },
+    ];
   }
 
   get platform(): PlatformName {
@@ -115,19 +134,19 @@ export class OutboxSender {
     const recovered = recoverInterruptedOutbox(this.deps.db, this.platform);
     if (recovered > 0) this.deps.log.warn({ platform: this.platform, recovered }, 'outbox rows interrupted by a stop are sent again');
     this.running = true;
-    this.loop = this.run().catch((error: unknown) => this.giveUp(error));
+    for (const lane of this.lanes) lane.loop = this.run(lane).catch((error: unknown) => this.giveUp(error));
   }
 
   /** Nudges the sender after new rows were committed. */
   wake(): void {
-    this.wakeUp?.();
+    for (const lane of this.lanes) lane.wakeUp?.();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
-    await this.loop;
-    await Promise.all(this.inFlight);
+    await Promise.all(this.lanes.map((lane) => lane.loop));
+    await Promise.all(this.lanes.flatMap((lane) => [...lane.inFlight]));
     const error = this.flushUnrecorded();
     if (error !== undefined) {
       this.deps.log.error(
@@ -137,40 +156,43 @@ export class OutboxSender {
     }
   }
 
-  private async run(): Promise<void> {
+  private async run(lane: Lane): Promise<void> {
     while (this.running) {
       if (!(await this.recordPending())) return;
+      const free = lane.kind === 'replies' ? lane.concurrency - lane.inFlight.size : lane.batchSize;
       let rows: OutboxRow[] = [];
       try {
-        rows = await inWriteLane(this.deps.db, () => claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), this.options.batchSize));
+        if (free > 0) rows = await inWriteLane(this.deps.db, () => claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), free, lane.kind));
       } catch (error) {
         this.deps.log.error({ err: error, platform: this.platform }, 'outbox claim failed');
       }
       if (rows.length === 0) {
-        await this.idle();
+        // Replies in flight are waited for too: one finishing frees room for the next.
+        await this.idle(lane);
         continue;
       }
-      await this.dispatch(rows);
-      // Claim the next batch only once this one is under way, so a row is never claimed twice.
-      while (this.inFlight.size > this.options.concurrency / 2) await Promise.race(this.inFlight);
+      await this.dispatch(lane, rows);
+      // Bulk: claim the next batch only once this one is well under way. Replies are claimed as room frees up.
+      while (lane.kind === 'bulk' && lane.inFlight.size > lane.concurrency / 2) await Promise.race(lane.inFlight);
     }
   }
 
-  private async idle(): Promise<void> {
+  private async idle(lane: Lane): Promise<void> {
     await new Promise<void>((resolve) => {
-      this.wakeUp = resolve;
+      lane.wakeUp = resolve;
       setTimeout(resolve, this.options.idleMs);
+      if (lane.kind === 'replies' && lane.inFlight.size > 0) void Promise.race(lane.inFlight).then(resolve);
     });
-    this.wakeUp = undefined;
+    lane.wakeUp = undefined;
   }
 
-  private async dispatch(rows: OutboxRow[]): Promise<void> {
+  private async dispatch(lane: Lane, rows: OutboxRow[]): Promise<void> {
     for (const [i, row] of rows.entries()) {
       if (!this.running || !(await this.recordPending())) return this.handBack(rows.slice(i));
-      while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
+      while (lane.inFlight.size >= lane.concurrency) await Promise.race(lane.inFlight);
       // Rows to one chat go one after another, so a person reads them in the order they were written.
-      const job = this.inOrder(row.chatId, () => this.sendOne(row)).finally(() => this.inFlight.delete(job));
-      this.inFlight.add(job);
+      const job = this.inOrder(row.chatId, () => this.sendOne(row)).finally(() => lane.inFlight.delete(job));
+      lane.inFlight.add(job);
     }
   }
 

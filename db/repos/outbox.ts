@@ -1,7 +1,7 @@
 // The durable outbox: messages that are not direct replies, written in the
 // same transaction as the change that caused them and drained by one sender
 // per platform.
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
 import { files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
 
@@ -41,13 +41,14 @@ export function enqueueOutbox(db: DbOrTx, items: readonly OutboxItem[]): number 
   return added;
 }
 
-/** Takes up to `limit` due rows of a platform and marks them as being sent, recording the attempt first. */
-export function claimDueOutbox(db: Db, platform: PlatformName, now: Date, limit: number): OutboxRow[] {
+/** Takes up to `limit` due rows of a platform (replies to people, bulk rows, or both) and marks them as being sent, recording the attempt first. */
+export function claimDueOutbox(db: Db, platform: PlatformName, now: Date, limit: number, kind: 'replies' | 'bulk' | 'any' = 'any'): OutboxRow[] {
+  const priority = kind === 'replies' ? gt(outbox.priority, 0) : kind === 'bulk' ? eq(outbox.priority, 0) : undefined;
   return db.transaction((tx) => {
     const rows = tx
       .select()
       .from(outbox)
-      .where(and(eq(outbox.platform, platform), eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .where(and(eq(outbox.platform, platform), eq(outbox.state, 'pending'), priority, lte(outbox.nextAttemptAt, now)))
       .orderBy(desc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
       .all();

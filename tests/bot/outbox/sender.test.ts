@@ -61,6 +61,29 @@ describe('outbox sender (Telegram)', () => {
     expect(server.stats.calls.sendMessage).toBe(4); // Bob's second message was never tried
   });
 
+  it('sends a reply committed during a broadcast at the next free slot, not after the bulk rows in hand', async () => {
+    server = await FakeTelegram.start();
+    db = openDb(join(dir, 'reply-first.db'));
+    const now = new Date();
+    const recipients = Array.from({ length: 120 }, (_, i) => touchAccount(db!, 'telegram', String(1000 + i), String(1000 + i), now));
+    enqueueOutbox(db, recipients.map((a, i) => outboxItem(a, { text: `объявление ${i}` }, { dedupeKey: `b${i}`, notBefore: now, batch: 'broadcast:1' })));
+    // Slow enough that the bulk rows claimed and in flight take seconds to leave.
+    const limiter = new RateLimiter({ perSecond: 10 });
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot }), limiter, silentLog), { idleMs: 20 });
+    sender.start();
+    const bulkSent = () => server!.stats.sendsAccepted;
+    await server.waitFor(() => bulkSent() >= 5);
+
+    const teacher = touchAccount(db, 'telegram', '7', '7', new Date());
+    enqueueOutbox(db, [{ ...outboxItem(teacher, { text: 'Ответ сохранён' }, { dedupeKey: 'reply:1', notBefore: new Date() }), priority: 1 }]);
+    const before = bulkSent();
+    sender.wake();
+    await server.waitForMessages(7, 1, 10_000);
+    // At most the one or two bulk sends already granted went first; with bulk rows ahead of it, a dozen would have.
+    expect(bulkSent() - 1 - before).toBeLessThanOrEqual(2);
+    expect(server.messages(7).map((m) => m.text)).toEqual(['Ответ сохранён']);
+  });
+
   it('waits out a 429 and sends the message once', async () => {
     server = await FakeTelegram.start();
     db = openDb(join(dir, 'retry.db'));
