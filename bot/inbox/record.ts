@@ -28,10 +28,42 @@ export function toStored(incoming: Incoming, callback?: string): StoredIncoming 
   };
 }
 
-/** Records updates and wakes the worker; a redelivered update is dropped here. */
+interface Waiting {
+  stored: StoredIncoming;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Records updates and wakes the worker; a redelivered update is dropped
+ * here. Updates handed over while the write lane is busy (a poll's batch)
+ * are recorded together, in the order given, in one transaction: each call
+ * resolves once its update is committed, and all of them fail together.
+ */
 export function inboxRecorder(deps: { db: Db; clock: Clock }, wake: () => void): RecordUpdate {
-  return async (incoming, callback) => {
-    const added = await inWriteLane(deps.db, () => recordIncoming(deps.db, toStored(incoming, callback), deps.clock.now()));
-    if (added) wake();
-  };
+  let gathering: Waiting[] | undefined;
+  const commit = (batch: Waiting[]) =>
+    inWriteLane(deps.db, () => {
+      if (gathering === batch) gathering = undefined;
+      const at = deps.clock.now();
+      return deps.db.transaction(() => batch.map((w) => recordIncoming(deps.db, w.stored, at)));
+    }).then(
+      (added) => {
+        for (const w of batch) w.resolve();
+        if (added.some(Boolean)) wake();
+      },
+      (error: unknown) => {
+        for (const w of batch) w.reject(error);
+      },
+    );
+  return (incoming, callback) =>
+    new Promise<void>((resolve, reject) => {
+      const waiting = { stored: toStored(incoming, callback), resolve, reject };
+      if (gathering) {
+        gathering.push(waiting);
+        return;
+      }
+      gathering = [waiting];
+      void commit(gathering);
+    });
 }

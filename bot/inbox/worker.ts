@@ -33,6 +33,8 @@ export class InboxWorker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** Woken while not pausing: the next pause returns at once. */
+  private woken = false;
   private readonly busy = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly options: Required<WorkerOptions>;
@@ -51,6 +53,7 @@ export class InboxWorker {
   }
 
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -70,13 +73,16 @@ export class InboxWorker {
   private async run(): Promise<void> {
     while (this.running) {
       const free = this.options.concurrency - this.inFlight.size;
+      this.woken = false;
       const rows = free > 0 ? nextPending(this.deps.db, this.busy, free) : [];
       for (const row of rows) this.begin(row);
-      if (rows.length === 0) await this.pause();
+      // Fewer than asked for: nothing else is waiting until the next wake.
+      if (rows.length < free || free <= 0) await this.pause();
     }
   }
 
   private pause(): Promise<void> {
+    if (this.woken) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, this.options.idleMs);
       function done() {

@@ -83,6 +83,9 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/** How long the bulk loop gathers wakes before it claims again. */
+const BULK_WAKE_MS = 10;
+
 /** One of the sender's loops and the sends it has in flight. */
 interface Lane {
   readonly kind: 'replies' | 'bulk';
@@ -90,6 +93,8 @@ interface Lane {
   readonly concurrency: number;
   readonly inFlight: Set<Promise<void>>;
   wakeUp?: () => void;
+  /** Woken while not idle: the next idle returns at once, so no row committed meanwhile waits for the timer. */
+  woken?: boolean;
   loop?: Promise<void>;
 }
 
@@ -139,7 +144,10 @@ export class OutboxSender {
 
   /** Nudges the sender after new rows were committed. */
   wake(): void {
-    for (const lane of this.lanes) lane.wakeUp?.();
+    for (const lane of this.lanes) {
+      lane.woken = true;
+      lane.wakeUp?.();
+    }
   }
 
   async stop(): Promise<void> {
@@ -160,28 +168,38 @@ export class OutboxSender {
     while (this.running) {
       if (!(await this.recordPending())) return;
       const free = lane.kind === 'replies' ? lane.concurrency - lane.inFlight.size : lane.batchSize;
+      if (free <= 0) {
+        await Promise.race(lane.inFlight);
+        continue;
+      }
+      lane.woken = false;
       let rows: OutboxRow[] = [];
       try {
-        if (free > 0) rows = await inWriteLane(this.deps.db, () => claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), free, lane.kind));
+        rows = await inWriteLane(this.deps.db, () => claimDueOutbox(this.deps.db, this.platform, this.deps.clock.now(), free, lane.kind));
       } catch (error) {
         this.deps.log.error({ err: error, platform: this.platform }, 'outbox claim failed');
       }
       if (rows.length === 0) {
-        // Replies in flight are waited for too: one finishing frees room for the next.
         await this.idle(lane);
         continue;
       }
       await this.dispatch(lane, rows);
+      // Everything due was taken: wait for the next wake instead of asking again at once.
+      if (lane.kind === 'replies' && rows.length < free) await this.idle(lane);
       // Bulk: claim the next batch only once this one is well under way. Replies are claimed as room frees up.
       while (lane.kind === 'bulk' && lane.inFlight.size > lane.concurrency / 2) await Promise.race(lane.inFlight);
     }
   }
 
   private async idle(lane: Lane): Promise<void> {
+    // Bulk rows can wait a moment: many wakes close together (each reply committed) make one claim.
+    if (lane.woken) return lane.kind === 'bulk' ? new Promise((resolve) => setTimeout(resolve, BULK_WAKE_MS)) : undefined;
     await new Promise<void>((resolve) => {
-      lane.wakeUp = resolve;
-      setTimeout(resolve, this.options.idleMs);
-      if (lane.kind === 'replies' && lane.inFlight.size > 0) void Promise.race(lane.inFlight).then(resolve);
+      const timer = setTimeout(resolve, this.options.idleMs);
+      lane.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
     });
     lane.wakeUp = undefined;
   }
@@ -230,21 +248,26 @@ export class OutboxSender {
     if (outcome.kind === 'blocked') this.blockedChats.add(row.chatId);
     if (outcome.kind === 'rate-limited') this.limiter.pause(outcome.retryAfterMs);
     this.counts[outcome.kind] += 1;
-    await inWriteLane(this.deps.db, () => this.settle({ row, outcome, at: this.deps.clock.now() }));
+    await this.settle({ row, outcome, at: this.deps.clock.now() });
   }
 
-  /** Records an outcome now or, when the database refuses (or others wait already), keeps it for the loop. */
-  private settle(finished: Finished): void {
-    if (this.unrecorded.length === 0) {
-      try {
-        this.record(finished);
-        return;
-      } catch (error) {
-        this.deps.log.warn({ err: error, platform: this.platform, outbox: finished.row.id, outcome: finished.outcome.kind }, 'outcome not recorded yet; kept to record again');
-      }
-    }
+  private settling: Promise<void> | undefined;
+
+  /**
+   * Keeps an outcome to record. Outcomes that come back while the write lane
+   * is busy are recorded together, in one transaction, when it is this
+   * sender's turn; when the database refuses, they stay kept for the loop.
+   */
+  private settle(finished: Finished): Promise<void> {
     this.unrecorded.push(finished);
-    this.wake();
+    this.settling ??= inWriteLane(this.deps.db, () => {
+      this.settling = undefined;
+      const error = this.flushUnrecorded();
+      if (error === undefined) return;
+      this.deps.log.warn({ err: error, platform: this.platform, outcomes: this.unrecorded.length }, 'outcomes not recorded yet; kept to record again');
+      this.wake();
+    });
+    return this.settling;
   }
 
   /**
@@ -265,16 +288,18 @@ export class OutboxSender {
     return this.running;
   }
 
-  /** Records kept-back outcomes in order; returns the error that stopped it, if any. */
+  /** Records the kept outcomes in order, all in one transaction; returns the error that stopped it, if any (then none is recorded). */
   private flushUnrecorded(): unknown {
-    while (this.unrecorded.length > 0) {
-      try {
-        this.record(this.unrecorded[0]!);
-      } catch (error) {
-        return error;
-      }
-      this.unrecorded.shift();
+    const batch = this.unrecorded.slice();
+    if (batch.length === 0) return undefined;
+    try {
+      this.deps.db.transaction(() => {
+        for (const finished of batch) this.record(finished);
+      });
+    } catch (error) {
+      return error;
     }
+    this.unrecorded.splice(0, batch.length);
     return undefined;
   }
 

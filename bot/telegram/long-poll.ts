@@ -43,10 +43,11 @@ export class TelegramLongPoll {
           { offset: this.offset, timeout: WAIT_SECONDS, allowed_updates: this.allowedUpdates },
           this.abort.signal as never,
         );
-        for (const update of updates) {
-          await this.record(update);
-          // Confirmed by asking for what follows, at the next poll.
-          this.offset = update.update_id + 1;
+        // Handed over together (recorded in one transaction, in this order); confirmed by asking for what follows, at the next poll.
+        const recorded = await Promise.allSettled(updates.map((update) => this.record(update)));
+        for (const [i, outcome] of recorded.entries()) {
+          if (outcome.status === 'rejected') throw outcome.reason;
+          this.offset = (updates[i]?.update_id ?? this.offset - 1) + 1;
         }
       } catch (error) {
         if (!this.running) return;

@@ -1,7 +1,8 @@
 // Messenger accounts: one row per platform identity, linked to a person once
 // they join.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { ready } from '../prepared.js';
 import { accounts, type PlatformName } from '../schema.js';
 
 export type Account = typeof accounts.$inferSelect;
@@ -14,16 +15,18 @@ export function touchAccount(
   chatId: string,
   at: Date,
 ): Account {
-  const row = db
-    .insert(accounts)
-    .values({ platform, externalId, chatId, lastSeenAt: at })
-    .onConflictDoUpdate({
-      target: [accounts.platform, accounts.externalId],
-      set: { chatId, lastSeenAt: at, active: true, blockedAt: null },
-    })
-    .returning()
-    .get();
-  return row;
+  const query = ready(db, 'touchAccount', (d) =>
+    d
+      .insert(accounts)
+      .values({ platform: sql.placeholder('platform'), externalId: sql.placeholder('externalId'), chatId: sql.placeholder('chatId'), lastSeenAt: sql.placeholder('at') })
+      .onConflictDoUpdate({
+        target: [accounts.platform, accounts.externalId],
+        set: { chatId: sql`excluded.chat_id`, lastSeenAt: sql`excluded.last_seen_at`, active: true, blockedAt: null },
+      })
+      .returning()
+      .prepare(),
+  );
+  return query.get({ platform, externalId, chatId, at }) as Account;
 }
 
 export function getAccount(db: DbOrTx, id: number): Account | undefined {
@@ -31,11 +34,13 @@ export function getAccount(db: DbOrTx, id: number): Account | undefined {
 }
 
 export function findAccount(db: DbOrTx, platform: PlatformName, externalId: string): Account | undefined {
-  return db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.platform, platform), eq(accounts.externalId, externalId)))
-    .get();
+  return ready(db, 'findAccount', (d) =>
+    d
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.platform, sql.placeholder('platform')), eq(accounts.externalId, sql.placeholder('externalId'))))
+      .prepare(),
+  ).get({ platform, externalId });
 }
 
 export function accountsOfPerson(db: DbOrTx, personId: number): Account[] {

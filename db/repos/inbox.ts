@@ -3,8 +3,9 @@
 // the pending rows, in order per chat, each in the transaction that makes its
 // effects. A redelivered update finds its row and is dropped.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { ready } from '../prepared.js';
 import { inbox, type PlatformName, type StoredIncoming } from '../schema.js';
 
 export type InboxRow = typeof inbox.$inferSelect;
@@ -16,13 +17,14 @@ export function updateKey(updateId: string): string {
 
 /** Records an update; false when it was recorded before (a redelivery). */
 export function recordIncoming(db: DbOrTx, incoming: StoredIncoming, at: Date): boolean {
-  return (
-    db
+  const query = ready(db, 'recordIncoming', (d) =>
+    d
       .insert(inbox)
-      .values({ platform: incoming.platform, updateKey: updateKey(incoming.updateId), chatId: incoming.chatId, incoming, receivedAt: at })
+      .values({ platform: sql.placeholder('platform'), updateKey: sql.placeholder('updateKey'), chatId: sql.placeholder('chatId'), incoming: sql.placeholder('incoming'), receivedAt: sql.placeholder('at') })
       .onConflictDoNothing()
-      .run().changes === 1
+      .prepare(),
   );
+  return query.run({ platform: incoming.platform, updateKey: updateKey(incoming.updateId), chatId: incoming.chatId, incoming, at }).changes === 1;
 }
 
 /**
@@ -46,24 +48,29 @@ export function claimHandled(db: DbOrTx, platform: PlatformName, updateId: strin
  */
 export function nextPending(db: DbOrTx, busy: ReadonlySet<string>, limit: number): InboxRow[] {
   const first = sql<number>`min(${inbox.id})`;
-  const heads = db
-    .select({ id: first, platform: inbox.platform, chatId: inbox.chatId })
-    .from(inbox)
-    .where(eq(inbox.state, 'pending'))
-    .groupBy(inbox.platform, inbox.chatId)
-    .orderBy(first)
-    .limit(limit + busy.size)
-    .all()
+  const heads = ready(db, 'inboxHeads', (d) =>
+    d
+      .select({ id: first, platform: inbox.platform, chatId: inbox.chatId })
+      .from(inbox)
+      .where(eq(inbox.state, 'pending'))
+      .groupBy(inbox.platform, inbox.chatId)
+      .orderBy(first)
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  )
+    .all({ limit: limit + busy.size })
     .filter((h) => !busy.has(`${h.platform}:${h.chatId}`))
-    .slice(0, limit)
-    .map((h) => h.id);
+    .slice(0, limit);
   if (heads.length === 0) return [];
-  return db.select().from(inbox).where(inArray(inbox.id, heads)).orderBy(asc(inbox.id)).all();
+  const byId = ready(db, 'inboxRow', (d) => d.select().from(inbox).where(eq(inbox.id, sql.placeholder('id'))).prepare());
+  return heads.flatMap((h) => byId.get({ id: h.id }) ?? []);
 }
 
 /** Handled: nothing of the update is kept but its hashed id, so a redelivery is still recognised. */
 export function markInboxDone(db: DbOrTx, id: number, at: Date): void {
-  db.update(inbox).set({ state: 'done', incoming: null, chatId: '', lastError: null, handledAt: at }).where(eq(inbox.id, id)).run();
+  ready(db, 'markInboxDone', (d) =>
+    d.update(inbox).set({ state: 'done', incoming: null, chatId: '', lastError: null, handledAt: sql.placeholder('at') as never }).where(eq(inbox.id, sql.placeholder('id'))).prepare(),
+  ).run({ id, at });
 }
 
 /** A failed try; the row stays pending for the next one. */

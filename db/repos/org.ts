@@ -1,6 +1,7 @@
 // Regions, municipalities and schools with their dated statuses.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { ready } from '../prepared.js';
 import { inChunks } from './chunks.js';
 import { municipalities, regions, schools, schoolStatuses, type MunicipalitySettings } from '../schema.js';
 
@@ -16,7 +17,7 @@ export interface School extends SchoolRow {
 }
 
 export function getMunicipality(db: DbOrTx, id: number): Municipality | undefined {
-  return db.select().from(municipalities).where(eq(municipalities.id, id)).get();
+  return ready(db, 'getMunicipality', (d) => d.select().from(municipalities).where(eq(municipalities.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 /** The municipalities of these regions, by name. */

@@ -3,6 +3,7 @@
 // per platform.
 import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
+import { ready } from '../prepared.js';
 import { files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -24,6 +25,8 @@ const CHUNK = 500;
 
 /** Inserts many rows at once; a row whose dedupe key exists already is skipped. Returns rows added. */
 export function enqueueOutbox(db: DbOrTx, items: readonly OutboxItem[]): number {
+  const [only] = items;
+  if (items.length === 1 && only) return enqueueOne(db, only);
   let added = 0;
   for (let i = 0; i < items.length; i += CHUNK) {
     const values = items.slice(i, i + CHUNK).map((item) => ({
@@ -41,24 +44,59 @@ export function enqueueOutbox(db: DbOrTx, items: readonly OutboxItem[]): number 
   return added;
 }
 
+/** One row, as every reply is queued: by a query built once. */
+function enqueueOne(db: DbOrTx, item: OutboxItem): number {
+  const query = ready(db, 'enqueueOutbox', (d) =>
+    d
+      .insert(outbox)
+      .values({
+        accountId: sql.placeholder('accountId'),
+        platform: sql.placeholder('platform'),
+        chatId: sql.placeholder('chatId'),
+        payload: sql.placeholder('payload'),
+        dedupeKey: sql.placeholder('dedupeKey'),
+        batch: sql.placeholder('batch'),
+        priority: sql.placeholder('priority'),
+        nextAttemptAt: sql.placeholder('notBefore'),
+      })
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .prepare(),
+  );
+  return query.run({ ...item, batch: item.batch ?? null, priority: item.priority ?? 0 }).changes;
+}
+
 /** Takes up to `limit` due rows of a platform (replies to people, bulk rows, or both) and marks them as being sent, recording the attempt first. */
 export function claimDueOutbox(db: Db, platform: PlatformName, now: Date, limit: number, kind: 'replies' | 'bulk' | 'any' = 'any'): OutboxRow[] {
-  const priority = kind === 'replies' ? gt(outbox.priority, 0) : kind === 'bulk' ? eq(outbox.priority, 0) : undefined;
-  return db.transaction((tx) => {
-    const rows = tx
+  const due = ready(db, `claimDueOutbox:${kind}`, (d) =>
+    d
       .select()
       .from(outbox)
-      .where(and(eq(outbox.platform, platform), eq(outbox.state, 'pending'), priority, lte(outbox.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(outbox.platform, sql.placeholder('platform')),
+          eq(outbox.state, 'pending'),
+          kind === 'replies' ? gt(outbox.priority, 0) : kind === 'bulk' ? eq(outbox.priority, 0) : undefined,
+          lte(outbox.nextAttemptAt, sql.placeholder('now')),
+        ),
+      )
       .orderBy(desc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(limit)
-      .all();
-    if (rows.length === 0) return rows;
-    tx.update(outbox)
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
+  // Read and marked in the caller's write lane, so nothing else claims between the two.
+  const rows = due.all({ platform, now: now.getTime(), limit });
+  if (rows.length === 0) return rows;
+  const mark = ready(db, 'markOutboxSending', (d) =>
+    d
+      .update(outbox)
       .set({ state: 'sending', attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, rows.map((r) => r.id)))
-      .run();
-    return rows.map((r) => ({ ...r, state: 'sending' as const, attempts: r.attempts + 1 }));
+      .where(eq(outbox.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  db.transaction(() => {
+    for (const row of rows) mark.run({ id: row.id });
   });
+  return rows.map((r) => ({ ...r, state: 'sending' as const, attempts: r.attempts + 1 }));
 }
 
 /** The earliest instant a pending row of the platform becomes due, if any. */
@@ -72,7 +110,9 @@ export function nextDueAt(db: DbOrTx, platform: PlatformName): Date | undefined 
 }
 
 export function markOutboxSent(db: DbOrTx, id: number, at: Date): void {
-  db.update(outbox).set({ state: 'sent', sentAt: at, lastError: null }).where(eq(outbox.id, id)).run();
+  ready(db, 'markOutboxSent', (d) =>
+    d.update(outbox).set({ state: 'sent', sentAt: sql.placeholder('at') as never, lastError: null }).where(eq(outbox.id, sql.placeholder('id'))).prepare(),
+  ).run({ id, at });
 }
 
 export function markOutboxRetry(db: DbOrTx, id: number, nextAttemptAt: Date, error: string): void {

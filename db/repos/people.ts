@@ -1,6 +1,7 @@
 // People, their roles and their erasure, as the core needs them.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { ready } from '../prepared.js';
 import { people, personRoles, type RoleName } from '../schema.js';
 import { inChunks } from './chunks.js';
 
@@ -30,10 +31,18 @@ function rolesOf(db: DbOrTx, ids: number[]): Map<number, RoleGrant[]> {
   return map;
 }
 
+/** One person with their roles: read for every update, so by queries built once. */
 export function getPerson(db: DbOrTx, id: number): Person | undefined {
-  const row = db.select().from(people).where(eq(people.id, id)).get();
+  const row = ready(db, 'getPerson', (d) => d.select().from(people).where(eq(people.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) return undefined;
-  return { ...row, roles: rolesOf(db, [id]).get(id) ?? [] };
+  const roles = ready(db, 'rolesOfPerson', (d) =>
+    d
+      .select({ role: personRoles.role, municipalityId: personRoles.municipalityId, regionId: personRoles.regionId })
+      .from(personRoles)
+      .where(and(eq(personRoles.personId, sql.placeholder('id')), isNull(personRoles.revokedAt)))
+      .prepare(),
+  ).all({ id });
+  return { ...row, roles };
 }
 
 /** Full names by person id, for tables of many rows (erased people have none). */

@@ -1,6 +1,7 @@
 // Surveys, their rounds, the people each round was sent to, and responses.
-import { and, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { ready } from '../prepared.js';
 import { responses, roundRecipients, surveyRounds, surveys } from '../schema.js';
 
 export type SurveyRow = typeof surveys.$inferSelect;
@@ -25,7 +26,7 @@ export function createRound(db: DbOrTx, values: typeof surveyRounds.$inferInsert
 }
 
 export function getRound(db: DbOrTx, id: number): Round | undefined {
-  return db.select().from(surveyRounds).where(eq(surveyRounds.id, id)).get();
+  return ready(db, 'getRound', (d) => d.select().from(surveyRounds).where(eq(surveyRounds.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function roundsOf(db: DbOrTx, municipalityId: number, limit = 10): Round[] {
