@@ -264,7 +264,7 @@ export class OutboxSender {
       this.settling = undefined;
       const error = this.flushUnrecorded();
       if (error === undefined) return;
-      this.deps.log.warn({ err: error, platform: this.platform, outcomes: this.unrecorded.length }, 'outcomes not recorded yet; kept to record again');
+      this.deps.log.warn({ err: error, platform: this.platform, outcomes: this.unrecorded.length }, 'outcome not recorded yet; kept to record again');
       this.wake();
     });
     return this.settling;
