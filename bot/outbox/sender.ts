@@ -117,7 +117,7 @@ export class OutboxSender {
   ) {
     this.limiter = transport.limiter;
     const { onFailure: _onFailure, ...options } = settings;
-    // Small batches: a reply written while a broadcast drains waits for one batch at most, not a hundred rows.
+    // Replies have a loop of their own; small bulk batches keep few rows 'sending' at a stop.
     this.options = { batchSize: 20, concurrency: 16, replyConcurrency: 32, idleMs: 500, maxAttempts: 8, recordRetryMs: [100, 250, 500, 1000, 2000], ...options };
     this.lanes = [
       { kind: 'replies', batchSize: this.options.replyConcurrency, concurrency: this.options.replyConcurrency, inFlight: new Set() },

@@ -36,13 +36,19 @@ function uploadFeature(gate: { open: Promise<void>; reads: number }): Feature {
   };
 }
 
+/** A gate the test opens when it wants the prepare to finish. */
+function closedGate(): { gate: { open: Promise<void>; reads: number }; release: () => void } {
+  let release = () => {};
+  const gate = { open: new Promise<void>((go) => (release = go)), reads: 0 };
+  return { gate, release };
+}
+
 let t: TestCore | undefined;
 afterEach(() => t?.close());
 
 describe('a dialog step prepared before its transaction', () => {
   it('answers others while one answer is still being read, then uses what was read', async () => {
-    let release = () => {};
-    const gate = { open: new Promise<void>((go) => (release = go)), reads: 0 };
+    const { gate, release } = closedGate();
     t = makeCore({ features: [...features, uploadFeature(gate)] });
     await t.core.handle(from('coordinator', command('upload')));
 
@@ -59,8 +65,7 @@ describe('a dialog step prepared before its transaction', () => {
   });
 
   it('lets accept do the work itself when the dialog moved on while reading', async () => {
-    let release = () => {};
-    const gate = { open: new Promise<void>((go) => (release = go)), reads: 0 };
+    const { gate, release } = closedGate();
     t = makeCore({ features: [...features, uploadFeature(gate)] });
     await t.core.handle(from('coordinator', command('upload')));
 
