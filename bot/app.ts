@@ -1,6 +1,7 @@
 // Wires the service together from a Config: database, core, adapters, outbox
 // senders and scheduler. main.ts calls it with the real environment; tests
 // call it with loopback servers and a fake clock.
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { closeDb, openDb, type Db } from '../db/client.js';
 import { getFile } from '../db/repos/broadcasts.js';
@@ -21,6 +22,7 @@ import { startHealthServer } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { Config } from './config.js';
 import { startConsole, type ConsoleAdapter } from './console/adapter.js';
+import { ShiftedClock } from './console/clock.js';
 import { inboxRecorder } from './inbox/record.js';
 import { InboxWorker, type FetchByRef, type WorkerOptions } from './inbox/worker.js';
 import type { PlatformName } from '../db/schema.js';
@@ -35,8 +37,12 @@ export interface AppOptions {
   clock?: Clock;
   features?: readonly Feature[];
   jobs?: readonly Job[];
-  /** Terminal streams for the playground; it opens only when no messenger is configured. */
-  terminal?: { input: Readable; output: Writable };
+  /**
+   * Terminal streams for the playground; it opens only when no messenger is
+   * configured. The files the bot sends are saved in `filesDir`
+   * (`playground/` beside the database unless given).
+   */
+  terminal?: { input: Readable; output: Writable; filesDir?: string };
   sender?: SenderOptions;
   worker?: WorkerOptions;
   limits?: { telegram?: RateLimits; vk?: RateLimits; max?: RateLimits };
@@ -62,7 +68,9 @@ export interface App {
 
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { log } = options;
-  const clock = options.clock ?? systemClock;
+  const playgroundOnly = !config.telegram && !config.vk && !config.max && options.terminal !== undefined;
+  // The playground's clock can be moved forward (`:time`) to see what waits for a later hour.
+  const clock = options.clock ?? (playgroundOnly ? new ShiftedClock(systemClock) : systemClock);
   const db = openDb(config.databasePath, { backupDir: config.backup.dir, now: clock.now() });
   const senders: OutboxSender[] = [];
   const deps: CoreDeps = {
@@ -117,7 +125,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     }
     if (adapters.length === 0 && options.terminal) {
       if (seedDemo(db, config.defaultTimezone, localDate(clock.now(), config.defaultTimezone))) log.info('demo municipality seeded');
-      playground = startConsole(options.terminal, core, db, deps.i18n);
+      const { input, output, filesDir } = options.terminal;
+      playground = startConsole(
+        {
+          input,
+          output,
+          filesDir: filesDir ?? join(dirname(config.databasePath), 'playground'),
+          timezone: config.defaultTimezone,
+          loadFile,
+          tick: () => scheduler.tick(),
+        },
+        core,
+        db,
+        deps.i18n,
+      );
       adapters.push(playground);
     }
   } catch (error) {

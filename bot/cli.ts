@@ -16,7 +16,7 @@ import { systemClock } from '../handlers/core/clock.js';
 import type { Translate } from '../handlers/core/i18n.js';
 import { problemLines } from '../handlers/people/import/dialog.js';
 import { ALL_ROLES, planImport, previewCounts } from '../handlers/people/import/plan.js';
-import { readTable, TableError } from '../handlers/people/import/table.js';
+import { readTable, TableError, tableErrorText } from '../handlers/people/import/table.js';
 import { INVITE_DAYS } from '../handlers/people/invite.js';
 import { createI18n } from '../locales/i18n.js';
 import { localDate } from '../scheduler/local-time.js';
@@ -127,10 +127,9 @@ async function importCommand(db: Db, args: string[]): Promise<void> {
   try {
     plan = planImport(db, municipality.id, await readTable(basename(file), readFileSync(file)), ALL_ROLES);
   } catch (error) {
-    if (error instanceof TableError) throw new CliError(t(error.key, error.args));
+    if (error instanceof TableError) throw new CliError(tableErrorText(t, error));
     throw error;
   }
-  if (!plan) throw new CliError(t('import-no-header'));
   const now = systemClock.now();
   const preview = previewCounts(db, municipality.id, plan, now);
   const applied = values['dry-run']

@@ -34,9 +34,23 @@ cmd-cancel = stop the current dialog
 
 ## Configuration and start-up
 playground-intro = Opora playground: the same bot as in Telegram, VK and MAX, in the terminal. You are writing as { $name } ({ $role }).
-playground-hint = Type commands such as /start or /help. Buttons are numbers: type "1" to press the first. ":who" switches the user, ":quit" exits.
+playground-hint = Type commands such as /start or /help. Buttons are numbers: type "1" to press the first. ":file path" sends a file from disk (a caption may follow the path), ":time" shows the playground clock, ":who" switches the user, ":help" shows this hint, ":quit" exits.
 playground-choose-person = Who are you writing as?
 playground-outbox = Notification for { $name }:
+playground-file-saved = { $name } ({ $size }) saved: { $path }
+playground-file-usage = Type the file's path after ":file", for example ":file demo/schools.csv". A caption may follow the path.
+playground-file-missing = No file "{ $path }". Give the full path or one from the folder the playground runs in.
+playground-held = { $count ->
+    [one] { $count } notification comes
+   *[other] { $count } notifications come
+} at { $at } (quiet hours or a reminder's time). To see them now, move the clock: ":time { $arg }".
+playground-time-now = Playground clock: { $now } ({ $zone }).
+playground-time-next = The next held notification comes at { $at }: ":time { $arg }" or ":time next".
+playground-time-nothing = No notifications are held.
+playground-time-usage = Move the clock forward: ":time +2h", ":time +1d", ":time 08:00", ":time 03.12 09:00", ":time next" (to the next notification).
+playground-time-moved = Clock moved: { $now }.
+playground-time-forward = The clock only goes forward; it is { $now } already.
+playground-time-fixed = The playground clock cannot be moved here.
 
 ## Roles
 role-coordinator = coordinator
@@ -174,7 +188,18 @@ import-file-too-big = The file is too big: I take up to 5 MB. Please split the l
 import-file-type = I cannot read this format. Please send XLSX or CSV.
 import-file-corrupt = I cannot read the file: it seems damaged. Please save it again and resend.
 import-file-empty = The file has no rows with data.
-import-no-header = I found no table: a header row with a "Наименование" (schools) or "ФИО" (people) column is needed.
+import-no-header = I found no header row: schools need a "Наименование" (name) column, people need "ФИО" (full name), "Роль" (role) and "Школа" (school). The file begins with: { $found }.
+import-found-nothing = no headings at all
+import-missing-columns = This looks like a list of { $kind ->
+    [people] people
+   *[schools] schools
+}, but it has no { $missing } { $count ->
+    [one] column
+   *[other] columns
+}. The file's columns: { $found }. Add { $count ->
+    [one] it
+   *[other] them
+} to the header row and send the file again; I have not checked the rows yet.
 import-kind-schools = schools
 import-kind-people = people
 import-preview = File "{ $file }": { $kind }, rows to import: { $rows }.

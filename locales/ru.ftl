@@ -34,9 +34,24 @@ cmd-cancel = прервать текущий диалог
 
 ## Конфигурация и запуск
 playground-intro = Песочница «Опоры»: тот же бот, что в Telegram, VK и MAX, но в терминале. Вы пишете от имени { $name } ({ $role }).
-playground-hint = Пишите команды, например /start или /help. Кнопки — это номера: введите «1», чтобы нажать первую. «:who» — сменить пользователя, «:quit» — выход.
+playground-hint = Пишите команды, например /start или /help. Кнопки — это номера: введите «1», чтобы нажать первую. «:file путь» — отправить файл с диска (после пути можно подпись), «:time» — часы песочницы, «:who» — сменить пользователя, «:help» — эта подсказка, «:quit» — выход.
 playground-choose-person = От чьего имени писать?
 playground-outbox = Уведомление для { $name }:
+playground-file-saved = { $name } ({ $size }) сохранён: { $path }
+playground-file-usage = Напишите путь к файлу после «:file», например «:file demo/schools.csv». После пути можно добавить подпись.
+playground-file-missing = Файл «{ $path }» не найден. Путь можно написать полностью или от папки, где запущена песочница.
+playground-held = { $count ->
+    [one] { $count } уведомление придёт
+    [few] { $count } уведомления придут
+   *[other] { $count } уведомлений придут
+} в { $at } (тихие часы или время напоминания). Чтобы увидеть сейчас, переведите часы: «:time { $arg }».
+playground-time-now = Часы песочницы: { $now } ({ $zone }).
+playground-time-next = Ближайшее отложенное уведомление — в { $at }: «:time { $arg }» или «:time next».
+playground-time-nothing = Отложенных уведомлений нет.
+playground-time-usage = Перевести часы вперёд: «:time +2h», «:time +1d», «:time 08:00», «:time 03.12 09:00», «:time next» — к ближайшему уведомлению.
+playground-time-moved = Часы переведены: { $now }.
+playground-time-forward = Часы идут только вперёд, а сейчас уже { $now }.
+playground-time-fixed = Здесь часы песочницы не переводятся.
 
 ## Роли
 role-coordinator = координатор
@@ -175,7 +190,18 @@ import-file-too-big = Файл слишком большой: принимаю �
 import-file-type = Этот формат я не читаю. Пришлите XLSX или CSV.
 import-file-corrupt = Не получается прочитать файл: похоже, он повреждён. Сохраните его заново и пришлите ещё раз.
 import-file-empty = В файле нет ни одной строки с данными.
-import-no-header = Не нашёл таблицу: нужна строка заголовков с колонкой «Наименование» (школы) или «ФИО» (люди).
+import-no-header = Не нашёл строку заголовков: для школ нужна колонка «Наименование», для людей — «ФИО», «Роль» и «Школа». В начале файла вижу: { $found }.
+import-found-nothing = ни одного заголовка
+import-missing-columns = Похоже, это список { $kind ->
+    [people] людей
+   *[schools] школ
+}, но в нём нет { $count ->
+    [one] колонки
+   *[other] колонок
+} { $missing }. Колонки в файле: { $found }. Добавьте { $count ->
+    [one] её
+   *[other] их
+} в строку заголовков и пришлите файл ещё раз — строки я пока не проверял.
 import-kind-schools = школы
 import-kind-people = люди
 import-preview = Файл «{ $file }»: { $kind }, строк к импорту: { $rows }.

@@ -8,20 +8,29 @@ import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimiter, RateLimits } from '../outbox/rate-limit.js';
 import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
 import { splitText } from '../split-text.js';
-import { inlineKeyboard, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './render.js';
+import { inlineKeyboard, showsAsPhoto, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from './render.js';
 
 const noPace: Pace = async () => {};
 
-/** Sends a reply as one or more messages; buttons go under the last piece. */
+/**
+ * Sends a reply as one or more messages; buttons go under the last piece. A
+ * picture (a chart) shows in the chat as a photo with the text as its
+ * caption, and follows as a PNG document too, silently, for whoever wants
+ * the file itself (Telegram recompresses photos).
+ */
 export async function sendReply(api: Api, chatId: string, reply: Reply | MessagePayload, pace: Pace = noPace): Promise<void> {
   const markup = inlineKeyboard(reply.buttons);
   if ('file' in reply && reply.file) {
     const fits = reply.text.length <= TELEGRAM_CAPTION_LIMIT;
+    const options = { caption: fits && reply.text ? reply.text : undefined, reply_markup: fits ? markup : undefined };
     await pace(chatId);
-    await api.sendDocument(chatId, new InputFile(reply.file.data, reply.file.name), {
-      caption: fits && reply.text ? reply.text : undefined,
-      reply_markup: fits ? markup : undefined,
-    });
+    if (showsAsPhoto(reply.file)) {
+      await api.sendPhoto(chatId, new InputFile(reply.file.data, reply.file.name), options);
+      await pace(chatId);
+      await api.sendDocument(chatId, new InputFile(reply.file.data, reply.file.name), { disable_notification: true });
+    } else {
+      await api.sendDocument(chatId, new InputFile(reply.file.data, reply.file.name), options);
+    }
     if (fits) return;
   }
   const pieces = splitText(reply.text, TELEGRAM_TEXT_LIMIT);

@@ -11,6 +11,7 @@ interface DemoPerson {
   name: string;
   roles: RoleName[];
   school?: string;
+  /** Stored as onboarding stores them: the keys of handlers/people/subjects.ts («math»), never free text. */
   subjects?: string[];
 }
 
@@ -25,11 +26,11 @@ const demoPeople: DemoPerson[] = [
   { name: 'Соколова Ирина Павловна', roles: ['coordinator'] },
   { name: 'Литвинов Андрей Сергеевич', roles: ['curator'] },
   { name: 'Белова Ольга Николаевна', roles: ['mentor'], school: 'СШ № 1' },
-  { name: 'Журавлёв Денис Олегович', roles: ['tutor'], school: 'СШ № 1', subjects: ['математика'] },
+  { name: 'Журавлёв Денис Олегович', roles: ['tutor'], school: 'СШ № 1', subjects: ['math'] },
   { name: 'Кравец Наталья Игоревна', roles: ['school_admin'], school: 'Ильинская ООШ' },
-  { name: 'Миронова Светлана Юрьевна', roles: ['teacher'], school: 'Ильинская ООШ', subjects: ['математика'] },
+  { name: 'Миронова Светлана Юрьевна', roles: ['teacher'], school: 'Ильинская ООШ', subjects: ['math'] },
   { name: 'Ефимов Павел Андреевич', roles: ['school_admin'], school: 'Заречная СОШ' },
-  { name: 'Гусева Анна Викторовна', roles: ['teacher'], school: 'Заречная СОШ', subjects: ['русский язык', 'литература'] },
+  { name: 'Гусева Анна Викторовна', roles: ['teacher'], school: 'Заречная СОШ', subjects: ['russian', 'literature'] },
 ];
 
 /** Seeds the demo municipality once; returns false when it exists already. */

@@ -20,7 +20,7 @@ import type { Ctx } from '../core/context.js';
 import type { DialogDef, StepOutcome } from '../core/dialog.js';
 import { notifyPerson } from '../core/outbox.js';
 import { pickOne } from '../core/pick.js';
-import { isSubject } from '../people/subjects.js';
+import { subjectKey, subjectLabel } from '../people/subjects.js';
 
 export const DEFAULT_MENTOR_MAX_SCHOOLS = 3;
 
@@ -75,8 +75,8 @@ export function checkAssignment(ctx: Ctx, data: AssignData): { refuse?: string; 
     ).length;
     if (load + 1 > max) warnings.push(ctx.t('assign-mentor-overloaded', { count: load + 1, max }));
   }
-  if (data.kind === 'tutor_teacher' && helper && data.subject && !helper.subjects.includes(data.subject)) {
-    warnings.push(ctx.t('assign-subject-mismatch', { subject: ctx.t(`subject-${data.subject}`) }));
+  if (data.kind === 'tutor_teacher' && helper && data.subject && !helper.subjects.map(subjectKey).includes(subjectKey(data.subject))) {
+    warnings.push(ctx.t('assign-subject-mismatch', { subject: subjectLabel(ctx.t, data.subject) }));
   }
   if (data.kind === 'school_pair' && data.leaderSchoolId === data.schoolId) return { refuse: ctx.t('assign-same-school'), warnings };
   return { warnings };
@@ -95,11 +95,21 @@ function describe(ctx: Ctx, data: AssignData): string {
       return ctx.t('assign-summary-tutor', {
         tutor: helper ? personLabel(ctx, helper) : '—',
         teacher: teacher ? personLabel(ctx, teacher) : '—',
-        subject: data.subject ? ctx.t(`subject-${data.subject}`) : '—',
+        subject: data.subject ? subjectLabel(ctx.t, data.subject) : '—',
       });
     default:
       return ctx.t('assign-summary-pair', { leader: leader?.shortName ?? '—', partner: school?.shortName ?? '—' });
   }
+}
+
+/** A teacher's subjects as keys, each once, whatever form they were stored in. */
+const subjectsOfTeacher = (teacher: Person): string[] => [...new Set(teacher.subjects.map(subjectKey))];
+
+/** The subjects the coordinator chooses from: the teacher's own, or «другое» when none is known. */
+function subjectChoices(ctx: Ctx, data: AssignData): string[] {
+  const teacher = data.teacherId !== undefined ? getPerson(ctx.deps.db, data.teacherId) : undefined;
+  const own = teacher ? subjectsOfTeacher(teacher) : [];
+  return own.length > 0 ? own : ['other'];
 }
 
 /** The people of a municipality holding a role, as choices. */
@@ -171,7 +181,8 @@ export const assignDialog: DialogDef<AssignData> = {
       onPick: (ctx, data, value) => {
         const teacher = pickPerson(ctx, data, value, 'teacher');
         if (!teacher) return { reask: ctx.t('assign-ask-teacher') };
-        const only = teacher.subjects.length === 1 ? teacher.subjects[0] : undefined;
+        const own = subjectsOfTeacher(teacher);
+        const only = own.length === 1 ? own[0] : undefined;
         return proceed({ ...data, teacherId: teacher.id, subject: data.subject ?? only });
       },
     }),
@@ -186,13 +197,15 @@ export const assignDialog: DialogDef<AssignData> = {
       },
     }),
     subject: {
-      prompt: (ctx, data) => {
-        const teacher = data.teacherId !== undefined ? getPerson(ctx.deps.db, data.teacherId) : undefined;
-        const list = teacher?.subjects.length ? teacher.subjects : ['other'];
-        return { text: ctx.t('assign-ask-subject'), choices: list.map((s) => [{ label: ctx.t(`subject-${s}`), value: s }]) };
+      prompt: (ctx, data) => ({
+        text: ctx.t('assign-ask-subject'),
+        choices: subjectChoices(ctx, data).map((s) => [{ label: subjectLabel(ctx.t, s), value: s }]),
+      }),
+      accept: (ctx, data, answer) => {
+        // The buttons carry subject keys; a press of any one of them moves on, even for a person stored before keys were.
+        const subject = answer.kind === 'choice' ? subjectChoices(ctx, data).find((s) => s === answer.value) : undefined;
+        return subject ? proceed({ ...data, subject }) : { reask: ctx.t('dialog-choose-button') };
       },
-      accept: (ctx, data, answer) =>
-        answer.kind === 'choice' && isSubject(answer.value) ? proceed({ ...data, subject: answer.value }) : { reask: ctx.t('dialog-choose-button') },
     },
     leader: pickOne<AssignData>({
       step: 'leader',
@@ -298,8 +311,8 @@ function notifySides(ctx: Ctx, tx: Tx, a: Assignment, now: Date): void {
   if (a.kind === 'tutor_teacher' && helper && a.teacherId !== null) {
     const teacher = getPerson(tx, a.teacherId);
     const subject = a.subject ?? 'other';
-    send(helper.id, 'assign-notice-tutor', { teacher: label(teacher), subject: i18n.t(helper.language, `subject-${subject}`) });
-    if (teacher) send(teacher.id, 'assign-notice-teacher', { tutor: label(helper), subject: i18n.t(teacher.language, `subject-${subject}`) });
+    send(helper.id, 'assign-notice-tutor', { teacher: label(teacher), subject: subjectLabel((key) => i18n.t(helper.language, key), subject) });
+    if (teacher) send(teacher.id, 'assign-notice-teacher', { tutor: label(helper), subject: subjectLabel((key) => i18n.t(teacher.language, key), subject) });
   }
   if (a.kind === 'school_pair' && school && a.leaderSchoolId !== null) {
     const leader = getSchool(tx, a.leaderSchoolId);

@@ -9,6 +9,7 @@ import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import { formatIsoDay } from '../core/format.js';
+import { subjectLabel } from '../people/subjects.js';
 
 export const assignMentorTo = defineAction('asg-s', idArg);
 export const assignTutorTo = defineAction('asg-t', idArg);
@@ -29,9 +30,9 @@ function ownLines(ctx: Ctx, person: Person): string[] {
     if (a.kind === 'mentor_school' && a.helperId === person.id) {
       lines.push(ctx.t('my-mentor-school', { school: getSchool(db, a.schoolId ?? -1)?.name ?? '—', since }));
     } else if (a.kind === 'tutor_teacher' && a.helperId === person.id) {
-      lines.push(ctx.t('my-tutor-teacher', { teacher: nameAt(ctx, getPerson(db, a.teacherId ?? -1)), subject: ctx.t(`subject-${a.subject ?? 'other'}`), since }));
+      lines.push(ctx.t('my-tutor-teacher', { teacher: nameAt(ctx, getPerson(db, a.teacherId ?? -1)), subject: subjectLabel(ctx.t, a.subject), since }));
     } else if (a.kind === 'tutor_teacher') {
-      lines.push(ctx.t('my-teacher-tutor', { tutor: nameAt(ctx, getPerson(db, a.helperId ?? -1)), subject: ctx.t(`subject-${a.subject ?? 'other'}`), since }));
+      lines.push(ctx.t('my-teacher-tutor', { tutor: nameAt(ctx, getPerson(db, a.helperId ?? -1)), subject: subjectLabel(ctx.t, a.subject), since }));
     }
   }
   if (hasRole(person, 'school_admin') && person.schoolId !== null) {

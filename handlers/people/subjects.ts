@@ -44,6 +44,20 @@ export function subjectFromText(text: string): Subject | undefined {
   return subjects.find((s) => s !== 'other' && synonyms[s].test(t));
 }
 
+/**
+ * The stored key of a subject, whatever was stored: a key stays a key, free
+ * text kept from an older import («математика») is read as onboarding reads
+ * it, and anything else is «другое».
+ */
+export function subjectKey(value: string): Subject {
+  return subjectFromText(value) ?? 'other';
+}
+
+/** A subject as a person reads it, in their language; never a raw key. */
+export function subjectLabel(t: (key: string) => string, value: string | null | undefined): string {
+  return t(`subject-${subjectKey(value ?? 'other')}`);
+}
+
 /** Reads a list such as "математика, физика"; unknown names are returned apart. */
 export function subjectsFromText(text: string): { known: Subject[]; unknown: string[] } {
   const parts = text.split(/[,;/]+/).map((p) => p.trim()).filter(Boolean);

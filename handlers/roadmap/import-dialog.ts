@@ -25,6 +25,10 @@ export type RoadmapImportData = {
   plan?: RoadmapPlan;
   /** Responsible bodies still to confirm, after the import. */
   bodies?: string[];
+  /** How each body was written in the document ("МКУ ЦИМО"), to show it with its capitals. */
+  labels?: Record<string, string>;
+  /** The «saved» message, shown once above the first question about a body. */
+  saved?: string;
 };
 
 const UNKNOWN_SHOWN = 15;
@@ -51,9 +55,17 @@ export function previewText(ctx: Ctx, plan: RoadmapPlan, fileName: string): stri
   return lines.join('\n');
 }
 
-function unconfirmedBodies(ctx: Ctx, municipalityId: number, roadmapId: number): string[] {
-  const bodies = new Set(itemsOf(ctx.deps.db, roadmapId).flatMap((i) => responsibleBodies(i.responsibleText)));
-  return [...bodies].filter((b) => !meaningOf(ctx.deps.db, municipalityId, b).confirmed);
+/** The bodies whose meaning is not confirmed yet, each with the first spelling the document used. */
+function unconfirmedBodies(ctx: Ctx, municipalityId: number, roadmapId: number): { bodies: string[]; labels: Record<string, string> } {
+  const labels: Record<string, string> = {};
+  for (const item of itemsOf(ctx.deps.db, roadmapId)) {
+    for (const part of item.responsibleText.split(/[,;\n]+/)) {
+      const [body] = responsibleBodies(part);
+      if (body !== undefined && labels[body] === undefined) labels[body] = part.replace(/\s+/g, ' ').trim();
+    }
+  }
+  const bodies = Object.keys(labels).filter((b) => !meaningOf(ctx.deps.db, municipalityId, b).confirmed);
+  return { bodies, labels: Object.fromEntries(bodies.map((b) => [b, labels[b] ?? b])) };
 }
 
 export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
@@ -109,17 +121,18 @@ export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
         );
         audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: coordinator.id, municipalityId: data.municipalityId, action: 'roadmap.imported', details: { roadmapId: saved.roadmap.id, created: saved.created, updated: saved.updated, removed: saved.removed } });
         const done = ctx.t('roadmap-imported', { created: saved.created, updated: saved.updated, unchanged: saved.unchanged, removed: saved.removed });
-        const bodies = data.schoolId === null ? unconfirmedBodies(ctx, data.municipalityId, saved.roadmap.id) : [];
+        const { bodies, labels } = data.schoolId === null ? unconfirmedBodies(ctx, data.municipalityId, saved.roadmap.id) : { bodies: [], labels: {} };
         if (bodies.length === 0) return { done: { text: done } };
-        return { next: 'responsible', data: { municipalityId: data.municipalityId, schoolId: data.schoolId, bodies } };
+        return { next: 'responsible', data: { municipalityId: data.municipalityId, schoolId: data.schoolId, bodies, labels, saved: done } };
       },
     },
     responsible: {
       prompt: (ctx, data) => {
         const body = data.bodies?.[0] ?? '';
         const suggested = meaningOf(ctx.deps.db, data.municipalityId, body).target.kind;
+        const question = ctx.t('roadmap-ask-responsible', { body: data.labels?.[body] ?? body, left: data.bodies?.length ?? 0 });
         return {
-          text: ctx.t('roadmap-ask-responsible', { body, left: data.bodies?.length ?? 0 }),
+          text: data.saved ? `${data.saved}\n\n${question}` : question,
           choices: targets.map((k) => [{ label: `${k === suggested ? '★ ' : ''}${ctx.t(`responsible-${k}`)}`, value: k }]),
         };
       },
@@ -129,7 +142,8 @@ export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
         if (!kind || body === undefined) return { reask: ctx.t('dialog-choose-button') };
         requireAdminOf(ctx, data.municipalityId);
         setAlias(ctx.deps.db, data.municipalityId, body, { kind }, ctx.deps.clock.now());
-        return rest.length > 0 ? { next: 'responsible', data: { ...data, bodies: rest } } : { done: { text: ctx.t('roadmap-responsible-done') } };
+        const { saved: _shown, ...left } = data;
+        return rest.length > 0 ? { next: 'responsible', data: { ...left, bodies: rest } } : { done: { text: ctx.t('roadmap-responsible-done') } };
       },
     },
   },

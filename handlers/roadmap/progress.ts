@@ -89,10 +89,17 @@ function progressView(ctx: Ctx, municipality: Municipality, options: { admin: bo
     lines.push('', ctx.t('roadmap-overdue-heading'));
     for (const e of overdue.slice(0, 10)) lines.push(`⚠️ ${e.item.number} ${e.item.title.slice(0, 80)} — ${formatIsoDay(dueOf(e.milestones.filter(isOpen)[0]!))}`);
   }
-  lines.push('', ctx.t('roadmap-by-section'));
-  const sections = new Map<string, Entry[]>();
-  for (const e of all) sections.set(e.item.section ?? '—', [...(sections.get(e.item.section ?? '—') ?? []), e]);
-  for (const [section, list] of sections) lines.push(`• ${section.slice(0, 60)}: ${count(list, 'done')}/${list.length}`);
+  if (all.some((e) => e.item.section)) {
+    lines.push('', ctx.t('roadmap-by-section'));
+    const sections = new Map<string, Entry[]>();
+    for (const e of all) {
+      const key = e.item.section ?? '—';
+      const list = sections.get(key);
+      if (list) list.push(e);
+      else sections.set(key, [e]);
+    }
+    for (const [section, list] of sections) lines.push(`• ${section.slice(0, 60)}: ${count(list, 'done')}/${list.length}`);
+  }
   lines.push('', ctx.t('roadmap-by-responsible'));
   const bodies = new Map<string, Entry[]>();
   for (const e of all) for (const b of responsibleBodies(e.item.responsibleText)) bodies.set(b, [...(bodies.get(b) ?? []), e]);

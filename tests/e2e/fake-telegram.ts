@@ -14,6 +14,8 @@ export interface SentMessage {
   text?: string;
   caption?: string;
   document?: { file_name: string; size: number; content: Buffer };
+  /** A photo as uploaded, with the size Telegram shows it at. */
+  photo?: { width: number; height: number; size: number; content: Buffer };
   reply_markup?: unknown;
   edits: number;
 }
@@ -97,6 +99,7 @@ export class FakeTelegram {
       ['editMessageText', ({ params }) => this.editMessage(params, true)],
       ['editMessageReplyMarkup', ({ params }) => this.editMessage(params, false)],
       ['sendDocument', (call) => this.sendDocument(call)],
+      ['sendPhoto', (call) => this.sendPhoto(call)],
     ]);
   }
 
@@ -237,6 +240,41 @@ export class FakeTelegram {
     return this.toMessage(sent);
   }
 
+  /**
+   * As the Bot API documents sendPhoto: an upload by multipart (or a known
+   * file_id), at most 10 MB, width and height together at most 10000, their
+   * ratio at most 20. Telegram shows a photo at most 1280 pixels on its long
+   * side. Only PNG is understood here.
+   */
+  private sendPhoto({ params, files }: ApiCall): Json {
+    const chatId = this.chatId(params, true);
+    const ref = params.photo;
+    let upload = typeof ref === 'string' && ref.startsWith('attach://') ? files.get(ref.slice('attach://'.length)) : files.get('photo');
+    if (typeof ref === 'string' && !ref.startsWith('attach://')) {
+      const known = this.files.get(ref);
+      if (!known) throw badRequest('wrong file identifier/HTTP URL specified');
+      upload = { filename: known.file_name, contentType: known.mime_type, content: known.content };
+    }
+    if (!upload) throw badRequest('there is no photo in the request');
+    if (upload.content.length === 0) throw badRequest('file must be non-empty');
+    if (upload.content.length > 10 * 1024 * 1024) throw badRequest('PHOTO_SAVE_FILE_INVALID');
+    const size = pngDimensions(upload.content);
+    if (!size) throw badRequest('IMAGE_PROCESS_FAILED');
+    if (size.width + size.height > 10_000 || Math.max(size.width, size.height) > 20 * Math.min(size.width, size.height)) {
+      throw badRequest('PHOTO_INVALID_DIMENSIONS');
+    }
+    const caption = str(params.caption);
+    if (caption !== undefined) checkText(caption, 1024, '', 'message caption is too long');
+    const reply_markup = normalizeMarkup(params.reply_markup);
+    this.admit(chatId);
+    const scale = Math.min(1, 1280 / Math.max(size.width, size.height));
+    const file = this.registerFile(`photo_${this.counter + 1}.jpg`, upload.content, 'image/jpeg');
+    const photo = { width: Math.round(size.width * scale), height: Math.round(size.height * scale), size: upload.content.length, content: upload.content };
+    const sent = this.store({ message_id: 0, chat_id: chatId, caption, photo, reply_markup, edits: 0 });
+    this.messageFiles.set(sent, file);
+    return this.toMessage(sent);
+  }
+
   private editMessage(params: Json, withText: boolean): Json {
     const chatId = this.chatId(params, false);
     const messageId = num(params.message_id);
@@ -333,7 +371,9 @@ export class FakeTelegram {
     return {
       message_id: sent.message_id, from: this.botUser(), chat: { id: sent.chat_id, type: 'private' },
       date: this.messageDates.get(sent) ?? nowSeconds(), text: sent.text, caption: sent.caption,
-      document: file ? documentJson(file) : undefined, reply_markup: sent.reply_markup,
+      document: file && !sent.photo ? documentJson(file) : undefined,
+      photo: file && sent.photo ? [{ file_id: file.file_id, file_unique_id: file.file_unique_id, width: sent.photo.width, height: sent.photo.height, file_size: sent.photo.size }] : undefined,
+      reply_markup: sent.reply_markup,
     };
   }
 
@@ -383,6 +423,12 @@ function checkText(text: string, max: number, emptyError: string, longError: str
 
 function userJson(user: TgUser): Json {
   return { id: user.id, is_bot: false, first_name: user.first_name ?? 'Tester', language_code: user.language_code };
+}
+
+/** Width and height from a PNG's header. */
+function pngDimensions(data: Buffer): { width: number; height: number } | undefined {
+  if (data.length < 24 || data.readUInt32BE(0) !== 0x89504e47 || data.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
 function documentJson(file: StoredFile): Json {

@@ -79,7 +79,8 @@ describe.each(messengers)('the road map on %s', (platform) => {
     await act(COORD, { file: ['приказ.docx', Buffer.from('это не docx')] }, /Не получается прочитать файл/);
     const preview = await act(COORD, { say: plan }, /пунктов — 2, разделов — 1/);
     expect(preview.text).toContain('Сроки понял у 2, не понял у 0');
-    await act(COORD, { press: 'Импортировать' }, /Кому напоминать о пунктах, где ответственный — «руководители шнор»/);
+    const saved = await act(COORD, { press: 'Импортировать' }, /Кому напоминать о пунктах, где ответственный — «Руководители ШНОР»/);
+    expect(saved.text).toContain('Дорожная карта сохранена. Новых пунктов: 2');
     await act(COORD, { press: '★ Руководителям поддерживаемых школ' }, /ответственные заданы/);
   });
 

@@ -13,7 +13,7 @@ import { downloadWithin } from '../../core/files.js';
 import { buildXlsx, XLSX_MIME } from '../../core/spreadsheet.js';
 import { INVITABLE } from '../invite.js';
 import { applyImport, notifyRoleOffers, planImport, previewCounts, type ImportPlan, type Problem } from './plan.js';
-import { MAX_TABLE_BYTES, readTable, TableError } from './table.js';
+import { MAX_TABLE_BYTES, readTable, TableError, tableErrorText } from './table.js';
 
 export const IMPORT_INVITE_DAYS = 30;
 const PROBLEMS_SHOWN = 30;
@@ -82,15 +82,14 @@ export const importDialog: DialogDef<ImportData> = {
         if (answer.kind !== 'file') return { reask: ctx.t('import-need-file') };
         const content = await downloadWithin(answer.file, MAX_TABLE_BYTES);
         if (!content) return { reask: ctx.t('import-file-too-big') };
-        let plan: ImportPlan | undefined;
+        let plan: ImportPlan;
         try {
           const rows = await readTable(answer.file.name, content);
           plan = planImport(ctx.deps.db, data.municipalityId, rows, INVITABLE);
         } catch (error) {
-          if (error instanceof TableError) return { reask: ctx.t(error.key, error.args) };
+          if (error instanceof TableError) return { reask: tableErrorText(ctx.t, error) };
           throw error;
         }
-        if (!plan) return { reask: ctx.t('import-no-header') };
         const next = { ...data, fileName: answer.file.name, plan };
         if (plan.rows.length === 0) return { done: { text: `${previewText(ctx, next, plan)}\n\n${ctx.t('import-nothing')}` } };
         return { next: 'confirm', data: next };

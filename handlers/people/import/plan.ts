@@ -16,7 +16,7 @@ import type { I18n } from '../../core/i18n.js';
 import { notifyPerson } from '../../core/outbox.js';
 import { normalizeSchoolName } from '../../../db/repos/org.js';
 import { subjectsFromText } from '../subjects.js';
-import { findHeader, type TableRow } from './table.js';
+import { ColumnsError, findHeader, type ImportColumn, type TableRow } from './table.js';
 
 export type ImportKind = 'schools' | 'people';
 
@@ -107,19 +107,44 @@ function formulaIn(row: TableRow, cols: (number | undefined)[]): boolean {
 /** Roles the admin command line may hand out: the operator stands above every coordinator. */
 export const ALL_ROLES: readonly RoleName[] = roleNames;
 
+/** Roles whose people belong to a school; a mentor is given schools later, by /assign. */
+const ROLES_WITH_SCHOOL: readonly RoleName[] = ['tutor', 'school_admin', 'teacher'];
+
+/** The header cells as the coordinator wrote them, for a message that names what the file has. */
+function headerCells(row: TableRow | undefined): string[] {
+  return (row?.cells ?? []).filter((c) => c !== '' && c.length <= 60).slice(0, 12);
+}
+
 /**
- * Reads the table as schools or people; undefined when no header is
- * recognised. `grantable` is what the importer may invite: a row asking for
- * any other role is a problem, never a grant.
+ * Reads the table as schools or people. A file whose columns are not the
+ * expected ones is refused as a whole, naming the columns missing and the
+ * ones found (a TableError), before any row is judged. `grantable` is what
+ * the importer may invite: a row asking for any other role is a problem,
+ * never a grant.
  */
-export function planImport(db: DbOrTx, municipalityId: number, rows: TableRow[], grantable: readonly RoleName[]): ImportPlan | undefined {
-  const people = findHeader(rows, personColumns, ['name']);
+export function planImport(db: DbOrTx, municipalityId: number, rows: TableRow[], grantable: readonly RoleName[]): ImportPlan {
+  const people = findHeader<keyof typeof personColumns>(rows, personColumns, ['name']);
   if (people && people.columns.name !== undefined && /фио|ф\.и\.о|фамилия|full ?name/.test((rows[people.index]?.cells[people.columns.name] ?? '').toLocaleLowerCase('ru'))) {
-    return planPeople(db, municipalityId, rows.slice(people.index + 1), people.columns, grantable);
+    const body = rows.slice(people.index + 1);
+    const missing: ImportColumn[] = [];
+    if (people.columns.role === undefined) missing.push('role');
+    // Without a school column only people who need no school can be imported: coordinators and mentors.
+    const needSchool = people.columns.role === undefined || body.some((row) => ROLES_WITH_SCHOOL.includes(roleFromText(cell(row, people.columns.role)) ?? 'teacher'));
+    if (people.columns.school === undefined && needSchool) missing.push('school');
+    if (missing.length > 0) throw new ColumnsError('people', missing, headerCells(rows[people.index]));
+    return planPeople(db, municipalityId, body, people.columns, grantable);
   }
   const schools = findHeader(rows, schoolColumns, ['name']);
   if (schools) return planSchools(rows.slice(schools.index + 1), schools.columns);
-  return undefined;
+  throw new ColumnsError(undefined, [], headerCells(likelyHeader(rows)));
+}
+
+/** The row most like a header among the first ones (the most cells naming any known column), else the first. */
+function likelyHeader(rows: TableRow[]): TableRow | undefined {
+  const patterns = [...Object.values(personColumns), ...Object.values(schoolColumns)];
+  const score = (row: TableRow) => row.cells.filter((c) => c.length <= 60 && patterns.some((re) => re.test(c.toLocaleLowerCase('ru')))).length;
+  const first = rows.slice(0, 15);
+  return first.reduce<TableRow | undefined>((best, row) => (best === undefined || score(row) > score(best) ? row : best), undefined);
 }
 
 function planSchools(rows: TableRow[], columns: Partial<Record<keyof typeof schoolColumns, number>>): ImportPlan {
@@ -194,7 +219,7 @@ function planPeople(
       problems.push({ line: row.line, key: 'import-row-unknown-school', args: { school: schoolText.slice(0, 60) } });
       continue;
     }
-    if (!school && ['mentor', 'tutor', 'school_admin', 'teacher'].includes(role)) {
+    if (!school && ROLES_WITH_SCHOOL.includes(role)) {
       problems.push({ line: row.line, key: 'import-row-no-school' });
       continue;
     }

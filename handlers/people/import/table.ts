@@ -25,6 +25,36 @@ export class TableError extends Error {
   }
 }
 
+/** The columns an import may ask for, each with its message key («ФИО», «Роль», …). */
+export type ImportColumn = 'role' | 'school';
+
+/**
+ * A file whose header lacks expected columns (or has no header at all). It
+ * names the columns missing, for people or schools, and the cells found.
+ */
+export class ColumnsError extends TableError {
+  constructor(
+    readonly kind: 'people' | 'schools' | undefined,
+    readonly missing: ImportColumn[],
+    readonly found: string[],
+  ) {
+    super(kind ? 'import-missing-columns' : 'import-no-header');
+  }
+}
+
+type T = (key: string, args?: MessageArgs) => string;
+
+const quoted = (names: string[]) => names.map((n) => `«${n}»`).join(', ');
+
+/** A refusal of a table as a sentence in the reader's language. */
+export function tableErrorText(t: T, error: TableError): string {
+  if (!(error instanceof ColumnsError)) return t(error.key, error.args);
+  const found = error.found.length > 0 ? quoted(error.found) : t('import-found-nothing');
+  if (!error.kind) return t('import-no-header', { found });
+  const missing = quoted(error.missing.map((c) => t(`import-col-${c}`)));
+  return t('import-missing-columns', { kind: error.kind, count: error.missing.length, missing, found });
+}
+
 export const MAX_TABLE_BYTES = 5 * 1024 * 1024;
 
 export function kindOfFile(name: string): 'xlsx' | 'csv' | undefined {

@@ -1,6 +1,7 @@
 // Reads a road map out of rows of cells from any source (pasted text, DOCX,
 // XLSX, CSV): finds the header, mends wrapped rows, tells section rows from
 // items, and reports what looks wrong as warnings instead of failing.
+import { cleanCell } from './cells.js';
 import { findRoadmapHeader, type RoadmapHeader } from './header.js';
 import { classifyLine, mendSplitRows, type LineKind, type TableLine } from './rows.js';
 import type { Column, DraftWarning, RoadmapDraft, RoadmapItem } from './types.js';
@@ -62,6 +63,9 @@ function markSections(rows: Row[], header: RoadmapHeader): void {
   });
 }
 
+/** "1.1. Проведение …", "3) Семинар …" written in the title cell of a row without a number of its own. */
+const NUMBER_IN_TITLE = /^(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(?=\S)/;
+
 function itemWarnings(item: RoadmapItem, header: RoadmapHeader, seen: Set<string>): DraftWarning[] {
   const line = item.line;
   const warnings: DraftWarning[] = [];
@@ -85,10 +89,11 @@ function buildDraft(rows: Row[], header: RoadmapHeader, warnings: DraftWarning[]
       sections.push(title);
       continue;
     }
+    const own = row.number === '' ? title.match(NUMBER_IN_TITLE) : null;
     const item: RoadmapItem = {
-      number: row.number,
+      number: own?.[1] ?? row.number,
       section,
-      title,
+      title: own ? title.slice(own[0].length) : title,
       deadlineText: cellOf(row, header, 'deadline'),
       responsibleText: cellOf(row, header, 'responsible'),
       expectedResult: cellOf(row, header, 'result'),
@@ -102,6 +107,11 @@ function buildDraft(rows: Row[], header: RoadmapHeader, warnings: DraftWarning[]
   return { items, sections, warnings };
 }
 
+/** A header row repeated after a page break is layout: compared by its letters alone. */
+function headerKey(cells: string[]): string {
+  return cells.map((c) => cleanCell(c).toLocaleLowerCase('ru').replace(/[^а-яёa-z№]/g, '')).join('|');
+}
+
 export function extractRoadmap(rows: string[][]): RoadmapDraft {
   const header = findRoadmapHeader(rows);
   if (!header) return { items: [], sections: [], warnings: [{ code: 'no-header' }] };
@@ -111,7 +121,9 @@ export function extractRoadmap(rows: string[][]): RoadmapDraft {
     text: c,
   }));
   const width = Math.max(rows[header.index]?.length ?? 0, ...Object.values(header.columns).map((i) => i + 1));
-  const tableRows = collectRows(mendSplitRows(rows, header.index + 1, width), header, warnings);
+  const repeated = headerKey(rows[header.index] ?? []);
+  const lines = mendSplitRows(rows, header.index + 1, width).filter((line) => headerKey(line.cells) !== repeated);
+  const tableRows = collectRows(lines, header, warnings);
   markSections(tableRows, header);
   return buildDraft(tableRows, header, warnings);
 }

@@ -22,8 +22,9 @@ export type LineKind =
   | { kind: 'continuation' }
   | { kind: 'outside'; text: string };
 
+/** Empty, or nothing but rules drawn with dashes, underscores or similar ("-----", "— —"). */
 function isBlank(cells: string[]): boolean {
-  return cells.every((c) => c === '');
+  return cells.every((c) => /^[-–—_=+|.*\s]*$/.test(c));
 }
 
 /** A pasted line that opens a row of its own: a number cell, or a full heading row. */
@@ -89,7 +90,7 @@ function numberedRow(line: TableLine, header: RoadmapHeader): LineKind | undefin
 export function classifyLine(line: TableLine, header: RoadmapHeader): LineKind {
   const filled = line.cells.flatMap((c, i) => (c === '' ? [] : [i]));
   const [firstFilled] = filled;
-  if (firstFilled === undefined) return { kind: 'blank' };
+  if (firstFilled === undefined || isBlank(line.cells)) return { kind: 'blank' };
   if (isColumnNumbering(line.cells)) return { kind: 'column-numbers' };
   if (filled.length === 1) return singleCell(line, firstFilled, line.cells[firstFilled] ?? '', header);
   const numbered = numberedRow(line, header);

@@ -32,6 +32,8 @@ describe('findRoadmapHeader', () => {
     [['Содержание', 'Период', 'Ответственные', '№п/п', 'Результаты исполнения'], { title: 0, deadline: 1, responsible: 2, number: 3, result: 4 }],
     [['N п/п', 'Мероприятие', 'Дата', 'Исполнитель', 'Форма отчётности'], { number: 0, title: 1, deadline: 2, responsible: 3, result: 4 }],
     [['Мероприятие', 'Срок', 'Ответственные исполнители', 'Результатыисполнения', '№'], { title: 0, deadline: 1, responsible: 2, result: 3, number: 4 }],
+    [['№', 'Тема', 'Когда', 'Кто отвечает'], { number: 0, title: 1, deadline: 2 }],
+    [['№', 'Название', 'Периодичность', 'Исполнитель'], { number: 0, title: 1, deadline: 2, responsible: 3 }],
   ])('reads %j', (header, columns) => {
     expect(findRoadmapHeader([['План мероприятий на 2024 год'], header, ['1', 'Совещание', 'Март', 'ИМЦ', 'Протокол']])).toEqual({ index: 1, columns });
   });
@@ -91,6 +93,31 @@ describe('extractRoadmap on awkward tables', () => {
       { code: 'missing-column', line: 1, text: 'number' },
       { code: 'missing-column', line: 1, text: 'responsible' },
       { code: 'missing-column', line: 1, text: 'result' },
+    ]);
+  });
+
+  it('skips rows of dashes and a header repeated after a page break', () => {
+    const draft = extractRoadmap(
+      rows(
+        '№\tМероприятие\tСрок\tОтветственный',
+        '1\tСовещание руководителей ШНОР\tМарт 2024\tУО',
+        '---\t-----------\t----\t---',
+        '№\tМероприятие\tСрок\tОтветственный',
+        '2\tСеминар для наставников\tАпрель 2024\tМКУ ЦИМО',
+      ),
+    );
+    expect(draft.items.map((i) => [i.number, i.title, i.responsibleText])).toEqual([
+      ['1', 'Совещание руководителей ШНОР', 'УО'],
+      ['2', 'Семинар для наставников', 'МКУ ЦИМО'],
+    ]);
+    expect(draft.warnings.filter((w) => w.code !== 'missing-column')).toEqual([]);
+  });
+
+  it('splits a number written in the title cell off as the item number', () => {
+    const draft = extractRoadmap(rows('Мероприятие\tСрок', '1.1. Проведение входной диагностики\tСентябрь 2024', '5 классов пишут ВПР\tАпрель 2025'));
+    expect(draft.items.map((i) => [i.number, i.title])).toEqual([
+      ['1.1', 'Проведение входной диагностики'],
+      ['', '5 классов пишут ВПР'],
     ]);
   });
 
