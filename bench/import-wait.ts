@@ -66,7 +66,7 @@ export async function runImportWait(options: { dir: string; log: (line: string) 
     const sorted = waits.sort((a, b) => a - b);
     options.log(`import-wait: ${ITEMS} rows read in ${round((read ?? 0) / 1000, 1)} s; ${sorted.length} answers to others meanwhile`);
     const group = 'import-wait · telegram';
-    const limitedBy = 'the event loop while the reply is built; parsing runs in a worker';
+    const limitedBy = 'the event loop while replies are built; the document is read in a worker before the update’s transaction';
     return [
       { group, name: `${ITEMS}-row road map read and previewed`, value: round((read ?? 0) / 1000, 1), unit: 's' },
       { group, name: 'answers to others meanwhile', value: sorted.length, unit: '' },

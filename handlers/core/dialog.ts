@@ -111,10 +111,6 @@ export class Dialogs {
   }
 
   /**
-   * Feeds an answer to the open dialog. Returns undefined when there is none
-   * (and no button was pressed), so the caller can route the text elsewhere.
-   */
-  /**
    * Runs the open step's `prepare` for an answer, if it has one. Everything
    * up to the step's first await runs at once, so a caller in the write lane
    * reads committed state; the slow rest runs after. Undefined when there is
@@ -138,6 +134,10 @@ export class Dialogs {
     );
   }
 
+  /**
+   * Feeds an answer to the open dialog. Returns undefined when there is none
+   * (and no button was pressed), so the caller can route the text elsewhere.
+   */
   async answer(ctx: Ctx, input: DialogInput, prepared?: PreparedAnswer): Promise<HandlerResult | undefined> {
     const row = getDialog(ctx.deps.db, ctx.account.id);
     if (!row) return input.kind === 'button' ? { replies: [], notice: ctx.t('dialog-stale-button') } : undefined;

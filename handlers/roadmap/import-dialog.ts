@@ -12,7 +12,7 @@ import { hasRole, mayAdminister, requireAdminOf, requirePerson } from '../core/a
 import { notAllowed } from '../core/errors.js';
 import type { Person } from '../../db/repos/people.js';
 import type { Ctx } from '../core/context.js';
-import type { DialogDef } from '../core/dialog.js';
+import { preparedStep, type Answer, type DialogDef } from '../core/dialog.js';
 import { meaningOf, responsibleBodies } from './responsible.js';
 import { planRoadmap, saveRoadmap, understood, type RoadmapPlan } from './store.js';
 import { MAX_ROADMAP_BYTES, RoadmapDocumentError } from './table/read.js';
@@ -68,37 +68,48 @@ function unconfirmedBodies(ctx: Ctx, municipalityId: number, roadmapId: number):
   return { bodies, labels: Object.fromEntries(bodies.map((b) => [b, labels[b] ?? b])) };
 }
 
+type FileRead = { plan: RoadmapPlan; fileName: string } | { reask: string };
+
+/** Reads the document (or pasted table) an answer carries; a polite question again when it cannot be used. */
+async function readAnswer(ctx: Ctx, data: RoadmapImportData, answer: Answer): Promise<FileRead> {
+  const zone = getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+  const year = Number(localDate(ctx.deps.clock.now(), zone).slice(0, 4));
+  try {
+    let plan: RoadmapPlan;
+    let fileName: string;
+    if (answer.kind === 'file') {
+      const content = await downloadWithin(answer.file, MAX_ROADMAP_BYTES);
+      if (!content) return { reask: ctx.t('roadmap-error-too-big') };
+      fileName = answer.file.name;
+      plan = await planRoadmap(fileName, content, undefined, year);
+    } else if (answer.kind === 'text' && answer.text.includes('\t')) {
+      fileName = ctx.t('roadmap-pasted');
+      plan = await planRoadmap('pasted.txt', Buffer.from(answer.text, 'utf8'), undefined, year);
+    } else return { reask: ctx.t('roadmap-ask-file') };
+    if (plan.items.length === 0) return { reask: ctx.t('roadmap-error-empty') };
+    return { plan, fileName };
+  } catch (error) {
+    if (error instanceof RoadmapDocumentError) return { reask: ctx.t(error.key, error.args) };
+    throw error;
+  }
+}
+
 export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
   name: 'roadmap-import',
   version: 1,
   first: 'file',
   steps: {
-    file: {
+    file: preparedStep<RoadmapImportData, FileRead>({
       prompt: (ctx) => ({ text: ctx.t('roadmap-ask-file'), acceptsText: true }),
-      accept: async (ctx, data, answer) => {
-        const now = ctx.deps.clock.now();
-        const zone = getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
-        const year = Number(localDate(now, zone).slice(0, 4));
-        try {
-          let plan: RoadmapPlan;
-          let fileName: string;
-          if (answer.kind === 'file') {
-            const content = await downloadWithin(answer.file, MAX_ROADMAP_BYTES);
-            if (!content) return { reask: ctx.t('roadmap-error-too-big') };
-            fileName = answer.file.name;
-            plan = await planRoadmap(fileName, content, undefined, year);
-          } else if (answer.kind === 'text' && answer.text.includes('\t')) {
-            fileName = ctx.t('roadmap-pasted');
-            plan = await planRoadmap('pasted.txt', Buffer.from(answer.text, 'utf8'), undefined, year);
-          } else return { reask: ctx.t('roadmap-ask-file') };
-          if (plan.items.length === 0) return { reask: ctx.t('roadmap-error-empty') };
-          return { next: 'confirm', data: { ...data, fileName, plan } };
-        } catch (error) {
-          if (error instanceof RoadmapDocumentError) return { reask: ctx.t(error.key, error.args) };
-          throw error;
-        }
+      // Downloading and reading a 5,000-row document takes a while: it runs
+      // before the update's transaction, so nobody else waits behind it.
+      prepare: (ctx, data, answer) => readAnswer(ctx, data, answer),
+      accept: async (ctx, data, answer, prepared) => {
+        const read = prepared ?? (await readAnswer(ctx, data, answer));
+        if ('reask' in read) return { reask: read.reask };
+        return { next: 'confirm', data: { ...data, fileName: read.fileName, plan: read.plan } };
       },
-    },
+    }),
     confirm: {
       prompt: (ctx, data) => ({
         text: data.plan ? previewText(ctx, data.plan, data.fileName ?? '') : '',

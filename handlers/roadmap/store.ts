@@ -44,12 +44,30 @@ export async function planRoadmap(fileName: string, data: Buffer, year: number |
   const draft = extractRoadmap(rows);
   const guessed = guessPlanPeriod(rows);
   const period: PlanPeriod = year !== undefined ? (guessed && guessed.year === year ? guessed : { year }) : (guessed ?? { year: fallbackYear });
-  return {
-    period,
-    sections: draft.sections,
-    warnings: draft.warnings,
-    items: draft.items.map((item) => ({ ...item, schedule: parseDeadline(item.deadlineText, period) })),
-  };
+  return { period, sections: draft.sections, warnings: draft.warnings, items: await scheduled(draft.items, period) };
+}
+
+const YIELD_EVERY = 200;
+
+/**
+ * Reads every item's deadline. Plans repeat the same few deadlines
+ * («ежемесячно», «в течение года»), so each text is read once; and the loop
+ * gives the event loop back every few hundred items, so a 5,000-row plan does
+ * not hold up other people's replies.
+ */
+async function scheduled(items: RoadmapItem[], period: PlanPeriod): Promise<PlannedItem[]> {
+  const read = new Map<string, Schedule>();
+  const planned: PlannedItem[] = [];
+  for (const item of items) {
+    let schedule = read.get(item.deadlineText);
+    if (schedule === undefined) {
+      schedule = parseDeadline(item.deadlineText, period);
+      read.set(item.deadlineText, schedule);
+    }
+    planned.push({ ...item, schedule });
+    if (planned.length % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return planned;
 }
 
 export function understood(plan: RoadmapPlan): { understood: number; unknown: PlannedItem[] } {
