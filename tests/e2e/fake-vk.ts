@@ -17,11 +17,20 @@ export interface VkSent {
   attachment?: string;
   edits: number;
 }
-export interface FakeVkOptions { groupId?: number; token?: string; perSecond?: number; latencyMs?: number }
+export interface FakeVkOptions {
+  groupId?: number; token?: string; perSecond?: number; latencyMs?: number;
+  /** Whether `execute` is offered (the real API has it; some emulators do not). Default true. */
+  execute?: boolean;
+}
 
 type Handler = (params: Json) => unknown;
 interface VkDoc { id: number; owner_id: number; title: string; size: number; ext: string; url: string; date: number; type: number; content: Buffer }
 interface Draft { text: string; keyboard: unknown; attachment: string | undefined; random_id: number }
+
+/** What `execute` answers: each call's result (false where it failed) and the errors of those that failed. */
+class ExecuteResult {
+  constructor(readonly response: unknown[], readonly errors: Json[]) {}
+}
 
 const DEFAULT_TOKEN = 'vk1.a.test-group-token-abcdefghijklmnopqrstuvwxyz';
 const LP_VERSION = '5.199';
@@ -60,8 +69,8 @@ export class FakeVk {
   readonly groupId: number;
   readonly token: string;
   readonly eventAnswers: { event_id: string; user_id: number; peer_id: number; event_data?: unknown }[] = [];
-  readonly stats: { calls: Record<string, number>; sendsAccepted: number; tooManyRequests: number; duplicatesSuppressed: number; maxPerSecondSeen: number } =
-    { calls: {}, sendsAccepted: 0, tooManyRequests: 0, duplicatesSuppressed: 0, maxPerSecondSeen: 0 };
+  readonly stats: { calls: Record<string, number>; requests: number; sendsAccepted: number; tooManyRequests: number; duplicatesSuppressed: number; maxPerSecondSeen: number } =
+    { calls: {}, requests: 0, sendsAccepted: 0, tooManyRequests: 0, duplicatesSuppressed: 0, maxPerSecondSeen: 0 };
 
   private readonly origin: string;
   private readonly lpKey = hex(16);
@@ -107,6 +116,7 @@ export class FakeVk {
       }],
       ['docs.save', (p) => this.saveDoc(p)],
     ]);
+    if (options.execute !== false) this.methods.set('execute', (p) => this.execute(p));
   }
 
   static async start(options: FakeVkOptions = {}): Promise<FakeVk> {
@@ -199,6 +209,7 @@ export class FakeVk {
 
   private callApi(method: string, params: Json, authorization: string | undefined): Json {
     this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
+    this.stats.requests += 1;
     try {
       this.admit();
       const handler = this.methods.get(method);
@@ -211,7 +222,8 @@ export class FakeVk {
         failure.count -= 1;
         throw new VkError(failure.code, failure.message);
       }
-      return { response: handler(params) };
+      const result = handler(params);
+      return result instanceof ExecuteResult ? { response: result.response, ...(result.errors.length > 0 ? { execute_errors: result.errors } : {}) } : { response: result };
     } catch (error) {
       const e = error instanceof VkError ? error : new VkError(10, `Internal server error: ${String(error)}`);
       const echoed = Object.entries(params).filter(([key]) => key !== 'access_token')
@@ -245,6 +257,38 @@ export class FakeVk {
       await parkLongPoll(this.waiters, res, deadline);
     }
     reply(res, { ts: String(this.nextTs), updates: this.updates.filter((u) => u.ts >= ts).map((u) => u.update) });
+  }
+
+  /**
+   * `execute` as VK runs it for the code Opora sends: `return [API.m({…}), …];`
+   * with one call per line. It counts as one call against the limit; a call
+   * that fails gives `false` in the response and an entry in execute_errors,
+   * and the others still run.
+   */
+  private execute(params: Json): unknown {
+    const code = str(params.code) ?? '';
+    const calls = code.split('\n').map((line) => /^\s*(?:return \[)?API\.([\w.]+)\((.*)\)(?:,|\];)?\s*$/.exec(line)).filter((m) => m !== null);
+    if (calls.length === 0 || calls.length > 25) throw new VkError(12, 'Unable to compile code');
+    const errors: Json[] = [];
+    const response = calls.map(([, method = '', args = '{}']) => {
+      this.stats.calls[method] = (this.stats.calls[method] ?? 0) + 1;
+      try {
+        const handler = this.methods.get(method);
+        if (!handler || method === 'execute') throw new VkError(3, 'Unknown method passed');
+        const failure = this.failures.get(method);
+        if (failure && failure.count > 0) {
+          failure.count -= 1;
+          throw new VkError(failure.code, failure.message);
+        }
+        const parsed: unknown = JSON.parse(args);
+        return handler(isRecord(parsed) ? parsed : {});
+      } catch (error) {
+        const e = error instanceof VkError ? error : new VkError(10, `Internal server error: ${String(error)}`);
+        errors.push({ method, error_code: e.code, error_msg: e.message });
+        return false;
+      }
+    });
+    return new ExecuteResult(response, errors);
   }
 
   private send(params: Json): unknown {
