@@ -34,7 +34,7 @@ import type { AnswerValue, SurveyDefinition } from '../handlers/surveys/definiti
 import { summaryAction, summaryReply, xlsxAction, xlsxReply } from '../handlers/surveys/results.js';
 import { templateByKey } from '../handlers/surveys/templates.js';
 import { createI18n } from '../locales/i18n.js';
-import { localDate } from '../scheduler/local-time.js';
+import { localDate } from '../handlers/core/local-time.js';
 import { drivers } from '../tests/e2e/drivers.js';
 import { startOpora } from '../tests/e2e/process.js';
 import { waitFor } from '../tests/helpers/wait.js';

@@ -116,6 +116,9 @@ async function bare(platform: Platform, teachers: number, steps: number): Promis
   const driver = await drivers[platform]();
   const stop = await startBare(platform, driver);
   try {
+    // One press first, answered before the clock starts: MAX, polled without a marker, returns only the latest
+    // update, so the SDK must have had an answer (and its marker) before the teachers press at once.
+    await wave(driver, [FIRST_USER - 1], () => ({ messageId: 1, data: 'next' }), 1);
     const users = Array.from({ length: teachers }, (_, i) => FIRST_USER + i);
     const started = performance.now();
     for (let step = 0; step < steps; step++) {

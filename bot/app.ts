@@ -14,7 +14,7 @@ import type { Log } from '../handlers/core/log.js';
 import { createI18n } from '../locales/i18n.js';
 import { jobs as defaultJobs } from '../scheduler/index.js';
 import type { Job } from '../scheduler/job.js';
-import { localDate } from '../scheduler/local-time.js';
+import { localDate } from '../handlers/core/local-time.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { Server } from 'node:http';
 import type { Adapter } from './adapter.js';

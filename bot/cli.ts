@@ -13,6 +13,7 @@ import { ensureMunicipality, findMunicipality, findSchool } from '../db/repos/or
 import { roleNames, type RoleName } from '../db/schema.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { systemClock } from '../handlers/core/clock.js';
+import { formatDay } from '../handlers/core/format.js';
 import type { Translate } from '../handlers/core/i18n.js';
 import { problemLines } from '../handlers/people/import/dialog.js';
 import { ALL_ROLES, planImport, previewCounts } from '../handlers/people/import/plan.js';
@@ -21,7 +22,7 @@ import { INVITE_DAYS } from '../handlers/people/invite.js';
 import { createI18n } from '../locales/i18n.js';
 import { localDate } from '../scheduler/local-time.js';
 import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.js';
-import { CliError, out } from './cli/output.js';
+import { CliError, cliLanguage, cliTranslate, out } from './cli/output.js';
 import { roadmapCommand } from './cli/roadmap.js';
 import { settingsCommand } from './cli/settings.js';
 import { importInShortTransactions, retentionInShortTransactions } from './cli/short-transactions.js';
@@ -29,45 +30,11 @@ import { surveyCommand } from './cli/survey.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { inviteLinks } from '../handlers/core/invite-links.js';
 
-const usage = `Opora admin command line
-
-  npm run cli -- invite --role ROLE --municipality NAME [--school NAME] [--uses N] [--days N]
-                        [--region NAME] [--timezone ZONE] [--json]
-      Creates an invite; the municipality is created if it does not exist yet.
-      ROLE is one of: ${roleNames.join(', ')}. Prints the code on the last line.
-  npm run cli -- import FILE --municipality NAME [--dry-run] [--json]
-      Imports schools or people from an XLSX or CSV file.
-  npm run cli -- seminar --municipality NAME --title TITLE --at "DD.MM.YYYY HH:MM" --place PLACE
-                         [--format in_person|online] [--capacity N] [--series NAME] [--minutes N]
-                         [--role ROLE]... [--school NAME]... [--urgent] [--json]
-      Announces a seminar to its audience (everyone in the municipality by default).
-  npm run cli -- broadcast --municipality NAME --text TEXT [--role ROLE]... [--school NAME]... [--urgent] [--json]
-      Queues an announcement; a running Opora delivers it. Prints the broadcast id.
-  npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]
-      Reads a road map from DOCX, XLSX, CSV/TSV or text; --json prints the items and their schedules.
-  npm run cli -- survey templates | import FILE --municipality NAME
-                        | launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
-                        | export ROUND --out FILE.xlsx|FILE.csv
-      Surveys from JSON or YAML files, rounds and exports.
-  npm run cli -- settings --municipality NAME [--confirm-consultations on|off] [--mentor-max-schools N]
-                          [--consultation-edit-days N] [--survey-min-group N] [--timezone ZONE]
-      A municipality's own settings; prints them all.
-  npm run cli -- backup [--out DIR]
-      Takes an online backup (safe while Opora runs) and checks its integrity. Prints its path last.
-  npm run cli -- restore FILE
-      Checks a backup, puts it in place of the database and checks the result; refuses while Opora
-      runs (stop it first). The old file is kept beside it, and the erasures recorded since the
-      backup are carried out again.
-  npm run cli -- retention [--apply]
-      Shows what the retention periods anonymise and erase; --apply carries it out, in short
-      transactions a running Opora does not wait on.
-  npm run cli -- seed-demo
-      Adds the demo municipality used by the terminal playground.
-`;
-
-
 const i18n = createI18n();
-const t: Translate = (key, args) => i18n.t('ru', key, args);
+// The command line speaks Russian, like the bot's default; OPORA_LANG=en switches it to English.
+const lang = cliLanguage(process.env.OPORA_LANG);
+const t: Translate = cliTranslate(i18n, lang);
+const usage = () => `${t('cli-usage', { roles: roleNames.join(', ') })}\n`;
 
 
 function inviteCommand(db: Db, config: Config, args: string[]): void {
@@ -85,15 +52,15 @@ function inviteCommand(db: Db, config: Config, args: string[]): void {
     },
   });
   const role = values.role as RoleName | undefined;
-  if (!role || !roleNames.includes(role)) throw new CliError(`--role must be one of: ${roleNames.join(', ')}`);
-  if (!values.municipality?.trim()) throw new CliError('--municipality is required');
+  if (!role || !roleNames.includes(role)) throw new CliError(t('cli-option-values', { option: '--role', values: roleNames.join(', ') }));
+  if (!values.municipality?.trim()) throw new CliError(t('cli-option-required', { option: '--municipality' }));
   const uses = Number(values.uses);
   const days = Number(values.days);
-  if (!Number.isInteger(uses) || uses < 1) throw new CliError('--uses must be a positive whole number');
-  if (!Number.isInteger(days) || days < 1) throw new CliError('--days must be a positive whole number');
+  if (!Number.isInteger(uses) || uses < 1) throw new CliError(t('cli-positive', { option: '--uses' }));
+  if (!Number.isInteger(days) || days < 1) throw new CliError(t('cli-positive', { option: '--days' }));
   const municipality = ensureMunicipality(db, { name: values.municipality, region: values.region, timezone: values.timezone });
   const school = values.school ? findSchool(db, municipality.id, values.school) : undefined;
-  if (values.school && !school) throw new CliError(`school "${values.school}" not found in ${municipality.name}`);
+  if (values.school && !school) throw new CliError(t('cli-school-not-found', { school: values.school }));
   const invite = createInvite(db, {
     role,
     municipalityId: municipality.id,
@@ -107,9 +74,10 @@ function inviteCommand(db: Db, config: Config, args: string[]): void {
     out(JSON.stringify({ code: invite.code, role, municipality: municipality.name, school: school?.name ?? null, uses, expiresAt: invite.expiresAt.toISOString(), links }));
     return;
   }
-  out(`Invite for ${role} in ${municipality.name}${school ? `, ${school.name}` : ''}; ${uses} use(s), valid until ${invite.expiresAt.toISOString().slice(0, 10)}.`);
+  const scope = school ? `${municipality.name}, ${school.name}` : municipality.name;
+  out(t('cli-invite-created', { role: t(`role-${role}`), scope, uses, until: formatDay(invite.expiresAt, municipality.timezone) }));
   for (const link of links) out(`${link.label}: ${link.url}`);
-  out(`Send the bot: /start ${invite.code}`);
+  out(t('cli-invite-send', { code: invite.code }));
   out(invite.code);
 }
 
@@ -120,9 +88,9 @@ async function importCommand(db: Db, args: string[]): Promise<void> {
     options: { municipality: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
   });
   const file = positionals[0];
-  if (!file) throw new CliError('which file? npm run cli -- import FILE --municipality NAME');
+  if (!file) throw new CliError(t('cli-which-file', { usage: t('cli-import-usage') }));
   const municipality = values.municipality ? findMunicipality(db, values.municipality) : undefined;
-  if (!municipality) throw new CliError(`municipality "${values.municipality ?? ''}" not found; create it with the invite command first`);
+  if (!municipality) throw new CliError(t('cli-municipality-create-first', { name: values.municipality ?? '' }));
   let plan;
   try {
     plan = planImport(db, municipality.id, await readTable(basename(file), readFileSync(file)), ALL_ROLES);
@@ -145,8 +113,8 @@ async function importCommand(db: Db, args: string[]): Promise<void> {
     out(t('import-problems', { count: plan.problems.length }));
     for (const line of problemLines(t, plan.problems)) out(line);
   }
-  if (!applied) return out('Dry run: nothing was written.');
-  for (const p of applied.people.filter((x) => x.invite)) out(`${p.fullName}\t${p.school ?? ''}\t${p.role}\t${p.invite?.code ?? ''}`);
+  if (!applied) return out(t('cli-dry-run'));
+  for (const p of applied.people.filter((x) => x.invite)) out(`${p.fullName}\t${p.school ?? ''}\t${t(`role-${p.role}`)}\t${p.invite?.code ?? ''}`);
   out(t('import-done', { ...applied.counts }));
 }
 
@@ -154,6 +122,7 @@ function cliDeps(db: Db, config: Config): CliDeps {
   return {
     db,
     i18n,
+    lang,
     settings: { defaultTimezone: config.defaultTimezone, quietHours: config.quietHours, dialogTtlMinutes: config.dialogTtlMinutes, links: {} },
   };
 }
@@ -196,7 +165,7 @@ async function retentionCommand(db: Db, config: Config, args: string[]): Promise
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  if (!command || command === 'help' || command === '--help') return void process.stdout.write(usage);
+  if (!command || command === 'help' || command === '--help') return void process.stdout.write(usage());
   const config = loadConfig(process.env);
   if (command === 'restore') return restoreCommand(config, args);
   const db = openDb(config.databasePath);
@@ -214,8 +183,8 @@ async function main(): Promise<void> {
       out(t('backup-cli-done', { path }));
       out(path);
     } else if (command === 'retention') await retentionCommand(db, config, args);
-    else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? 'Demo municipality added.' : 'Demo municipality exists already.');
-    else throw new CliError(`unknown command "${command}"\n\n${usage}`);
+    else if (command === 'seed-demo') out(seedDemo(db, config.defaultTimezone, localDate(systemClock.now(), config.defaultTimezone)) ? t('cli-demo-added') : t('cli-demo-exists'));
+    else throw new CliError(`${t('cli-unknown-command', { command })}\n\n${usage()}`);
   } finally {
     closeDb(db);
   }

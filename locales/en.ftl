@@ -6,7 +6,10 @@ error-forbidden = This action is not available to you. If that is a mistake, ple
 unknown-command = I don't know the command { $command }. See /help for the list.
 not-understood = I didn't quite get that. See /help for the list of commands.
 file-not-expected = Thank you, but I am not expecting a file right now. See /help.
-text-too-long = That message is too long: I read at most { $max } characters. Please shorten it.
+text-too-long = That message is too long: I read at most { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}. Please shorten it.
 stale-button = This button no longer works.
 
 ## Dialogs
@@ -96,6 +99,10 @@ consent-text =
 consent-agree = I agree
 consent-decline = I do not agree
 join-role-offer = You are offered a new role: { $role } ({ $scope }). You get it only if you agree.
+join-lower-role = You are already in Opora as { $current }. This invite would also give you the role "{ $role }" ({ $scope }) — such invites are usually forwarded to colleagues. Add this role for you?
+join-lower-role-yes = Yes, add the role
+join-lower-role-no = No, keep things as they are
+join-lower-role-kept = All right, nothing has changed. The invite is not used up — you can forward it to a colleague.
 consent-declined = All right, I have saved nothing. If you change your mind, send the invite code again.
 join-ask-name = What is your name? Please write your surname, first name and patronymic.
 join-name-invalid = Please write your surname and first name (and patronymic, if any) in letters only, for example: Ivanova Maria Petrovna.
@@ -109,7 +116,10 @@ joined-notice = A new participant joined with your invite: { $name } — { $role
 ## A second messenger
 link-need-registration = Please join with an invite code first; then you can connect a second messenger.
 link-code = Open Opora in your other messenger and send there: /link { $code }
-    The code works for { $minutes } minutes.
+    The code works for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
 link-already = This account is already linked to the profile of { $name }.
 link-bad-code = That code did not work: it is wrong, used or expired. Get a new one with /link in your first messenger.
 link-done = Done! This account is now linked to the profile of { $name }.
@@ -147,7 +157,10 @@ assign-ask-leader = Which school is the leader (or effective) school?
 assign-ask-partner = Which school should it be paired with?
 assign-own-school = A mentor cannot mentor their own school. Please choose another school or another mentor.
 assign-same-school = A school cannot be paired with itself.
-assign-mentor-overloaded = The mentor would have { $count } schools — more than the recommended { $max }.
+assign-mentor-overloaded = The mentor would have { $count ->
+    [one] { $count } school
+   *[other] { $count } schools
+} — more than the recommended { $max }.
 assign-subject-mismatch = The tutor has not listed "{ $subject }" among their subjects.
 assign-summary-mentor = Mentor: { $mentor } → school: { $school }
 assign-summary-tutor = Tutor: { $tutor } → teacher: { $teacher }, subject: { $subject }
@@ -212,7 +225,10 @@ import-confirm = Import
 import-cancel = Cancel
 import-cancelled = Import cancelled; nothing changed.
 import-done = Import finished. Added: { $created }, updated: { $updated }, unchanged: { $unchanged }.
-import-invites-file = Personal invites for { $count } people — forward each person their link or code.
+import-invites-file = Personal invites for { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+} — forward each person their link or code.
 import-invites-sheet = Invites
 import-col-name = Full name
 import-col-school = School
@@ -270,6 +286,13 @@ platform-console = playground
 platform-max = MAX
 skip = Skip
 announce-urgent = Urgent — send even in quiet hours
+push-held = I will send it at { $time } (quiet hours).
+push-send-now = Urgent — send now
+push-released = { $count ->
+    [one] Sending { $count } message now.
+   *[other] Sending { $count } messages now.
+}
+push-nothing-held = Nothing is waiting: everything is sent or on its way.
 
 ## Seminars
 seminar-ask-title = What is the seminar called?
@@ -295,7 +318,10 @@ seminar-series-none = No, a single event
 seminar-series-new = Yes, start a new cycle
 seminar-confirm-question = Announce it?
 seminar-announce = Announce
-seminar-announced = The announcement is going out to { $count } people. The attendance code for the seminar: { $code }. List and marks — /seminars.
+seminar-announced = The announcement is going out to { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}. The attendance code for the seminar: { $code }. List and marks — /seminars.
 seminar-invitation = You are invited to a seminar!
 seminar-when = 🕒 { $when } (local time), { $minutes } min
 seminar-online = 💻 Online: { $link }
@@ -316,6 +342,11 @@ seminar-reminder-24h = Reminder: tomorrow is the seminar "{ $title }" — { $whe
 seminar-reminder-1h = The seminar "{ $title }" starts in an hour — { $when }. { $place }
 seminars-none = No seminars coming up. Announce one with /seminar.
 seminars-heading = Seminars — upcoming and recent:
+seminars-invited-heading = { $count ->
+    [one] { $count } seminar ahead that you are invited to:
+   *[other] { $count } seminars ahead that you are invited to:
+}
+seminars-invited-none = No seminars ahead that you are invited to. Suggest a topic — /topic.
 seminar-attended = Came: { $count }. Feedback: { $feedback }, average rating: { $average }.
 seminar-code = Attendance code: { $code }
 seminar-going-list = Registered:
@@ -325,6 +356,7 @@ attendance-heading = "{ $title }": tap the people who came. Marked: { $present }
 attendance-nobody = Nobody has registered for this seminar yet.
 attendance-confirmed = Thank you! You are marked as present at "{ $title }".
 attendance-already = You are already marked as present at "{ $title }".
+attendance-not-yet = The code is right, but check-in for "{ $title }" opens { $opens } (local time), an hour before the start. Send the code again when you are there.
 attendance-bad-code = That code did not work. Please check it — the seminar host has it.
 feedback-ask-rating = How was the seminar "{ $title }"? Rate it from 1 to 5.
 feedback-ask-comment = Thank you for the rating! A few words — what was useful, what was missing? (or "Skip")
@@ -344,7 +376,10 @@ broadcast-ask-caption = I have the file "{ $file }". Now write the announcement 
 broadcast-ask-audience = Whom should it go to?
 broadcast-preview = This is how the announcement will look:
 broadcast-send = Send
-broadcast-queued = Sending to { $count } people. The delivery report is on the button.
+broadcast-queued = Sending to { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}. The delivery report is on the button.
 broadcast-report-button = Delivery report
 broadcast-refresh = Refresh
 broadcast-report = Recipients: { $total }. Delivered: { $delivered }, blocked the bot: { $blocked }, errors: { $failed }, queued: { $pending }.
@@ -390,6 +425,22 @@ log-summary = With: { $whom }
     Topic: { $topic }
     Outcome: { $outcome }
 log-confirm-question = Save?
+log-unknown-name = I did not find "{ $name }" among your schools and teachers. { $kept ->
+    [none] Please choose who the consultation was with.
+   *[other] I kept the rest ({ $kept }) — just choose who the consultation was with.
+}
+log-which = One entry is already waiting to be saved:
+
+    { $waiting }
+
+    The new one:
+
+    { $fresh }
+
+    Which one should I keep?
+log-keep-waiting = The waiting one
+log-keep-new = The new one
+log-fresh-start = We start from the beginning: who, when, how long.
 log-save = Save
 log-saved = Saved. Thank you! Your month — /mylog.
 log-edited = Corrected. The previous version is kept in the history.
@@ -398,10 +449,21 @@ log-confirm-request = { $author } logged a consultation with you: { $date }, { $
 log-confirm-yes = Yes, it took place
 log-confirmed = Thank you, your confirmation is saved.
 log-confirmed-already = This consultation is already confirmed.
-mylog-heading = Consultations this month: { $count }, hours: { $hours }.
+mylog-heading = Consultations this month: { $count }, time: { $time }.
+log-count-time = { $count ->
+    [one] { $count } meeting
+   *[other] { $count } meetings
+}, { $time }
+duration-minutes = { $minutes } min
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-whole-hours = { $hours } h
+duration-hours = { $hours } h
 log-count-hours = { $count } (hours: { $hours })
 log-entry = { $date } — { $whom }, { $minutes } min, { $format }. Topic: { $topic }
-log-too-old = The entry is older than { $days } days — your coordinator can correct it.
+log-too-old = The entry is older than { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} — your coordinator can correct it.
 log-edit = Correct
 log-delete = Delete
 log-deleted = The entry is deleted (it stays in the history).
@@ -412,10 +474,22 @@ log-monthly-reminder = You have no consultations logged this month yet. If you m
 consultations-heading = Consultations from { $from } to { $to }: { $count }, hours: { $hours }.
 consultations-by-school = By school:
 consultations-by-pair = By pair:
-consultations-quiet = No consultation for more than { $days } days: { $count } pair(s) — you can nudge them with a button.
-consultations-no-quiet = Every pair had a consultation in the last { $days } days.
+consultations-quiet = No consultation for more than { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}: { $count ->
+    [one] { $count } pair
+   *[other] { $count } pairs
+} — you can nudge them with a button.
+consultations-no-quiet = Every pair had a consultation in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}.
 consultations-export = Download XLSX
-consultations-exported = The export is ready: { $count } entries.
+consultations-exported = The export is ready: { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}.
 period-month = This month
 period-previous = Last month
 period-year = School year
@@ -453,7 +527,10 @@ survey-error-number-range = Enter a number from { $min } to { $max }{ $unit ->
     [rubles] {" "}(roubles)
    *[other] {""}
 }.
-survey-error-text-too-long = Too long: { $length } characters, up to { $max } allowed.
+survey-error-text-too-long = Too long: { $length ->
+    [one] { $length } character
+   *[other] { $length } characters
+}, up to { $max } allowed.
 survey-error-write-text = Please write your answer as text.
 survey-error-date = Please write a date such as 12.03.2026.
 survey-gone = This survey is no longer available.
@@ -463,6 +540,7 @@ survey-skipped = skipped
 survey-yes = Yes
 survey-no = No
 survey-done = Done
+survey-ticked = Chosen: { $options }
 survey-back = ← Back
 survey-progress = Question { $n } of { $total }
 survey-type-number = Write a number from { $min } to { $max }.
@@ -486,6 +564,10 @@ survey-start = Start
 survey-continue = Continue
 survey-reminder = A reminder: we are waiting for your answers to "{ $title }". If you started, you will continue where you stopped.
 surveys-mine = Surveys for you:
+surveys-mine-open = • "{ $title }" — waiting for your answer until { $until }
+surveys-mine-answered = • "{ $title }" — answered; you can change it until { $until }
+surveys-mine-done = • "{ $title }" — answered, thank you
+surveys-answer = Answer: { $title }
 surveys-rounds = Running surveys (answered / asked):
 surveys-none = No open surveys.
 survey-open-until = Open until { $date }
@@ -501,7 +583,10 @@ survey-answered = answers: { $count }
 survey-figures-number = mean { $mean }, median { $median }, total { $sum }
 survey-figures-scale = mean { $mean }, median { $median }
 survey-chart = Chart { $n }
-survey-exported = The export is ready: { $count } responses.
+survey-exported = The export is ready: { $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+}.
 survey-escalation = Survey "{ $title }": { $count } still have not answered.
 survey-escalation-school = Survey "{ $title }": { $count } at your school have not answered yet.
 survey-ask-which = Which survey are we launching? Pick a template — or send your own JSON or YAML file. To build one step by step — /newsurvey.
@@ -512,14 +597,23 @@ survey-ask-audience = Whom are we asking?
 survey-ask-audience-school = Whom are we asking? This survey is answered for a school — it usually goes to school management.
 survey-audience-supported-admins = Management of supported schools
 survey-ask-days = For how many days should answers be accepted?
-survey-days = { $days } days
+survey-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 survey-ask-repeat = Repeat the survey?
 survey-repeat-none = No, once
 survey-repeat-terms = After every term
 survey-repeat-monitoring = In March, September and November
-survey-confirm = Launch the survey "{ $title }" for { $days } days?
+survey-confirm = Launch the survey "{ $title }" for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}?
 survey-launch = Launch
-survey-launched = The survey is launched: { $count } people will get the invitation. Progress — /surveys.
+survey-launched = The survey is launched: { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+} will get the invitation. Progress — /surveys.
 export-raw-sheet = Answers
 export-schools-sheet = By school
 col-respondent = Respondent
@@ -559,7 +653,10 @@ roadmap-summary = Items: { $items }. Done: { $done }, overdue: { $overdue }, wit
 roadmap-overdue-heading = Overdue:
 roadmap-by-section = By section (done / all):
 roadmap-by-responsible = By responsible body:
-roadmap-exported = The export is ready: { $count } rows.
+roadmap-exported = The export is ready: { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}.
 roadmap-sheet = Road map
 roadmap-status-done = done
 roadmap-status-overdue = overdue
@@ -635,7 +732,10 @@ builder-type-yesno = Yes / no
 builder-type-text = Text
 builder-type-date = Date
 builder-finish = Done, save it
-builder-too-many = A survey can have at most { $max } questions.
+builder-too-many = A survey can have at most { $max ->
+    [one] { $max } question
+   *[other] { $max } questions
+}.
 builder-ask-text = Write the question.
 builder-text-invalid = The question should be 3 to 1000 characters.
 builder-ask-options = Write the options separated by semicolons, for example: Yes; Rather yes; No.
@@ -649,12 +749,18 @@ builder-saved = The survey is saved. Now let us choose whom to ask.
 cmd-newsurvey = build a survey step by step
 
 ## Audit log
-audit-heading = Audit log (the latest { $count }):
+audit-heading = Audit log ({ $count ->
+    [one] the latest entry
+   *[other] the latest { $count } entries
+}):
 audit-empty = The log is empty so far.
 audit-system = the system
 audit-erased = an erased participant
 audit-export = Download the log (XLSX)
-audit-exported = The log is exported: { $count } entries.
+audit-exported = The log is exported: { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}.
 audit-sheet = Log
 audit-col-who = Who
 audit-col-what = What
@@ -675,14 +781,29 @@ audit-retention-applied = anonymised and erased by the retention periods
 cmd-audit = audit log
 
 ## Retention
-retention-notice = In { $days } days, by the data retention periods: answers of { $rounds } survey round(s) ({ $answers } answers) will be anonymised and the data of { $people } inactive participants erased: { $names }. If any of them still works with you, ask them to write to the bot — then their data stays.
+retention-notice = In { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}, by the data retention periods: answers of { $rounds ->
+    [one] { $rounds } survey round
+   *[other] { $rounds } survey rounds
+} ({ $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+}) will be anonymised and the data of { $people ->
+    [one] { $people } inactive participant
+   *[other] { $people } inactive participants
+} erased: { $names }. If any of them still works with you, ask them to write to the bot — then their data stays.
 
 # anonymous surveys
 survey-schools-together = Other schools together (small groups are not shown apart)
 export-texts-sheet = Free-text answers
 col-question = Question
 col-answer = Answer
-survey-too-few = { $count } answers so far. The answers of an anonymous survey are shown once there are at least { $min }: with fewer, a person could be recognised.
+survey-too-few = { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+} so far. The answers of an anonymous survey are shown once there are at least { $min }: with fewer, a person could be recognised.
 
 # code attempts
 code-attempts-locked = Too many wrong tries. Please try again in { $count } { $unit ->
@@ -709,18 +830,178 @@ restore-erasures-replayed = Erasures made after the backup was taken and carried
 restore-erasures-unreadable = The erasure log of the previous database could not be read ({ $reason }): erasures made after the backup was taken were not carried out again — check the audit log and repeat them by hand.
 restore-done = Restored { $file } into { $database }; integrity check passed.
 backup-cli-done = Backup taken and checked: { $path }
-retention-cli-rounds = Survey rounds whose answers will be anonymised: { $rounds } ({ $answers } answers).
+retention-cli-rounds = Survey rounds whose answers will be anonymised: { $rounds } ({ $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+}).
 retention-cli-people = Inactive people whose data will be erased: { $count }.
 retention-cli-dry-run = Dry run: nothing was changed. Add --apply to carry it out.
 retention-cli-done = Done.
 
 # documents
 document-limit-unpacked = The file is too big once unpacked: more than { $mb } MB. Please send a smaller file or split it.
-document-limit-ratio = The file is packed suspiciously tightly: one of its parts unpacks to more than { $ratio } times its size. I do not open such archives; please save the file again in Excel or Word and resend it.
+document-limit-ratio = The file is packed suspiciously tightly: one of its parts unpacks to more than { $ratio ->
+    [one] { $ratio } time
+   *[other] { $ratio } times
+} its size. I do not open such archives; please save the file again in Excel or Word and resend it.
 document-limit-entries = The file has too many parts inside: more than { $entries }. Please save it again in Excel or Word and resend it.
-document-limit-rows = The table has more than { $rows } rows, more than I read at once. Please split it.
-document-limit-cells = The table has more than { $cells } cells, more than I read at once. Please remove extra columns or split the table.
-document-limit-cell-length = One of the cells has more than { $chars } characters. Please shorten it and resend the file.
-document-limit-text = The document has more than { $chars } characters of text, more than I read at once. Please send just the table you need.
-document-limit-time = I could not read the file within { $seconds } seconds: it is too complex. Please simplify or split it and resend.
+document-limit-rows = The table has more than { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}, more than I read at once. Please split it.
+document-limit-cells = The table has more than { $cells ->
+    [one] { $cells } cell
+   *[other] { $cells } cells
+}, more than I read at once. Please remove extra columns or split the table.
+document-limit-cell-length = One of the cells has more than { $chars ->
+    [one] { $chars } character
+   *[other] { $chars } characters
+}. Please shorten it and resend the file.
+document-limit-text = The document has more than { $chars ->
+    [one] { $chars } character
+   *[other] { $chars } characters
+} of text, more than I read at once. Please send just the table you need.
+document-limit-time = I could not read the file within { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}: it is too complex. Please simplify or split it and resend.
 document-limit-memory = The file is too complex: reading it needs more than { $mb } MB of memory. Please split it.
+
+# admin command line
+cli-usage =
+    Opora admin command line
+
+      npm run cli -- invite --role ROLE --municipality NAME [--school NAME] [--uses N] [--days N] [--region NAME] [--timezone ZONE] [--json]
+          Creates an invite; the municipality is created if it does not exist yet.
+          ROLE is one of: { $roles }. Prints the code on the last line.
+      npm run cli -- import FILE --municipality NAME [--dry-run] [--json]
+          Imports schools or people from an XLSX or CSV file.
+      npm run cli -- seminar --municipality NAME --title TITLE --at "DD.MM.YYYY HH:MM" --place PLACE [--format in_person|online] [--capacity N] [--series NAME] [--minutes N] [--role ROLE]... [--school NAME]... [--urgent] [--json]
+          Announces a seminar to its audience (everyone in the municipality by default).
+      npm run cli -- broadcast --municipality NAME --text TEXT [--role ROLE]... [--school NAME]... [--urgent] [--json]
+          Queues an announcement; a running Opora delivers it. Prints the broadcast id.
+      npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]
+          Reads a road map from DOCX, XLSX, CSV/TSV or text; --json prints the items and their schedules.
+      npm run cli -- survey templates
+      npm run cli -- survey import FILE --municipality NAME
+      npm run cli -- survey launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
+      npm run cli -- survey export ROUND --out FILE.xlsx|FILE.csv
+          Surveys from JSON or YAML files, rounds and exports.
+      npm run cli -- settings --municipality NAME [--confirm-consultations on|off] [--mentor-max-schools N] [--consultation-edit-days N] [--survey-min-group N] [--timezone ZONE]
+          A municipality's own settings; prints them all.
+      npm run cli -- backup [--out DIR]
+          Takes an online backup (safe while Opora runs) and checks its integrity. Prints its path last.
+      npm run cli -- restore FILE
+          Checks a backup, puts it in place of the database and checks the result; refuses while Opora runs (stop it first). The old file is kept beside it, and the erasures recorded since the backup are carried out again.
+      npm run cli -- retention [--apply]
+          Shows what the retention periods anonymise and erase; --apply carries it out, in short transactions a running Opora does not wait on.
+      npm run cli -- seed-demo
+          Adds the demo municipality used by the terminal playground.
+cli-unknown-command = Unknown command "{ $command }".
+cli-option-required = { $option } is required.
+cli-option-values = { $option } is one of: { $values }.
+cli-range = { $option } must be a whole number from { $min } to { $max }.
+cli-positive = { $option } must be a positive whole number.
+cli-municipality-not-found = Municipality "{ $name }" not found.
+cli-municipality-create-first = Municipality "{ $name }" not found; create it with the invite command first.
+cli-school-not-found = School "{ $school }" not found.
+cli-roles-unknown = Unknown { $count ->
+    [one] role
+   *[other] roles
+}: { $roles }; use { $allowed }.
+cli-which-file = Which file? { $usage }
+cli-dry-run = Dry run: nothing was written.
+cli-invite-created = Invite for { $role } in { $scope }; { $uses ->
+    [one] { $uses } use
+   *[other] { $uses } uses
+}, valid until { $until }.
+cli-invite-send = Send the bot: /start { $code }
+cli-demo-added = Demo municipality added.
+cli-demo-exists = Demo municipality exists already.
+cli-broadcast-queued = Broadcast queued for { $count ->
+    [one] { $count } recipient
+   *[other] { $count } recipients
+}; a running Opora sends it.
+cli-seminar-at-invalid = --at "{ $at }" is not a future local date and time such as "25.12.2026 15:00".
+cli-seminar-announced = Seminar announced to { $count ->
+    [one] { $count } recipient
+   *[other] { $count } recipients
+}; attendance code { $code }.
+cli-year-invalid = --year must be a year such as 2024.
+cli-roadmap-usage = Usage: npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]
+cli-import-usage = npm run cli -- import FILE --municipality NAME
+cli-survey-usage =
+    Usage:
+      npm run cli -- survey import FILE --municipality NAME
+      npm run cli -- survey launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
+      npm run cli -- survey export ROUND --out FILE.xlsx|FILE.csv
+      npm run cli -- survey templates
+cli-survey-stored = Survey "{ $title }" stored with { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}.
+cli-survey-template-invalid = --template must be one of: { $templates }; or --survey ID.
+cli-round-launched = Round launched; { $count ->
+    [one] { $count } invitation
+   *[other] { $count } invitations
+} queued.
+cli-round-not-found = Round "{ $round }" not found.
+cli-export-out = --out FILE.xlsx or FILE.csv is required.
+cli-timezone-invalid = { $zone } is not an IANA time zone, such as Europe/Moscow.
+
+# audit log in words
+audit-text-invite-created = invite: { $role }, { $scope }, { $uses ->
+    [one] { $uses } use
+   *[other] { $uses } uses
+}
+audit-text-role-granted = role "{ $role }" granted: { $name }
+audit-text-people-imported = people imported: { $created } new, { $updated } updated, { $unchanged } unchanged
+audit-text-schools-imported = schools imported: { $created } new, { $updated } updated, { $unchanged } unchanged
+audit-text-assignment-created = assignment: { $kind }
+audit-kind-mentor_school = mentor of a school
+audit-kind-tutor_teacher = tutor of a teacher
+audit-kind-school_pair = pair of schools
+audit-text-assignment-replaced = replaced { $count } earlier
+audit-text-broadcast-sent = broadcast to { $recipients ->
+    [one] { $recipients } recipient
+   *[other] { $recipients } recipients
+}, { $urgent ->
+    [yes] urgent
+   *[no] not urgent
+}
+audit-text-seminar-announced = seminar "{ $title }" announced to { $recipients ->
+    [one] { $recipients } recipient
+   *[other] { $recipients } recipients
+}
+audit-text-survey-launched = survey "{ $title }" launched for { $recipients ->
+    [one] { $recipients } person
+   *[other] { $recipients } people
+}
+audit-text-export = personal data exported: { $what ->
+    [consultations] consultations
+    [audit] audit log
+    [roadmap] road map
+    [survey] survey answers
+    [invites] invites
+   *[other] data
+}
+audit-text-export-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+audit-text-roadmap-imported = road map imported: { $created ->
+    [one] { $created } new item
+   *[other] { $created } new items
+}, { $updated } updated, { $removed } removed
+audit-text-backup-restored = database restored from the backup "{ $file }", erasures replayed: { $replayed }
+audit-text-retention-applied = by the retention periods: answers of { $rounds ->
+    [one] { $rounds } survey round
+   *[other] { $rounds } survey rounds
+} anonymised, data of { $people ->
+    [one] { $people } person
+   *[other] { $people } people
+} erased
+audit-text-via-cli = from the command line
+audit-text-file = file "{ $file }"
+audit-scope-municipality = the whole municipality
+audit-unknown = action "{ $action }"

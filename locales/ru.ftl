@@ -6,7 +6,11 @@ error-forbidden = Это действие вам недоступно. Если 
 unknown-command = Я не знаю команды { $command }. Список команд — /help.
 not-understood = Я не совсем понял. Список команд — /help.
 file-not-expected = Спасибо, но сейчас я не жду файла. Список команд — /help.
-text-too-long = Сообщение слишком длинное: я читаю не больше { $max } символов. Сократите его, пожалуйста.
+text-too-long = Сообщение слишком длинное: я читаю не больше { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[other] { $max } символов
+}. Сократите его, пожалуйста.
 stale-button = Эта кнопка уже не действует.
 
 ## Диалоги
@@ -98,6 +102,10 @@ consent-text =
 consent-agree = Согласен(на)
 consent-decline = Не согласен(на)
 join-role-offer = Вам предлагают новую роль: { $role } ({ $scope }). Она появится, только если вы согласитесь.
+join-lower-role = Вы уже в «Опоре» как { $current }. Это приглашение добавит вам ещё роль «{ $role }» ({ $scope }) — обычно такие приглашения пересылают коллегам. Добавить эту роль вам?
+join-lower-role-yes = Да, добавить роль
+join-lower-role-no = Нет, оставить как есть
+join-lower-role-kept = Хорошо, оставил всё как есть. Приглашение не потрачено — его можно переслать коллеге.
 consent-declined = Хорошо, я ничего не сохранил. Если передумаете, снова отправьте код приглашения.
 join-ask-name = Как вас зовут? Напишите фамилию, имя и отчество.
 join-name-invalid = Напишите, пожалуйста, фамилию и имя (и отчество, если есть) — только буквы, например: Иванова Мария Петровна.
@@ -111,7 +119,11 @@ joined-notice = Новый участник по вашему приглашен
 ## Второй мессенджер
 link-need-registration = Сначала присоединитесь по коду приглашения, потом можно будет подключить второй мессенджер.
 link-code = Откройте «Опору» в другом мессенджере и отправьте там: /link { $code }
-    Код действует { $minutes } минут.
+    Код действует { $minutes ->
+        [one] { $minutes } минуту
+        [few] { $minutes } минуты
+       *[other] { $minutes } минут
+    }.
 link-already = Этот аккаунт уже связан с профилем { $name }.
 link-bad-code = Код не подошёл: он неверный, уже использован или истёк. Получите новый командой /link в первом мессенджере.
 link-done = Готово! Этот аккаунт связан с профилем { $name }.
@@ -149,7 +161,11 @@ assign-ask-leader = Какая школа — лидер (или эффекти�
 assign-ask-partner = С какой школой её связать?
 assign-own-school = Наставник не может вести свою собственную школу. Выберите другую школу или другого наставника.
 assign-same-school = Школа не может быть в паре сама с собой.
-assign-mentor-overloaded = У наставника будет { $count } школ(ы) — больше рекомендованных { $max }.
+assign-mentor-overloaded = У наставника будет { $count ->
+    [one] { $count } школа
+    [few] { $count } школы
+   *[other] { $count } школ
+} — больше рекомендованных { $max }.
 assign-subject-mismatch = Тьютор не указал предмет «{ $subject }» среди своих.
 assign-summary-mentor = Наставник: { $mentor } → школа: { $school }
 assign-summary-tutor = Тьютор: { $tutor } → педагог: { $teacher }, предмет: { $subject }
@@ -197,9 +213,11 @@ import-missing-columns = Похоже, это список { $kind ->
    *[schools] школ
 }, но в нём нет { $count ->
     [one] колонки
+    [few] колонок
    *[other] колонок
 } { $missing }. Колонки в файле: { $found }. Добавьте { $count ->
     [one] её
+    [few] их
    *[other] их
 } в строку заголовков и пришлите файл ещё раз — строки я пока не проверял.
 import-kind-schools = школы
@@ -214,7 +232,11 @@ import-confirm = Импортировать
 import-cancel = Отмена
 import-cancelled = Импорт отменён, ничего не изменилось.
 import-done = Импорт завершён. Добавлено: { $created }, обновлено: { $updated }, без изменений: { $unchanged }.
-import-invites-file = Личные приглашения для { $count } человек — перешлите каждому его ссылку или код.
+import-invites-file = Личные приглашения для { $count ->
+    [one] { $count } человека
+    [few] { $count } человек
+   *[other] { $count } человек
+} — перешлите каждому его ссылку или код.
 import-invites-sheet = Приглашения
 import-col-name = ФИО
 import-col-school = Школа
@@ -272,6 +294,14 @@ platform-console = песочница
 platform-max = MAX
 skip = Пропустить
 announce-urgent = Срочно — отправить даже в тихие часы
+push-held = Разошлю в { $time } (тихие часы).
+push-send-now = Срочно — отправить сейчас
+push-released = { $count ->
+    [one] Отправляю сейчас: { $count } сообщение.
+    [few] Отправляю сейчас: { $count } сообщения.
+   *[other] Отправляю сейчас: { $count } сообщений.
+}
+push-nothing-held = Ждать уже нечего: всё отправлено или отправляется.
 
 ## Семинары
 seminar-ask-title = Как называется семинар?
@@ -297,7 +327,11 @@ seminar-series-none = Нет, отдельное событие
 seminar-series-new = Да, начать новый цикл
 seminar-confirm-question = Объявить?
 seminar-announce = Объявить
-seminar-announced = Объявление отправляется: { $count } получателей. Код для отметки присутствия на семинаре: { $code }. Список и отметки — /seminars.
+seminar-announced = Отправляю объявление { $count ->
+    [one] { $count } получателю
+    [few] { $count } получателям
+   *[other] { $count } получателям
+}. Код для отметки присутствия на семинаре: { $code }. Список и отметки — /seminars.
 seminar-invitation = Приглашаем на семинар!
 seminar-when = 🕒 { $when } (по местному времени), { $minutes } мин
 seminar-online = 💻 Онлайн: { $link }
@@ -318,6 +352,12 @@ seminar-reminder-24h = Напоминание: завтра семинар «{ $
 seminar-reminder-1h = Через час начинается семинар «{ $title }» — { $when }. { $place }
 seminars-none = Семинаров на ближайшее время нет. Объявить — /seminar.
 seminars-heading = Семинары — ближайшие и недавние:
+seminars-invited-heading = { $count ->
+    [one] Впереди { $count } семинар, куда вас пригласили:
+    [few] Впереди { $count } семинара, куда вас пригласили:
+   *[other] Впереди { $count } семинаров, куда вас пригласили:
+}
+seminars-invited-none = Впереди нет семинаров, куда вас пригласили. Предложить тему — /topic.
 seminar-attended = Пришли: { $count }. Отзывов: { $feedback }, средняя оценка: { $average }.
 seminar-code = Код для отметки присутствия: { $code }
 seminar-going-list = Записались:
@@ -327,6 +367,7 @@ attendance-heading = «{ $title }»: нажмите на тех, кто приш
 attendance-nobody = На этот семинар пока никто не записался.
 attendance-confirmed = Спасибо! Отметил, что вы были на семинаре «{ $title }».
 attendance-already = Вы уже отмечены на семинаре «{ $title }».
+attendance-not-yet = Код верный, но отметка на семинаре «{ $title }» откроется { $opens } (по местному времени) — за час до начала. Пришлите код ещё раз, когда придёте.
 attendance-bad-code = Код не подошёл. Проверьте его — он есть у ведущего семинара.
 feedback-ask-rating = Как прошёл семинар «{ $title }»? Оцените от 1 до 5.
 feedback-ask-comment = Спасибо за оценку! Пара слов — что было полезно, чего не хватило? (или «Пропустить»)
@@ -346,7 +387,11 @@ broadcast-ask-caption = Файл «{ $file }» получил. Теперь на
 broadcast-ask-audience = Кому отправить?
 broadcast-preview = Так будет выглядеть объявление:
 broadcast-send = Отправить
-broadcast-queued = Отправляю: { $count } получателей. Отчёт о доставке — по кнопке.
+broadcast-queued = Отправляю { $count ->
+    [one] { $count } получателю
+    [few] { $count } получателям
+   *[other] { $count } получателям
+}. Отчёт о доставке — по кнопке.
 broadcast-report-button = Отчёт о доставке
 broadcast-refresh = Обновить
 broadcast-report = Получателей: { $total }. Доставлено: { $delivered }, заблокировали бота: { $blocked }, ошибки: { $failed }, в очереди: { $pending }.
@@ -392,6 +437,22 @@ log-summary = С кем: { $whom }
     Тема: { $topic }
     Итог: { $outcome }
 log-confirm-question = Сохранить?
+log-unknown-name = Среди ваших школ и педагогов не нашёл «{ $name }». { $kept ->
+    [none] Выберите, с кем была консультация.
+   *[other] Остальное запомнил ({ $kept }) — осталось выбрать, с кем была консультация.
+}
+log-which = Одна запись уже ждёт сохранения:
+
+    { $waiting }
+
+    Новая:
+
+    { $fresh }
+
+    Какую оставить?
+log-keep-waiting = Ту, что ждёт
+log-keep-new = Новую
+log-fresh-start = Начнём с начала: с кем, когда, сколько.
 log-save = Сохранить
 log-saved = Записал. Спасибо! Ваш месяц — /mylog.
 log-edited = Исправил. Прежняя версия сохранена в истории.
@@ -400,10 +461,23 @@ log-confirm-request = { $author } отметил(а) консультацию с
 log-confirm-yes = Да, встреча была
 log-confirmed = Спасибо, подтверждение сохранено.
 log-confirmed-already = Эта консультация уже подтверждена.
-mylog-heading = Консультации в этом месяце: { $count }, часов: { $hours }.
+mylog-heading = Консультации в этом месяце: { $count }, время: { $time }.
+log-count-time = { $count ->
+    [one] { $count } встреча
+    [few] { $count } встречи
+   *[other] { $count } встреч
+}, { $time }
+duration-minutes = { $minutes } мин
+duration-hours-minutes = { $hours } ч { $minutes } мин
+duration-whole-hours = { $hours } ч
+duration-hours = { $hours } ч
 log-count-hours = { $count } (часов: { $hours })
 log-entry = { $date } — { $whom }, { $minutes } мин, { $format }. Тема: { $topic }
-log-too-old = Запись старше { $days } дней — исправить её может координатор.
+log-too-old = Запись старше { $days ->
+    [one] { $days } дня
+    [few] { $days } дней
+   *[other] { $days } дней
+} — исправить её может координатор.
 log-edit = Исправить
 log-delete = Удалить
 log-deleted = Запись удалена (в истории она сохранится).
@@ -414,10 +488,26 @@ log-monthly-reminder = В этом месяце у вас ещё нет запи
 consultations-heading = Консультации с { $from } по { $to }: { $count }, часов: { $hours }.
 consultations-by-school = По школам:
 consultations-by-pair = По парам:
-consultations-quiet = Без консультаций больше { $days } дней: { $count } пар(ы) — можно напомнить кнопкой.
-consultations-no-quiet = У всех пар были консультации за последние { $days } дней.
+consultations-quiet = Без консультаций больше { $days ->
+    [one] { $days } дня
+    [few] { $days } дней
+   *[other] { $days } дней
+}: { $count ->
+    [one] { $count } пара
+    [few] { $count } пары
+   *[other] { $count } пар
+} — можно напомнить кнопкой.
+consultations-no-quiet = У всех пар были консультации { $days ->
+    [one] за последний { $days } день
+    [few] за последние { $days } дня
+   *[other] за последние { $days } дней
+}.
 consultations-export = Скачать XLSX
-consultations-exported = Выгрузка готова: { $count } записей.
+consultations-exported = Выгрузка готова: { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[other] { $count } записей
+}.
 period-month = Этот месяц
 period-previous = Прошлый месяц
 period-year = Учебный год
@@ -455,7 +545,11 @@ survey-error-number-range = Введите число от { $min } до { $max 
     [rubles] {" "}(руб.)
    *[other] {""}
 }.
-survey-error-text-too-long = Слишком длинно: { $length } символов, можно до { $max }.
+survey-error-text-too-long = Слишком длинно: { $length ->
+    [one] { $length } символ
+    [few] { $length } символа
+   *[other] { $length } символов
+}, можно до { $max }.
 survey-error-write-text = Напишите ответ текстом.
 survey-error-date = Напишите дату, например 12.03.2026.
 survey-gone = Этот опрос больше недоступен.
@@ -465,6 +559,7 @@ survey-skipped = пропущено
 survey-yes = Да
 survey-no = Нет
 survey-done = Готово
+survey-ticked = Выбрано: { $options }
 survey-back = ← Назад
 survey-progress = Вопрос { $n } из { $total }
 survey-type-number = Напишите число от { $min } до { $max }.
@@ -488,6 +583,10 @@ survey-start = Начать
 survey-continue = Продолжить
 survey-reminder = Напоминание: ждём ваших ответов на опрос «{ $title }». Если начали — продолжите с того же места.
 surveys-mine = Опросы для вас:
+surveys-mine-open = • «{ $title }» — ждём ответа до { $until }
+surveys-mine-answered = • «{ $title }» — вы ответили, изменить можно до { $until }
+surveys-mine-done = • «{ $title }» — вы ответили, спасибо
+surveys-answer = Ответить: { $title }
 surveys-rounds = Запущенные опросы (ответили / адресатов):
 surveys-none = Открытых опросов нет.
 survey-open-until = Открыт до { $date }
@@ -503,7 +602,11 @@ survey-answered = ответов: { $count }
 survey-figures-number = среднее { $mean }, медиана { $median }, сумма { $sum }
 survey-figures-scale = среднее { $mean }, медиана { $median }
 survey-chart = Диаграмма { $n }
-survey-exported = Выгрузка готова: { $count } ответов.
+survey-exported = Выгрузка готова: { $count ->
+    [one] { $count } ответ
+    [few] { $count } ответа
+   *[other] { $count } ответов
+}.
 survey-escalation = Опрос «{ $title }»: ещё не ответили { $count }.
 survey-escalation-school = Опрос «{ $title }»: в вашей школе ещё не ответили { $count }.
 survey-ask-which = Какой опрос запускаем? Выберите шаблон — или пришлите свой файл JSON или YAML. Собрать свой по шагам — /newsurvey.
@@ -561,7 +664,11 @@ roadmap-summary = Пунктов: { $items }. Выполнено: { $done }, п�
 roadmap-overdue-heading = Просрочено:
 roadmap-by-section = По разделам (выполнено / всего):
 roadmap-by-responsible = По ответственным:
-roadmap-exported = Выгрузка готова: { $count } строк.
+roadmap-exported = Выгрузка готова: { $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+   *[other] { $count } строк
+}.
 roadmap-sheet = Дорожная карта
 roadmap-status-done = выполнено
 roadmap-status-overdue = просрочено
@@ -637,7 +744,11 @@ builder-type-yesno = Да / нет
 builder-type-text = Текст
 builder-type-date = Дата
 builder-finish = Готово, сохранить
-builder-too-many = В опросе может быть не больше { $max } вопросов.
+builder-too-many = В опросе может быть не больше { $max ->
+    [one] { $max } вопроса
+    [few] { $max } вопросов
+   *[other] { $max } вопросов
+}.
 builder-ask-text = Напишите текст вопроса.
 builder-text-invalid = Текст вопроса — от 3 до 1000 символов.
 builder-ask-options = Напишите варианты ответа через точку с запятой, например: Да; Скорее да; Нет.
@@ -651,12 +762,20 @@ builder-saved = Опрос сохранён. Теперь выберем, ког
 cmd-newsurvey = создать опрос по шагам
 
 ## Журнал действий
-audit-heading = Журнал действий (последние { $count }):
+audit-heading = Журнал действий ({ $count ->
+    [one] последняя { $count } запись
+    [few] последние { $count } записи
+   *[other] последние { $count } записей
+}):
 audit-empty = Журнал пока пуст.
 audit-system = система
 audit-erased = удалённый участник
 audit-export = Скачать журнал (XLSX)
-audit-exported = Журнал выгружен: { $count } записей.
+audit-exported = Журнал выгружен: { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[other] { $count } записей
+}.
 audit-sheet = Журнал
 audit-col-who = Кто
 audit-col-what = Что сделано
@@ -677,7 +796,23 @@ audit-retention-applied = обезличивание и удаление по с
 cmd-audit = журнал действий
 
 ## Сроки хранения
-retention-notice = Через { $days } дней по срокам хранения данных: будут обезличены ответы { $rounds } опрос(ов) ({ $answers } ответов) и удалены данные { $people } неактивных участников: { $names }. Если кто-то из них ещё работает, попросите его написать боту — тогда его данные останутся.
+retention-notice = Через { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+} по срокам хранения данных: будут обезличены ответы { $rounds ->
+    [one] { $rounds } опроса
+    [few] { $rounds } опросов
+   *[other] { $rounds } опросов
+} ({ $answers ->
+    [one] { $answers } ответ
+    [few] { $answers } ответа
+   *[other] { $answers } ответов
+}) и удалены данные { $people ->
+    [one] { $people } неактивного участника
+    [few] { $people } неактивных участников
+   *[other] { $people } неактивных участников
+}: { $names }. Если кто-то из них ещё работает, попросите его написать боту — тогда его данные останутся.
 
 # anonymous surveys
 survey-schools-together = Другие школы вместе (малые группы не показываем отдельно)
@@ -720,15 +855,200 @@ retention-cli-done = Готово.
 
 # documents
 document-limit-unpacked = Файл слишком большой в распакованном виде: больше { $mb } МБ. Пришлите, пожалуйста, файл поменьше или разбейте его на части.
-document-limit-ratio = Файл сжат подозрительно сильно: одна его часть распаковывается больше чем в { $ratio } раз. Такие архивы я не открываю — сохраните файл заново в Excel или Word и пришлите ещё раз.
+document-limit-ratio = Файл сжат подозрительно сильно: одна его часть распаковывается больше чем в { $ratio ->
+    [one] { $ratio } раз
+    [few] { $ratio } раза
+   *[other] { $ratio } раз
+}. Такие архивы я не открываю — сохраните файл заново в Excel или Word и пришлите ещё раз.
 document-limit-entries = Внутри файла слишком много частей: больше { $entries }. Сохраните его заново в Excel или Word и пришлите ещё раз.
-document-limit-rows = В таблице больше { $rows } строк — столько я за раз не читаю. Разбейте её, пожалуйста, на части.
-document-limit-cells = В таблице больше { $cells } ячеек — столько я за раз не читаю. Уберите лишние столбцы или разбейте таблицу на части.
-document-limit-cell-length = В одной из ячеек больше { $chars } знаков. Сократите её текст и пришлите файл ещё раз.
-document-limit-text = В документе больше { $chars } знаков текста — столько я за раз не читаю. Пришлите, пожалуйста, только нужную таблицу.
+document-limit-rows = В таблице больше { $rows ->
+    [one] { $rows } строки
+    [few] { $rows } строк
+   *[other] { $rows } строк
+} — столько я за раз не читаю. Разбейте её, пожалуйста, на части.
+document-limit-cells = В таблице больше { $cells ->
+    [one] { $cells } ячейки
+    [few] { $cells } ячеек
+   *[other] { $cells } ячеек
+} — столько я за раз не читаю. Уберите лишние столбцы или разбейте таблицу на части.
+document-limit-cell-length = В одной из ячеек больше { $chars ->
+    [one] { $chars } знака
+    [few] { $chars } знаков
+   *[other] { $chars } знаков
+}. Сократите её текст и пришлите файл ещё раз.
+document-limit-text = В документе больше { $chars ->
+    [one] { $chars } знака
+    [few] { $chars } знаков
+   *[other] { $chars } знаков
+} текста — столько я за раз не читаю. Пришлите, пожалуйста, только нужную таблицу.
 document-limit-time = Не успел прочитать файл за { $seconds } { $seconds ->
     [one] секунду
     [few] секунды
    *[other] секунд
   }: он слишком сложный. Упростите его или разбейте на части и пришлите ещё раз.
 document-limit-memory = Файл слишком сложный: на его чтение нужно больше { $mb } МБ памяти. Разбейте его, пожалуйста, на части.
+
+# admin command line
+cli-usage =
+    Командная строка «Опоры»
+
+      npm run cli -- invite --role РОЛЬ --municipality НАЗВАНИЕ [--school НАЗВАНИЕ] [--uses N] [--days N] [--region НАЗВАНИЕ] [--timezone ЗОНА] [--json]
+          Создаёт приглашение; если муниципалитета ещё нет, он будет создан.
+          РОЛЬ — одна из: { $roles }. Код печатается последней строкой.
+      npm run cli -- import ФАЙЛ --municipality НАЗВАНИЕ [--dry-run] [--json]
+          Загружает школы или людей из файла XLSX или CSV.
+      npm run cli -- seminar --municipality НАЗВАНИЕ --title ТЕМА --at "ДД.ММ.ГГГГ ЧЧ:ММ" --place МЕСТО [--format in_person|online] [--capacity N] [--series НАЗВАНИЕ] [--minutes N] [--role РОЛЬ]... [--school НАЗВАНИЕ]... [--urgent] [--json]
+          Объявляет семинар его аудитории (по умолчанию — всему муниципалитету).
+      npm run cli -- broadcast --municipality НАЗВАНИЕ --text ТЕКСТ [--role РОЛЬ]... [--school НАЗВАНИЕ]... [--urgent] [--json]
+          Ставит объявление в очередь, разошлёт его работающая «Опора». Печатает номер рассылки.
+      npm run cli -- roadmap import ФАЙЛ --municipality НАЗВАНИЕ --year ГГГГ [--school НАЗВАНИЕ] [--dry-run] [--json]
+          Читает дорожную карту из DOCX, XLSX, CSV/TSV или текста; с --json печатает пункты и их сроки.
+      npm run cli -- survey templates
+      npm run cli -- survey import ФАЙЛ --municipality НАЗВАНИЕ
+      npm run cli -- survey launch (--template КЛЮЧ | --survey НОМЕР) --municipality НАЗВАНИЕ [--days N] [--role РОЛЬ]... [--school НАЗВАНИЕ]...
+      npm run cli -- survey export ЗАПУСК --out ФАЙЛ.xlsx|ФАЙЛ.csv
+          Опросы из файлов JSON или YAML, их запуск и выгрузка ответов.
+      npm run cli -- settings --municipality НАЗВАНИЕ [--confirm-consultations on|off] [--mentor-max-schools N] [--consultation-edit-days N] [--survey-min-group N] [--timezone ЗОНА]
+          Собственные настройки муниципалитета; печатает их все.
+      npm run cli -- backup [--out ПАПКА]
+          Снимает резервную копию (можно, пока «Опора» работает) и проверяет её целостность. Путь к копии — последней строкой.
+      npm run cli -- restore ФАЙЛ
+          Проверяет копию, ставит её на место базы и проверяет результат. Пока «Опора» работает, не сработает — сначала остановите её. Прежняя база остаётся рядом, а удаления, сделанные после снятия копии, выполняются заново.
+      npm run cli -- retention [--apply]
+          Показывает, что по срокам хранения будет обезличено и удалено; с --apply выполняет это короткими транзакциями, которые работающей «Опоре» не мешают.
+      npm run cli -- seed-demo
+          Добавляет демонстрационный муниципалитет для песочницы.
+cli-unknown-command = Не знаю команды «{ $command }».
+cli-option-required = Нужен параметр { $option }.
+cli-option-values = { $option } — одно из: { $values }.
+cli-range = { $option } — целое число от { $min } до { $max }.
+cli-positive = { $option } — целое число больше нуля.
+cli-municipality-not-found = Муниципалитет «{ $name }» не найден.
+cli-municipality-create-first = Муниципалитет «{ $name }» не найден. Сначала создайте его, например приглашением координатора: npm run cli -- invite --role coordinator --municipality НАЗВАНИЕ
+cli-school-not-found = Школа «{ $school }» не найдена.
+cli-roles-unknown = { $count ->
+    [one] Неизвестная роль
+    [few] Неизвестные роли
+   *[other] Неизвестные роли
+}: { $roles }. Можно: { $allowed }.
+cli-which-file = Какой файл? { $usage }
+cli-dry-run = Пробный запуск: ничего не записано.
+cli-invite-created = Приглашение: { $role }, { $scope }; { $uses ->
+    [one] { $uses } использование
+    [few] { $uses } использования
+   *[other] { $uses } использований
+}, действует до { $until }.
+cli-invite-send = Отправьте боту: /start { $code }
+cli-demo-added = Демонстрационный муниципалитет добавлен.
+cli-demo-exists = Демонстрационный муниципалитет уже есть.
+cli-broadcast-queued = Рассылка в очереди: { $count ->
+    [one] { $count } получатель
+    [few] { $count } получателя
+   *[other] { $count } получателей
+}. Разошлёт её работающая «Опора».
+cli-seminar-at-invalid = --at «{ $at }» — это не будущие дата и время по местному времени. Пример: «25.12.2026 15:00».
+cli-seminar-announced = Семинар объявлен, приглашение уйдёт { $count ->
+    [one] { $count } получателю
+    [few] { $count } получателям
+   *[other] { $count } получателям
+}. Код для отметки присутствия: { $code }.
+cli-year-invalid = --year — год, например 2024.
+cli-roadmap-usage = Как вызвать: npm run cli -- roadmap import ФАЙЛ --municipality НАЗВАНИЕ --year ГГГГ [--school НАЗВАНИЕ] [--dry-run] [--json]
+cli-import-usage = npm run cli -- import ФАЙЛ --municipality НАЗВАНИЕ
+cli-survey-usage =
+    Как вызвать:
+      npm run cli -- survey import ФАЙЛ --municipality НАЗВАНИЕ
+      npm run cli -- survey launch (--template КЛЮЧ | --survey НОМЕР) --municipality НАЗВАНИЕ [--days N] [--role РОЛЬ]... [--school НАЗВАНИЕ]...
+      npm run cli -- survey export ЗАПУСК --out ФАЙЛ.xlsx|ФАЙЛ.csv
+      npm run cli -- survey templates
+cli-survey-stored = Опрос «{ $title }» сохранён: { $count ->
+    [one] { $count } вопрос
+    [few] { $count } вопроса
+   *[other] { $count } вопросов
+}.
+cli-survey-template-invalid = --template — один из: { $templates }. Или укажите сохранённый опрос: --survey НОМЕР.
+cli-round-launched = Опрос запущен: { $count ->
+    [one] { $count } приглашение ждёт отправки
+    [few] { $count } приглашения ждут отправки
+   *[other] { $count } приглашений ждут отправки
+}.
+cli-round-not-found = Запуск опроса «{ $round }» не найден.
+cli-export-out = Укажите, куда сохранить: --out ФАЙЛ.xlsx или --out ФАЙЛ.csv.
+cli-timezone-invalid = «{ $zone }» — не название часового пояса. Пример: Europe/Moscow.
+
+# audit log in words
+audit-text-invite-created = приглашение: { $role }, { $scope }, { $uses ->
+    [one] { $uses } использование
+    [few] { $uses } использования
+   *[other] { $uses } использований
+}
+audit-text-role-granted = выдана роль «{ $role }»: { $name }
+audit-text-people-imported = импорт людей: { $created ->
+    [one] { $created } новый человек
+    [few] { $created } новых человека
+   *[other] { $created } новых человек
+}, обновлено: { $updated }, без изменений: { $unchanged }
+audit-text-schools-imported = импорт школ: { $created ->
+    [one] { $created } новая школа
+    [few] { $created } новые школы
+   *[other] { $created } новых школ
+}, обновлено: { $updated }, без изменений: { $unchanged }
+audit-text-assignment-created = назначение: { $kind }
+audit-kind-mentor_school = наставник школы
+audit-kind-tutor_teacher = тьютор педагога
+audit-kind-school_pair = пара школ
+audit-text-assignment-replaced = { $count ->
+    [one] заменило { $count } прежнее
+    [few] заменило { $count } прежних
+   *[other] заменило { $count } прежних
+}
+audit-text-broadcast-sent = рассылка { $recipients ->
+    [one] { $recipients } получателю
+    [few] { $recipients } получателям
+   *[other] { $recipients } получателям
+}, { $urgent ->
+    [yes] срочная
+   *[no] не срочная
+}
+audit-text-seminar-announced = объявлен семинар «{ $title }»: приглашение { $recipients ->
+    [one] { $recipients } получателю
+    [few] { $recipients } получателям
+   *[other] { $recipients } получателям
+}
+audit-text-survey-launched = запущен опрос «{ $title }»: приглашение { $recipients ->
+    [one] { $recipients } адресату
+    [few] { $recipients } адресатам
+   *[other] { $recipients } адресатам
+}
+audit-text-export = выгрузка персональных данных: { $what ->
+    [consultations] консультации
+    [audit] журнал действий
+    [roadmap] дорожная карта
+    [survey] ответы опроса
+    [invites] приглашения
+   *[other] данные
+}
+audit-text-export-rows = { $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+   *[other] { $count } строк
+}
+audit-text-roadmap-imported = импорт дорожной карты: { $created ->
+    [one] { $created } новый пункт
+    [few] { $created } новых пункта
+   *[other] { $created } новых пунктов
+}, обновлено: { $updated }, убрано: { $removed }
+audit-text-backup-restored = база восстановлена из копии «{ $file }», повторено удалений: { $replayed }
+audit-text-retention-applied = по сроку хранения обезличены ответы { $rounds ->
+    [one] { $rounds } опроса
+    [few] { $rounds } опросов
+   *[other] { $rounds } опросов
+} и удалены данные { $people ->
+    [one] { $people } участника
+    [few] { $people } участников
+   *[other] { $people } участников
+}
+audit-text-via-cli = через командную строку
+audit-text-file = файл «{ $file }»
+audit-scope-municipality = весь муниципалитет
+audit-unknown = действие «{ $action }»

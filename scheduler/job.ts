@@ -5,7 +5,7 @@ import { municipalities } from '../db/schema.js';
 import { recordJobRun } from '../db/repos/jobs.js';
 import type { Tx } from '../db/client.js';
 import type { CoreDeps } from '../handlers/core/context.js';
-import { latestDailySlot } from './local-time.js';
+import { latestDailySlot } from '../handlers/core/local-time.js';
 
 export type JobDeps = CoreDeps;
 

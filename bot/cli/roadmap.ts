@@ -13,7 +13,7 @@ import { CliError, out } from './output.js';
 
 export async function roadmapCommand(deps: CliDeps, t: Translate, args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub !== 'import') throw new CliError('usage: roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]');
+  if (sub !== 'import') throw new CliError(t('cli-roadmap-usage'));
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -26,13 +26,13 @@ export async function roadmapCommand(deps: CliDeps, t: Translate, args: string[]
     },
   });
   const file = positionals[0];
-  if (!file) throw new CliError('which file? roadmap import FILE --municipality NAME --year YYYY');
+  if (!file) throw new CliError(t('cli-which-file', { usage: t('cli-roadmap-usage') }));
   const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new CliError('--year must be a year such as 2024');
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new CliError(t('cli-year-invalid'));
   const municipality = values.municipality ? findMunicipality(deps.db, values.municipality) : undefined;
-  if (!values['dry-run'] && !municipality) throw new CliError(`municipality "${values.municipality ?? ''}" not found`);
+  if (!values['dry-run'] && !municipality) throw new CliError(t('cli-municipality-not-found', { name: values.municipality ?? '' }));
   const school = values.school && municipality ? findSchool(deps.db, municipality.id, values.school) : undefined;
-  if (values.school && !school) throw new CliError(`school "${values.school}" not found`);
+  if (values.school && !school) throw new CliError(t('cli-school-not-found', { school: values.school }));
   if (statSync(file).size > MAX_ROADMAP_BYTES) throw new CliError(t('roadmap-error-too-big'));
   let plan;
   try {
@@ -52,7 +52,7 @@ export async function roadmapCommand(deps: CliDeps, t: Translate, args: string[]
   const { unknown } = understood(plan);
   out(t('roadmap-preview', { file: basename(file), items: plan.items.length, sections: plan.sections.length, understood: plan.items.length - unknown.length, unknown: unknown.length, period: String(plan.period.year) }));
   for (const item of unknown) out(`  ? ${item.number} «${item.deadlineText}»`);
-  if (!saved) return out('Dry run: nothing was written.');
+  if (!saved) return out(t('cli-dry-run'));
   out(t('roadmap-imported', { created: saved.created, updated: saved.updated, unchanged: saved.unchanged, removed: saved.removed }));
   out(String(saved.roadmap.id));
 }

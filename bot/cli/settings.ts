@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import { IANAZone } from 'luxon';
 import { findMunicipality, updateMunicipalitySettings } from '../../db/repos/org.js';
 import type { MunicipalitySettings } from '../../db/schema.js';
-import type { CliDeps } from './announce.js';
+import type { Translate } from '../../handlers/core/i18n.js';
+import { cliT, type CliDeps } from './announce.js';
 import { CliError, out } from './output.js';
 
-function positive(value: string | undefined, name: string): number | undefined {
+function positive(t: Translate, value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new CliError(`${name} must be a whole number from 1 to 1000`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new CliError(t('cli-range', { option: name, min: 1, max: 1000 }));
   return n;
 }
 
@@ -28,17 +29,18 @@ export function settingsCommand(deps: CliDeps, args: string[]): void {
       timezone: { type: 'string' },
     },
   });
+  const t = cliT(deps);
   const municipality = values.municipality ? findMunicipality(deps.db, values.municipality) : undefined;
-  if (!municipality) throw new CliError(`municipality "${values.municipality ?? ''}" not found`);
+  if (!municipality) throw new CliError(t('cli-municipality-not-found', { name: values.municipality ?? '' }));
   const confirm = values['confirm-consultations'];
-  if (confirm !== undefined && confirm !== 'on' && confirm !== 'off') throw new CliError('--confirm-consultations is on or off');
-  if (values.timezone !== undefined && !IANAZone.isValidZone(values.timezone)) throw new CliError(`${values.timezone} is not an IANA time zone`);
+  if (confirm !== undefined && confirm !== 'on' && confirm !== 'off') throw new CliError(t('cli-option-values', { option: '--confirm-consultations', values: 'on, off' }));
+  if (values.timezone !== undefined && !IANAZone.isValidZone(values.timezone)) throw new CliError(t('cli-timezone-invalid', { zone: values.timezone }));
   const next: MunicipalitySettings = {
     ...municipality.settings,
     ...(confirm !== undefined ? { confirmConsultations: confirm === 'on' } : {}),
-    ...(values['mentor-max-schools'] !== undefined ? { mentorMaxSchools: positive(values['mentor-max-schools'], '--mentor-max-schools') } : {}),
-    ...(values['consultation-edit-days'] !== undefined ? { consultationEditDays: positive(values['consultation-edit-days'], '--consultation-edit-days') } : {}),
-    ...(values['survey-min-group'] !== undefined ? { surveyMinGroupSize: positive(values['survey-min-group'], '--survey-min-group') } : {}),
+    ...(values['mentor-max-schools'] !== undefined ? { mentorMaxSchools: positive(t, values['mentor-max-schools'], '--mentor-max-schools') } : {}),
+    ...(values['consultation-edit-days'] !== undefined ? { consultationEditDays: positive(t, values['consultation-edit-days'], '--consultation-edit-days') } : {}),
+    ...(values['survey-min-group'] !== undefined ? { surveyMinGroupSize: positive(t, values['survey-min-group'], '--survey-min-group') } : {}),
   };
   updateMunicipalitySettings(deps.db, municipality.id, next, values.timezone);
   out(JSON.stringify({ municipality: municipality.name, timezone: values.timezone ?? municipality.timezone, settings: next }));

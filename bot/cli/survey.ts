@@ -21,14 +21,9 @@ import { templateByKey, templates } from '../../handlers/surveys/templates.js';
 import type { CliDeps } from './announce.js';
 import { CliError, out } from './output.js';
 
-const usage = `survey import FILE --municipality NAME
-survey launch (--template KEY | --survey ID) --municipality NAME [--days N] [--role ROLE]... [--school NAME]...
-survey export ROUND --out FILE.xlsx|FILE.csv
-survey templates`;
-
-function municipalityOf(deps: CliDeps, name: string | undefined) {
+function municipalityOf(deps: CliDeps, t: Translate, name: string | undefined) {
   const m = name ? findMunicipality(deps.db, name) : undefined;
-  if (!m) throw new CliError(`municipality "${name ?? ''}" not found`);
+  if (!m) throw new CliError(t('cli-municipality-not-found', { name: name ?? '' }));
   return m;
 }
 
@@ -53,29 +48,33 @@ export async function surveyCommand(deps: CliDeps, t: Translate, args: string[])
   }
   if (sub === 'import') {
     const file = positionals[0];
-    if (!file) throw new CliError(usage);
+    if (!file) throw new CliError(t('cli-survey-usage'));
     const format = /\.ya?ml$/i.test(file) ? 'yaml' : extname(file).toLowerCase() === '.json' ? 'json' : undefined;
     if (!format) throw new CliError(t('survey-file-type'));
     const parsed = await readSurveyFile(readFileSync(file), format).catch((error: unknown) => {
       throw error instanceof DocumentLimitError ? new CliError(t(error.key, error.args)) : error;
     });
     if (!parsed.ok) throw new CliError(t('survey-file-problems', { problems: parsed.problems.join('\n') }));
-    const m = municipalityOf(deps, values.municipality);
+    const m = municipalityOf(deps, t, values.municipality);
     const row = createSurvey(deps.db, { municipalityId: m.id, key: parsed.survey.key, title: parsed.survey.title, definition: { ...parsed.survey }, createdBy: null });
-    out(`Survey "${row.title}" stored with ${parsed.survey.questions.length} questions.`);
+    out(t('cli-survey-stored', { title: row.title, count: parsed.survey.questions.length }));
     return out(String(row.id));
   }
   if (sub === 'launch') {
-    const m = municipalityOf(deps, values.municipality);
+    const m = municipalityOf(deps, t, values.municipality);
     const days = Number(values.days);
-    if (!Number.isInteger(days) || days < 1 || days > 90) throw new CliError('--days must be 1 to 90');
+    if (!Number.isInteger(days) || days < 1 || days > 90) throw new CliError(t('cli-range', { option: '--days', min: 1, max: 90 }));
     const stored = values.survey ? getSurvey(deps.db, Number(values.survey)) : undefined;
     const template = values.template ? templateByKey(values.template) : undefined;
-    if (!stored && !template) throw new CliError(`--template must be one of: ${templates().map((s) => s.key).join(', ')}; or --survey ID`);
+    if (!stored && !template) throw new CliError(t('cli-survey-template-invalid', { templates: templates().map((s) => s.key).join(', ') }));
     const roles = values.role ?? [];
-    if (roles.some((r) => !roleNames.includes(r as RoleName))) throw new CliError(`--role is one of ${roleNames.join(', ')}`);
-    const schoolIds = (values.school ?? []).map((name) => findSchool(deps.db, m.id, name)?.id ?? -1);
-    if (schoolIds.includes(-1)) throw new CliError('a --school was not found');
+    const bad = roles.filter((r) => !roleNames.includes(r as RoleName));
+    if (bad.length) throw new CliError(t('cli-roles-unknown', { count: bad.length, roles: bad.join(', '), allowed: roleNames.join(', ') }));
+    const schoolIds = (values.school ?? []).map((name) => {
+      const id = findSchool(deps.db, m.id, name)?.id;
+      if (id === undefined) throw new CliError(t('cli-school-not-found', { school: name }));
+      return id;
+    });
     const audience: Audience = { ...(roles.length ? { roles: roles as RoleName[] } : {}), ...(schoolIds.length ? { schoolIds } : {}) };
     const now = systemClock.now();
     const { round, invited } = deps.db.transaction((tx) =>
@@ -88,14 +87,14 @@ export async function surveyCommand(deps: CliDeps, t: Translate, args: string[])
         createdBy: null,
       }),
     );
-    out(`Round launched; ${invited} invitation(s) queued.`);
+    out(t('cli-round-launched', { count: invited }));
     return out(String(round.id));
   }
   if (sub === 'export') {
     const round = getRound(deps.db, Number(positionals[0]));
-    if (!round) throw new CliError(`round "${positionals[0] ?? ''}" not found`);
-    if (!values.out) throw new CliError('--out FILE.xlsx or FILE.csv is required');
-    const ctx = { deps: { ...deps, clock: systemClock, log: silentLog, wakeOutbox: () => {} }, t, lang: 'ru' as const };
+    if (!round) throw new CliError(t('cli-round-not-found', { round: positionals[0] ?? '' }));
+    if (!values.out) throw new CliError(t('cli-export-out'));
+    const ctx = { deps: { ...deps, clock: systemClock, log: silentLog, wakeOutbox: () => {} }, t, lang: deps.lang ?? 'ru' };
     const data = values.out.toLowerCase().endsWith('.csv') ? roundCsv(ctx, round) : await roundXlsx(ctx, round);
     writeFileSync(values.out, data);
     audit(deps.db, { at: systemClock.now(), actorId: null, municipalityId: round.municipalityId, action: 'export.personal-data', details: { what: 'survey', roundId: round.id, via: 'cli' } });
@@ -103,5 +102,5 @@ export async function surveyCommand(deps: CliDeps, t: Translate, args: string[])
     if (notice) out(notice);
     return out(values.out);
   }
-  throw new CliError(usage);
+  throw new CliError(t('cli-survey-usage'));
 }

@@ -14,7 +14,7 @@ import { getMunicipality, getSchool, isSupported, schoolsOf, type School } from 
 import { getPerson, peopleOf, type Person } from '../../db/repos/people.js';
 import type { AssignmentKind } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
-import { localDate } from '../../scheduler/local-time.js';
+import { localDate } from '../core/local-time.js';
 import { hasRole, requireAdminOf } from '../core/access.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef, StepOutcome } from '../core/dialog.js';

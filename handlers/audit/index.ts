@@ -10,6 +10,7 @@ import type { Ctx } from '../core/context.js';
 import type { Feature } from '../core/dispatch.js';
 import { formatDayTime } from '../core/format.js';
 import { buildXlsx, XLSX_MIME } from '../core/spreadsheet.js';
+import { auditTitle, describeAudit } from './describe.js';
 
 export const auditExportAction = defineAction('aux', idArg);
 const SHOWN = 25;
@@ -19,11 +20,6 @@ function who(ctx: Ctx, entry: AuditEntry): string {
   return getPerson(ctx.deps.db, entry.actorId)?.fullName ?? ctx.t('audit-erased');
 }
 
-const detailsText = (entry: AuditEntry) =>
-  Object.entries(entry.details)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
-    .join(', ');
-
 function zone(ctx: Ctx, municipalityId: number): string {
   return getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
 }
@@ -32,7 +28,7 @@ export function auditReply(ctx: Ctx): Reply {
   const { municipalityId } = requireCoordinator(ctx);
   const entries = auditOf(ctx.deps.db, municipalityId, undefined, SHOWN);
   if (entries.length === 0) return { text: ctx.t('audit-empty') };
-  const lines = entries.map((e) => `${formatDayTime(e.at, zone(ctx, municipalityId))} — ${who(ctx, e)}: ${ctx.t(`audit-${e.action.replace('.', '-')}`)} (${detailsText(e)})`);
+  const lines = entries.map((e) => `${formatDayTime(e.at, zone(ctx, municipalityId))} — ${who(ctx, e)}: ${describeAudit(ctx.t, ctx.deps.db, e)}`);
   return {
     text: `${ctx.t('audit-heading', { count: entries.length })}\n${lines.join('\n')}`,
     buttons: [[{ kind: 'action', label: ctx.t('audit-export'), data: auditExportAction.encode(municipalityId) }]],
@@ -46,7 +42,7 @@ export async function auditXlsx(ctx: Ctx, municipalityId: number): Promise<Reply
     {
       name: ctx.t('audit-sheet'),
       header: [ctx.t('col-date'), ctx.t('audit-col-who'), ctx.t('audit-col-what'), ctx.t('audit-col-details')],
-      rows: entries.map((e) => [formatDayTime(e.at, zone(ctx, municipalityId)), who(ctx, e), ctx.t(`audit-${e.action.replace('.', '-')}`), detailsText(e)]),
+      rows: entries.map((e) => [formatDayTime(e.at, zone(ctx, municipalityId)), who(ctx, e), auditTitle(ctx.t, e), describeAudit(ctx.t, ctx.deps.db, e)]),
     },
   ]);
   audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: coordinator.id, municipalityId, action: 'export.personal-data', details: { what: 'audit', rows: entries.length } });

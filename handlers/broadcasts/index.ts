@@ -12,10 +12,14 @@ import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
 import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
-import { deliveryReport, sendBroadcast } from './send.js';
+import { audit } from '../../db/repos/audit.js';
+import { broadcastBatch, deliveryReport, sendBroadcast } from './send.js';
+import { releaseNow, withHeldNotice } from './held.js';
 import { downloadWithin, storedFileName } from '../core/files.js';
 
 export const reportAction = defineAction('bcr', idArg);
+/** «Срочно — отправить сейчас» under a broadcast quiet hours hold. */
+export const sendNowAction = defineAction('bcu', idArg);
 export const MAX_BROADCAST_FILE = 20 * 1024 * 1024;
 
 type BroadcastData = { municipalityId: number; text?: string; fileId?: number; fileName?: string; audience?: Audience };
@@ -30,6 +34,20 @@ function report(ctx: Ctx, broadcastId: number): Reply {
     buttons: [[{ kind: 'action', label: ctx.t('broadcast-refresh'), data: reportAction.encode(broadcast.id) }]],
     edit: true,
   };
+}
+
+const heldRows = (id: number) => ({ batch: broadcastBatch(id), keyPrefix: `${broadcastBatch(id)}:` });
+
+/** The coordinator decided a held broadcast cannot wait: its rows go now, once. */
+function sendNow(ctx: Ctx, broadcastId: number): Reply {
+  const broadcast = getBroadcast(ctx.deps.db, broadcastId);
+  if (!broadcast) throw new UserError('gone', 'stale-button');
+  const coordinator = requireAdminOf(ctx, broadcast.municipalityId);
+  const { released, reply } = releaseNow(ctx, heldRows(broadcast.id));
+  if (released > 0) {
+    audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: coordinator.id, municipalityId: broadcast.municipalityId, action: 'broadcast.sent', details: { broadcastId: broadcast.id, recipients: released, urgent: true, heldByQuietHours: true } });
+  }
+  return reply;
 }
 
 const broadcastDialog: DialogDef<BroadcastData> = {
@@ -93,12 +111,11 @@ const broadcastDialog: DialogDef<BroadcastData> = {
           ),
         );
         ctx.deps.wakeOutbox();
-        return {
-          done: {
-            text: ctx.t('broadcast-queued', { count: broadcast.recipients }),
-            buttons: [[{ kind: 'action', label: ctx.t('broadcast-report-button'), data: reportAction.encode(broadcast.id) }]],
-          },
+        const queued: Reply = {
+          text: ctx.t('broadcast-queued', { count: broadcast.recipients }),
+          buttons: [[{ kind: 'action', label: ctx.t('broadcast-report-button'), data: reportAction.encode(broadcast.id) }]],
         };
+        return { done: withHeldNotice(ctx, queued, data.municipalityId, heldRows(broadcast.id), sendNowAction.encode(broadcast.id)) };
       },
     },
   },
@@ -114,5 +131,6 @@ export const broadcastsFeature: Feature = (h) => {
       menu: true,
       run: (ctx) => h.dialogs.start(ctx, broadcastDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
     })
-    .action(reportAction, (ctx, [id]) => report(ctx, id));
+    .action(reportAction, (ctx, [id]) => report(ctx, id))
+    .action(sendNowAction, (ctx, [id]) => sendNow(ctx, id));
 };

@@ -29,7 +29,7 @@ export const consultationsFeature: Feature = (h) => {
       describe: 'cmd-log',
       visible: visibleTo('mentor', 'tutor'),
       menu: true,
-      run: (ctx, args) => startLog(ctx, args, (data, step) => h.dialogs.start(ctx, logDialog, data, step)),
+      run: (ctx, args) => startLog(ctx, args, (data, step) => h.dialogs.start(ctx, logDialog, data, step), h.dialogs.active(ctx)),
     })
     .command({ name: 'mylog', describe: 'cmd-mylog', visible: visibleTo('mentor', 'tutor'), run: (ctx) => myLog(ctx) })
     .command({ name: 'consultations', describe: 'cmd-consultations', visible: visibleTo('coordinator', 'curator'), run: (ctx) => consultationsCommand(ctx) })

@@ -5,6 +5,7 @@
 // understood and the dialog asks only for the rest.
 import { DateTime } from 'luxon';
 import { activeAssignmentsOfPerson } from '../../db/repos/assignments.js';
+import type { DialogRow } from '../../db/repos/dialogs.js';
 import { addConsultation, confirmConsultation, editConsultation, getConsultation } from '../../db/repos/consultations.js';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { getPerson, peopleOf, type Person } from '../../db/repos/people.js';
@@ -34,6 +35,8 @@ export type LogData = {
   outcome?: string | null;
   filter?: string;
   editingId?: number;
+  /** A second /log while this one waited for «Сохранить»: kept here until the person says which to keep. */
+  replacement?: LogData;
 };
 
 export interface Candidate {
@@ -237,6 +240,22 @@ export const logDialog: DialogDef<LogData> = {
         return next({ ...data, [answer.value]: undefined });
       },
     },
+    which: {
+      prompt: (ctx, data) => ({
+        text: ctx.t('log-which', {
+          waiting: summary(ctx, { ...data, replacement: undefined }),
+          // A bare /log brings nothing to show yet: the new entry would start from the beginning.
+          fresh: data.replacement && Object.keys(data.replacement).length > 1 ? summary(ctx, data.replacement) : ctx.t('log-fresh-start'),
+        }),
+        choices: [[{ label: ctx.t('log-keep-waiting'), value: 'waiting' }], [{ label: ctx.t('log-keep-new'), value: 'new' }]],
+      }),
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
+        const { replacement, ...waiting } = data;
+        if (answer.value === 'waiting' || !replacement) return { next: 'confirm', data: waiting };
+        return answer.value === 'new' ? next(replacement) : { reask: ctx.t('dialog-choose-button') };
+      },
+    },
     confirm: {
       prompt: (ctx, data) => ({
         text: `${summary(ctx, data)}\n\n${ctx.t('log-confirm-question')}`,
@@ -248,13 +267,11 @@ export const logDialog: DialogDef<LogData> = {
   },
 };
 
-/** `/log` with or without a one-line text: the first step still missing, or straight to the summary. */
-export function startLog(ctx: Ctx, args: string, start: (data: LogData, step: string) => Outcome): Outcome {
-  const author = requirePerson(ctx);
-  const candidates = candidatesOf(ctx, author);
-  if (candidates.length === 0 || author.municipalityId === null) return { text: ctx.t('log-no-assignments') };
-  const base: LogData = { municipalityId: author.municipalityId };
-  if (!args.trim()) return start(base, 'whom');
+/** A fragment the line could not place that reads as a surname: «Смирнова», «Смирновой О.В.». */
+const looksLikeName = (fragment: string) => /^\p{Lu}\p{Ll}+/u.test(fragment);
+
+/** What a one-line /log understood; `unknownName` when it names someone who is not among the author's. */
+function fromLine(ctx: Ctx, base: LogData, candidates: Candidate[], args: string): { data: LogData; unknownName?: string } {
   const counterparts: Counterpart[] = candidates.map((c) => ({
     id: c.personId ?? -(c.schoolId ?? 0),
     kind: c.personId !== null ? 'person' : 'school',
@@ -262,6 +279,9 @@ export function startLog(ctx: Ctx, args: string, start: (data: LogData, step: st
   }));
   const parsed = parseOneLine(args, { today: today(ctx, base), counterparts });
   const whom = parsed.counterpartId === undefined ? undefined : parsed.counterpartId > 0 ? `p:${parsed.counterpartId}` : `s:${-parsed.counterpartId}`;
+  const unknownName = whom === undefined && !parsed.ambiguous ? parsed.unread.find(looksLikeName) : undefined;
+  // With only the name missing, the line is as complete as one that named a counterpart: after «who» comes the summary.
+  const onlyWhomMissing = unknownName !== undefined && parsed.unread.length === 1 && Boolean(parsed.minutes && parsed.format && parsed.topic);
   const data: LogData = {
     ...base,
     whom,
@@ -269,10 +289,46 @@ export function startLog(ctx: Ctx, args: string, start: (data: LogData, step: st
     minutes: parsed.minutes,
     format: parsed.format,
     topic: parsed.topic,
-    outcome: parsed.complete ? null : undefined,
+    outcome: parsed.complete || onlyWhomMissing ? null : undefined,
   };
+  return { data, unknownName };
+}
+
+/** What the line kept for the dialog, so the person sees nothing was lost: «45 мин, онлайн, «разбор ВПР»». */
+function kept(ctx: Ctx, data: LogData): string {
+  const parts = [
+    data.minutes ? ctx.t('log-minutes', { minutes: data.minutes }) : undefined,
+    data.format ? ctx.t(`consultation-format-${data.format}`) : undefined,
+    data.topic ? `«${data.topic}»` : undefined,
+  ].filter((p) => p !== undefined);
+  return parts.join(', ');
+}
+
+function withNote(note: string, outcome: Outcome): Outcome {
+  if (Array.isArray(outcome)) return [{ text: note }, ...outcome];
+  return 'replies' in outcome ? { ...outcome, replies: [{ text: note }, ...outcome.replies] } : [{ text: note }, outcome];
+}
+
+/**
+ * `/log` with or without a one-line text: the first step still missing, or
+ * straight to the summary. A second /log while an entry waits for «Сохранить»
+ * asks which of the two to keep rather than dropping the first.
+ */
+export function startLog(ctx: Ctx, args: string, start: (data: LogData, step: string) => Outcome, active?: Pick<DialogRow, 'name' | 'step' | 'data' | 'expiresAt'>): Outcome {
+  const author = requirePerson(ctx);
+  const candidates = candidatesOf(ctx, author);
+  if (candidates.length === 0 || author.municipalityId === null) return { text: ctx.t('log-no-assignments') };
+  const base: LogData = { municipalityId: author.municipalityId };
+  const { data, unknownName } = args.trim() ? fromLine(ctx, base, candidates, args) : { data: base, unknownName: undefined };
+  const live = active && active.expiresAt.getTime() > ctx.deps.clock.now().getTime();
+  const waiting = live && active.name === logDialog.name && active.step === 'confirm' ? (active.data as LogData) : undefined;
+  if (waiting && waiting.municipalityId === author.municipalityId) return start({ ...waiting, replacement: data }, 'which');
+  if (!args.trim()) return start(base, 'whom');
   const step = next(data);
-  return start('next' in step ? step.data : data, 'next' in step ? step.next : 'confirm');
+  const started = start('next' in step ? step.data : data, 'next' in step ? step.next : 'confirm');
+  if (!unknownName) return started;
+  const what = kept(ctx, data);
+  return withNote(ctx.t('log-unknown-name', { name: unknownName, kept: what || 'none' }), started);
 }
 
 /** Opens an own entry for correction: the person picks the field to change. */

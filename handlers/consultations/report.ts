@@ -34,6 +34,18 @@ export const QUIET_PAIR_DAYS = 30;
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
+/**
+ * A month's time as a tutor counts it: «45 мин», «3 ч 20 мин», «2 ч»; from
+ * ten hours on, hours to a tenth are close enough («12,5 ч»).
+ */
+export function duration(t: Ctx['t'], minutes: number): string {
+  if (minutes < 60) return t('duration-minutes', { minutes });
+  if (minutes >= 600) return t('duration-hours', { hours: hours(minutes) });
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? t('duration-whole-hours', { hours: h }) : t('duration-hours-minutes', { hours: h, minutes: m });
+}
+
 function zone(ctx: Ctx, municipalityId: number): string {
   return getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
 }
@@ -71,8 +83,8 @@ export function myLog(ctx: Ctx): Reply {
     byWhom.set(key, { count: sum.count + 1, minutes: sum.minutes + e.minutes });
   }
   const total = entries.reduce((s, e) => s + e.minutes, 0);
-  const lines = [ctx.t('mylog-heading', { count: entries.length, hours: hours(total) })];
-  for (const [whom, sum] of byWhom) lines.push(`• ${whom}: ${ctx.t('log-count-hours', { count: sum.count, hours: hours(sum.minutes) })}`);
+  const lines = [ctx.t('mylog-heading', { count: entries.length, time: duration(ctx.t, total) })];
+  for (const [whom, sum] of byWhom) lines.push(`• ${whom}: ${ctx.t('log-count-time', { count: sum.count, time: duration(ctx.t, sum.minutes) })}`);
   const recent = [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).slice(0, 5);
   const buttons: Button[][] = recent.map((e) => [{ kind: 'action', label: `${formatIsoDay(e.date)} ${whomOf(ctx, e)}`.slice(0, 40), data: entryAction.encode(e.id) }]);
   return buttons.length ? { text: lines.join('\n'), buttons } : { text: lines.join('\n') };

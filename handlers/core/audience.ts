@@ -3,11 +3,11 @@
 // outside quiet hours unless the coordinator marked it urgent.
 import { peopleInAudience, primaryAccounts } from '../../db/repos/audience.js';
 import { enqueueOutbox, type OutboxItem } from '../../db/repos/outbox.js';
-import { getMunicipality, supportedStatuses } from '../../db/repos/org.js';
+import { supportedStatuses } from '../../db/repos/org.js';
 import type { Person } from '../../db/repos/people.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Audience, PlatformName } from '../../db/schema.js';
-import { outsideQuietHours } from '../../scheduler/local-time.js';
+import { municipalityZone, outsideQuietHours } from './local-time.js';
 import type { Reply } from './contract.js';
 import type { CoreDeps } from './context.js';
 import type { Translate } from './i18n.js';
@@ -65,7 +65,7 @@ export function queueToReach(
   message: (person: Person, t: Translate) => Reply,
   options: { key: string; batch?: string; now: Date; urgent?: boolean; fileId?: number },
 ): number {
-  const zone = getMunicipality(tx, municipalityId)?.timezone ?? deps.settings.defaultTimezone;
+  const zone = municipalityZone({ db: tx, settings: deps.settings }, municipalityId);
   const notBefore = options.urgent ? options.now : outsideQuietHours(options.now, zone, deps.settings.quietHours);
   const items: OutboxItem[] = [];
   for (const person of r.people) {

@@ -5,7 +5,7 @@ import { purgeErasedPages } from '../../db/client.js';
 import { audit } from '../../db/repos/audit.js';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { erasePerson, peopleOf } from '../../db/repos/people.js';
-import { localDate } from '../../scheduler/local-time.js';
+import { localDate } from '../core/local-time.js';
 import { requirePerson } from '../core/access.js';
 import type { DialogDef } from '../core/dialog.js';
 import { notifyPerson } from '../core/outbox.js';

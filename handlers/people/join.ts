@@ -26,10 +26,14 @@ export type JoinData = {
   schoolId?: number;
   subjects: string[];
   schoolFilter?: string;
+  /** The person, already in with a higher role, said yes to adding this lower one. */
+  lowerRoleConfirmed?: boolean;
 };
 
 const ROLES_WITH_SCHOOL: readonly RoleName[] = ['mentor', 'tutor', 'school_admin', 'teacher'];
 const ROLES_WITH_SUBJECTS: readonly RoleName[] = ['tutor', 'teacher'];
+/** How far a role reaches, to tell a lower role from a higher one; mentor and tutor are peers. */
+const ROLE_RANK: Record<RoleName, number> = { teacher: 1, school_admin: 2, tutor: 3, mentor: 3, coordinator: 4, curator: 5 };
 
 /** The person an invite makes or extends: the imported person it names, or the sender if registered. */
 function targetOf(ctx: Ctx, invite: Invite): Person | undefined {
@@ -54,7 +58,25 @@ function offersNewRole(target: Person | undefined, invite: Invite): boolean {
   return !target.roles.some((r) => r.role === invite.role && r.municipalityId === scope);
 }
 
+/**
+ * The sender's highest role when a general invite would add a lower one: a
+ * coordinator opening the teacher invite they made for colleagues. Such an
+ * invite is most likely not meant for them, so they are asked before the
+ * role is added. A personal invite names its person and is not asked about.
+ */
+function higherRoleOf(ctx: Ctx, invite: Invite): RoleName | undefined {
+  if (invite.personId !== null || !ctx.person?.consentAt) return undefined;
+  const highest = ctx.person.roles.map((r) => r.role).sort((a, b) => ROLE_RANK[b] - ROLE_RANK[a])[0];
+  return highest && ROLE_RANK[highest] > ROLE_RANK[invite.role] ? highest : undefined;
+}
+
+function scopeName(ctx: Ctx, invite: Invite): string {
+  const school = invite.schoolId !== null ? getSchool(ctx.deps.db, invite.schoolId) : undefined;
+  return school?.shortName ?? getMunicipality(ctx.deps.db, invite.municipalityId)?.name ?? '—';
+}
+
 function missingStep(ctx: Ctx, invite: Invite, data: JoinData): string | undefined {
+  if (!data.lowerRoleConfirmed && higherRoleOf(ctx, invite)) return 'lower-role';
   const target = targetOf(ctx, invite);
   // A new role is never given silently: the person reads the consent again, with the role named, and agrees.
   if (data.consentAt === undefined && (!target?.consentAt || offersNewRole(target, invite))) return 'consent';
@@ -147,14 +169,29 @@ export function joinDialog(h: FeatureHost): DialogDef<JoinData> {
     // A person may read the consent text carefully; the invite's own expiry still applies.
     ttlMinutes: 7 * 24 * 60,
     steps: {
+      'lower-role': {
+        prompt: (ctx, data) => {
+          const invite = loadInvite(ctx, data);
+          const current = higherRoleOf(ctx, invite) ?? invite.role;
+          return {
+            text: ctx.t('join-lower-role', { current: ctx.t(`role-${current}`), role: ctx.t(`role-${invite.role}`), scope: scopeName(ctx, invite) }),
+            choices: [[{ label: ctx.t('join-lower-role-yes'), value: 'yes' }], [{ label: ctx.t('join-lower-role-no'), value: 'no' }]],
+          };
+        },
+        accept: (ctx, data, answer) => {
+          if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
+          // Nothing is used up on «Нет»: the invite stays for the colleague it was meant for.
+          if (answer.value !== 'yes') return { done: { text: ctx.t('join-lower-role-kept') } };
+          return proceed(ctx, h, loadInvite(ctx, data), { ...data, lowerRoleConfirmed: true });
+        },
+      },
       consent: {
         prompt: (ctx, data) => {
           const invite = loadInvite(ctx, data);
           const municipality = getMunicipality(ctx.deps.db, invite.municipalityId);
           const target = targetOf(ctx, invite);
-          const school = invite.schoolId !== null ? getSchool(ctx.deps.db, invite.schoolId) : undefined;
           const offer = offersNewRole(target, invite)
-            ? `${ctx.t('join-role-offer', { role: ctx.t(`role-${invite.role}`), scope: school?.shortName ?? municipality?.name ?? '—' })}\n\n`
+            ? `${ctx.t('join-role-offer', { role: ctx.t(`role-${invite.role}`), scope: scopeName(ctx, invite) })}\n\n`
             : '';
           return {
             text: `${offer}${ctx.t('consent-text', { operator: municipality?.name ?? '—' })}`,
@@ -226,8 +263,9 @@ export function joinWithCode(ctx: Ctx, h: FeatureHost, dialog: DialogDef<JoinDat
     return { text: ctx.t('invite-already-joined') };
   }
   const data: JoinData = { inviteId: invite.id, subjects: [] };
-  if (!missingStep(ctx, invite, data)) return complete(ctx, h, invite, data);
-  return h.dialogs.start(ctx, dialog, data);
+  const step = missingStep(ctx, invite, data);
+  if (!step) return complete(ctx, h, invite, data);
+  return h.dialogs.start(ctx, dialog, data, step === 'lower-role' ? step : dialog.first);
 }
 
 /** Invite codes are eight letters and digits; a person may paste one without /start. */

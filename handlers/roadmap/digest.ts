@@ -3,7 +3,7 @@
 // and hour the coordinator chose (Monday 09:00 unless they chose otherwise).
 import { DateTime } from 'luxon';
 import { getValue, setValue } from '../../db/repos/kv.js';
-import { getMunicipality } from '../../db/repos/org.js';
+import { municipalityZone } from '../core/local-time.js';
 import { rsvpCounts, seminarsBetween } from '../../db/repos/seminars.js';
 import { getSurvey, openRounds } from '../../db/repos/surveys.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -33,7 +33,7 @@ export function digestTime(db: DbOrTx, personId: number): DigestTime {
 /** The digest text for a municipality at a local date. */
 export function digestText(ctx: ReadCtx, municipalityId: number, today: string): string {
   const t: Translate = ctx.t;
-  const zone = getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+  const zone = municipalityZone(ctx.deps, municipalityId);
   const weekAgo = DateTime.fromISO(today).minus({ days: 7 }).toISODate() ?? today;
   const all = entries(ctx, municipalityId);
   const lines = [t('digest-heading', { from: formatIsoDay(weekAgo), to: formatIsoDay(today) })];

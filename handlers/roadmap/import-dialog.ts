@@ -6,8 +6,7 @@ import { audit } from '../../db/repos/audit.js';
 import { getSchool } from '../../db/repos/org.js';
 import { itemsOf, setAlias } from '../../db/repos/roadmaps.js';
 import type { ResponsibleTarget } from '../../db/schema.js';
-import { localDate } from '../../scheduler/local-time.js';
-import { getMunicipality } from '../../db/repos/org.js';
+import { todayIn } from '../core/local-time.js';
 import { hasRole, mayAdminister, requireAdminOf, requirePerson } from '../core/access.js';
 import { notAllowed } from '../core/errors.js';
 import type { Person } from '../../db/repos/people.js';
@@ -72,8 +71,7 @@ type FileRead = { plan: RoadmapPlan; fileName: string } | { reask: string };
 
 /** Reads the document (or pasted table) an answer carries; a polite question again when it cannot be used. */
 async function readAnswer(ctx: Ctx, data: RoadmapImportData, answer: Answer): Promise<FileRead> {
-  const zone = getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
-  const year = Number(localDate(ctx.deps.clock.now(), zone).slice(0, 4));
+  const year = Number(todayIn(ctx.deps, data.municipalityId).slice(0, 4));
   try {
     let plan: RoadmapPlan;
     let fileName: string;

@@ -4,9 +4,8 @@
 // into the item's history.
 import { DateTime } from 'luxon';
 import { saveFile } from '../../db/repos/broadcasts.js';
-import { getMunicipality } from '../../db/repos/org.js';
 import { addHistory, getItem, getMilestone, getRoadmap, updateMilestone, type MilestoneRow } from '../../db/repos/roadmaps.js';
-import { localDate } from '../../scheduler/local-time.js';
+import { localDate, municipalityZone } from '../core/local-time.js';
 import { mayAdminister, requirePerson } from '../core/access.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
@@ -32,7 +31,7 @@ export function ownMilestone(ctx: Ctx, id: number): { milestone: MilestoneRow; t
     mayAdminister(person, roadmap.municipalityId) ||
     responsiblePeople(ctx.deps.db, roadmap.municipalityId, roadmap.schoolId, item.responsibleText).includes(person.id);
   if (!allowed) throw new UserError('forbidden', 'error-forbidden');
-  const zone = getMunicipality(ctx.deps.db, roadmap.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+  const zone = municipalityZone(ctx.deps, roadmap.municipalityId);
   return { milestone, title: `${item.number} ${item.title}`, zone };
 }
 

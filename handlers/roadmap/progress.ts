@@ -3,10 +3,10 @@
 // body with overdue items first, and an XLSX export with status and evidence.
 import { audit } from '../../db/repos/audit.js';
 import { DateTime } from 'luxon';
-import { getMunicipality, type Municipality } from '../../db/repos/org.js';
+import { type Municipality } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
 import { itemsOf, milestonesOf, roadmapsOf, type MilestoneRow, type Roadmap, type RoadmapItemRow } from '../../db/repos/roadmaps.js';
-import { localDate } from '../../scheduler/local-time.js';
+import { todayIn } from '../core/local-time.js';
 import { hasRole, mayAdminister, readableMunicipalities, requireReaderOf, requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
@@ -39,7 +39,7 @@ export function entries(ctx: Pick<Ctx, 'deps'>, municipalityId: number): Entry[]
 }
 
 function today(ctx: Ctx, municipalityId: number): string {
-  return localDate(ctx.deps.clock.now(), getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone);
+  return todayIn(ctx.deps, municipalityId);
 }
 
 const isOpen = (m: MilestoneRow) => m.state !== 'done';

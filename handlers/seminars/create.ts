@@ -9,6 +9,11 @@ import { createSeminar, findOrCreateSeries, seriesOf, type Seminar } from '../..
 import type { DbOrTx } from '../../db/client.js';
 import type { Audience } from '../../db/schema.js';
 import { requireAdminOf } from '../core/access.js';
+import { defineAction, idArg } from '../core/actions.js';
+import type { Reply } from '../core/contract.js';
+import { UserError } from '../core/errors.js';
+import { releaseNow, withHeldNotice } from '../broadcasts/held.js';
+import { getSeminar } from '../../db/repos/seminars.js';
 import { audiencePresets, presetAudience, queueToReach, reach, reachText, type AudiencePreset } from '../core/audience.js';
 import type { CoreDeps, Ctx } from '../core/context.js';
 import type { Choice, DialogDef } from '../core/dialog.js';
@@ -39,6 +44,24 @@ export interface NewSeminar {
   seriesId: number | null;
   urgent: boolean;
   createdBy: number | null;
+}
+
+/** «Срочно — отправить сейчас» under an announcement quiet hours hold. */
+export const announceNowAction = defineAction('semu', idArg);
+
+/** The announcement's rows, and only those: reminders share the seminar's batch. */
+const announcementRows = (id: number) => ({ batch: `seminar:${id}`, keyPrefix: `seminar:${id}:announce:` });
+
+/** The coordinator decided a held announcement cannot wait: its rows go now, once. */
+export function announceNow(ctx: Ctx, seminarId: number): Reply {
+  const seminar = getSeminar(ctx.deps.db, seminarId);
+  if (!seminar || seminar.cancelledAt) throw new UserError('gone', 'seminar-gone');
+  const coordinator = requireAdminOf(ctx, seminar.municipalityId);
+  const { released, reply } = releaseNow(ctx, announcementRows(seminar.id));
+  if (released > 0) {
+    audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: coordinator.id, municipalityId: seminar.municipalityId, action: 'seminar.announced', details: { seminarId: seminar.id, recipients: released, urgent: true, heldByQuietHours: true } });
+  }
+  return reply;
 }
 
 /** Writes the seminar and queues its card to the whole audience, in the caller's transaction. */
@@ -230,7 +253,8 @@ export const seminarDialog: DialogDef<SeminarData> = {
           ),
         );
         ctx.deps.wakeOutbox();
-        return { done: { text: ctx.t('seminar-announced', { count: queued, code: seminar.attendanceCode }) } };
+        const done: Reply = { text: ctx.t('seminar-announced', { count: queued, code: seminar.attendanceCode }) };
+        return { done: withHeldNotice(ctx, done, data.municipalityId, announcementRows(seminar.id), announceNowAction.encode(seminar.id)) };
       },
     },
   },

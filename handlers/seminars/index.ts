@@ -2,10 +2,13 @@
 // the card buttons record answers, /here confirms attendance with the event's
 // code, ratings come back after the event; /topic and /topics collect topic
 // requests for the next sessions.
-import { registered, requireCoordinator, requirePerson, visibleTo } from '../core/access.js';
+import type { RoleName } from '../../db/schema.js';
+import { hasRole, registered, requireCoordinator, requirePerson, visibleTo } from '../core/access.js';
+import { notAllowed } from '../core/errors.js';
+import { invitedSeminars } from './invited.js';
 import type { Feature } from '../core/dispatch.js';
 import { rsvpAction } from './card.js';
-import { seminarDialog } from './create.js';
+import { announceNow, announceNowAction, seminarDialog } from './create.js';
 import {
   attendancePage,
   attendancePageAction,
@@ -19,6 +22,10 @@ import {
 } from './manage.js';
 import { answerRsvp, checkIn, commentDialog, feedbackAction, rate } from './respond.js';
 
+/** Who seminars are announced to and who may look them up in /seminars. */
+const INVITED_ROLES: RoleName[] = ['school_admin', 'teacher', 'mentor', 'tutor'];
+const SEMINAR_ROLES: RoleName[] = ['coordinator', ...INVITED_ROLES];
+
 export const seminarsFeature: Feature = (h) => {
   h.dialogs.register(seminarDialog).register(commentDialog).register(topicDialog);
   h.router
@@ -29,7 +36,17 @@ export const seminarsFeature: Feature = (h) => {
       menu: true,
       run: (ctx) => h.dialogs.start(ctx, seminarDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
     })
-    .command({ name: 'seminars', describe: 'cmd-seminars', visible: visibleTo('coordinator'), run: (ctx) => seminarList(ctx) })
+    .command({
+      name: 'seminars',
+      describe: 'cmd-seminars',
+      visible: visibleTo(...SEMINAR_ROLES),
+      // A coordinator manages seminars; everyone else sees the ones they are invited to.
+      run: (ctx) => {
+        if (hasRole(ctx.person, 'coordinator')) return seminarList(ctx);
+        if (!hasRole(requirePerson(ctx), ...INVITED_ROLES)) throw notAllowed();
+        return invitedSeminars(ctx);
+      },
+    })
     .command({
       name: 'here',
       describe: 'cmd-here',
@@ -47,6 +64,7 @@ export const seminarsFeature: Feature = (h) => {
     })
     .command({ name: 'topics', describe: 'cmd-topics', visible: visibleTo('coordinator'), run: (ctx) => topicsReport(ctx) })
     .action(rsvpAction, (ctx, [seminarId, answer]) => answerRsvp(ctx, seminarId, answer))
+    .action(announceNowAction, (ctx, [seminarId]) => announceNow(ctx, seminarId))
     .action(seminarCardAction, (ctx, [seminarId]) => coordinatorCard(ctx, seminarId))
     .action(attendancePageAction, (ctx, [seminarId, page]) => attendancePage(ctx, seminarId, page))
     .action(attendanceToggleAction, (ctx, [seminarId, personId, page]) => toggleAttendance(ctx, seminarId, personId, page))

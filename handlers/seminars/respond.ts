@@ -14,14 +14,15 @@ import type { DialogDef } from '../core/dialog.js';
 import { UserError } from '../core/errors.js';
 import { notifyPerson } from '../core/outbox.js';
 import type { Outcome } from '../core/router.js';
-import { answeredCard, seminarZone } from './card.js';
+import { answeredCard, formatWhen, seminarZone } from './card.js';
 
 export const feedbackAction = defineAction('sfb', idArg, z.enum(['1', '2', '3', '4', '5']));
 
 /** How long after its start a seminar still takes attendance codes and feedback. */
 export const FOLLOW_UP_DAYS = 7;
 
-function inAudience(ctx: Ctx, seminar: Seminar, personId: number): boolean {
+/** Whether a person is among those a seminar is for (its audience as it stands now). */
+export function inAudience(ctx: Ctx, seminar: Seminar, personId: number): boolean {
   return peopleInAudience(ctx.deps.db, seminar.municipalityId, seminar.audience).some((p) => p.id === personId);
 }
 
@@ -53,10 +54,19 @@ export function answerRsvp(ctx: Ctx, seminarId: number, answer: 'yes' | 'maybe' 
   return { replies: [answeredCard(db, ctx.t, ctx.lang, seminar, zone, result.status)], notice: ctx.t(`rsvp-status-${result.status}`) };
 }
 
+/** Attendance codes are taken from this long before a seminar starts. */
+const CHECK_IN_OPENS_MS = 3600_000;
+
 /** Seminars still taking attendance codes: from an hour before the start to FOLLOW_UP_DAYS after. */
 function seminarsTakingCodes(ctx: Ctx, municipalityId: number | undefined): Seminar[] {
   const now = ctx.deps.clock.now().getTime();
-  return seminarsBetween(ctx.deps.db, municipalityId, new Date(now - FOLLOW_UP_DAYS * 86_400_000), new Date(now + 3600_000));
+  return seminarsBetween(ctx.deps.db, municipalityId, new Date(now - FOLLOW_UP_DAYS * 86_400_000), new Date(now + CHECK_IN_OPENS_MS));
+}
+
+/** Seminars whose codes are not taken yet: more than an hour ahead (within a year). */
+function seminarsNotYetTakingCodes(ctx: Ctx): Seminar[] {
+  const now = ctx.deps.clock.now().getTime();
+  return seminarsBetween(ctx.deps.db, undefined, new Date(now + CHECK_IN_OPENS_MS + 1), new Date(now + 366 * 86_400_000));
 }
 
 /** A wrong code counts against the account and against every seminar the person could have been guessing at. */
@@ -75,8 +85,16 @@ export function checkIn(ctx: Ctx, code: string): Outcome | undefined {
   const wanted = code.trim().toUpperCase();
   if (!wanted) return undefined;
   const seminar = seminarsTakingCodes(ctx, undefined).find((s) => s.attendanceCode === wanted);
-  const locked = refuseIfLocked(ctx, [accountKey(ctx, 'attend'), ...(seminar ? [seminarKey(seminar.id)] : [])]);
+  const early = seminar ? undefined : seminarsNotYetTakingCodes(ctx).find((s) => s.attendanceCode === wanted);
+  const matched = seminar ?? early;
+  const locked = refuseIfLocked(ctx, [accountKey(ctx, 'attend'), ...(matched ? [seminarKey(matched.id)] : [])]);
   if (locked) return locked;
+  // The right code a little early is not a wrong try; for someone not invited it stays one, so it tells a guesser nothing.
+  if (early && inAudience(ctx, early, person.id)) {
+    const opens = new Date(early.startsAt.getTime() - CHECK_IN_OPENS_MS);
+    const zone = seminarZone(ctx.deps.db, early, ctx.deps.settings.defaultTimezone);
+    return { text: ctx.t('attendance-not-yet', { title: early.title, opens: formatWhen(opens, zone, ctx.lang) }) };
+  }
   if (!seminar) return chargeWrongTry(ctx, wrongCodeCharges(ctx, person));
   if (!inAudience(ctx, seminar, person.id)) throw new UserError('forbidden', 'error-forbidden');
   const fresh = markAttended(ctx.deps.db, seminar.id, person.id, 'code', ctx.deps.clock.now());

@@ -18,6 +18,7 @@ import { DocumentLimitError } from '../core/documents/limits.js';
 import { startRoundAction } from './respond.js';
 import { templateByKey, templates } from './templates.js';
 import { downloadWithin } from '../core/files.js';
+import { withHeldNotice } from '../broadcasts/held.js';
 
 /** A survey definition is a few kilobytes; anything much larger is not one. */
 const MAX_SURVEY_FILE_BYTES = 256 * 1024;
@@ -215,7 +216,9 @@ export const launchDialog: DialogDef<LaunchData> = {
           }),
         );
         ctx.deps.wakeOutbox();
-        return { done: { text: ctx.t('survey-launched', { count: invited, id: round.id }) } };
+        // Survey invitations have no urgent path: they only say when they go.
+        const held = { batch: `round:${round.id}`, keyPrefix: `round:${round.id}:invite:` };
+        return { done: withHeldNotice(ctx, { text: ctx.t('survey-launched', { count: invited, id: round.id }) }, data.municipalityId, held) };
       },
     },
   },

@@ -16,7 +16,7 @@ import { UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
 import type { Outcome } from '../core/router.js';
 import { isComplete, nextQuestion, validateAnswer, visibleQuestions, type RawAnswer } from './answer.js';
-import { parseSurveyDefinition, type AnswerValue, type Question, type SurveyDefinition } from './definition.js';
+import { MAX_LABEL_LENGTH, parseSurveyDefinition, type AnswerValue, type Question, type ScaleQuestion, type SurveyDefinition } from './definition.js';
 
 export const startRoundAction = defineAction('svs', idArg);
 
@@ -76,6 +76,26 @@ export function formatAnswer(ctx: Pick<Ctx, 't'>, question: Question, value: Ans
   }
 }
 
+/** A scale point's button: the number, and the definition's words for the ends («1 — совсем неуверенно»), within a VK label. */
+function scaleLabel(point: number, words: string | undefined): string {
+  if (!words) return String(point);
+  const label = `${point} — ${words}`;
+  return label.length <= MAX_LABEL_LENGTH ? label : `${label.slice(0, MAX_LABEL_LENGTH - 1).trimEnd()}…`;
+}
+
+/** Plain points five to a row; a labelled end gets a row of its own, since its words would not fit beside the others. */
+function scaleRows(question: ScaleQuestion): Choice[][] {
+  const choice = (p: number): Choice => ({ label: scaleLabel(p, p === question.min ? question.minLabel : p === question.max ? question.maxLabel : undefined), value: `s:${p}` });
+  const points = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
+  const first = question.minLabel ? points.shift() : undefined;
+  const last = question.maxLabel ? points.pop() : undefined;
+  const rows: Choice[][] = [];
+  if (first !== undefined) rows.push([choice(first)]);
+  for (let i = 0; i < points.length; i += 5) rows.push(points.slice(i, i + 5).map(choice));
+  if (last !== undefined) rows.push([choice(last)]);
+  return rows;
+}
+
 function choicesFor(ctx: Ctx, question: Question, data: AnswerData): Choice[][] {
   const rows: Choice[][] = [];
   if (question.type === 'single') rows.push(...question.options.map((o, i) => [{ label: o.label, value: `o:${i}` }]));
@@ -83,10 +103,7 @@ function choicesFor(ctx: Ctx, question: Question, data: AnswerData): Choice[][] 
     rows.push(...question.options.map((o, i) => [{ label: `${data.ticked.includes(o.value) ? '✓ ' : ''}${o.label}`, value: `t:${i}` }]));
     rows.push([{ label: ctx.t('survey-done'), value: 'done' }]);
   }
-  if (question.type === 'scale') {
-    const points = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
-    for (let i = 0; i < points.length; i += 5) rows.push(points.slice(i, i + 5).map((p) => ({ label: String(p), value: `s:${p}` })));
-  }
+  if (question.type === 'scale') rows.push(...scaleRows(question));
   if (question.type === 'yesno') rows.push([{ label: ctx.t('survey-yes'), value: 'y' }, { label: ctx.t('survey-no'), value: 'n' }]);
   const nav: Choice[] = [];
   if (data.trail.length > 0) nav.push({ label: ctx.t('survey-back'), value: 'back' });
@@ -100,6 +117,10 @@ function questionText(ctx: Ctx, survey: SurveyDefinition, question: Question, da
   const position = visible.findIndex((q) => q.id === question.id) + 1;
   const lines = [ctx.t('survey-progress', { n: position, total: visible.length }), '', question.text];
   if (question.hint) lines.push(`(${question.hint})`);
+  // What is ticked so far; after «Готово» the echo of this text is what shows the choice.
+  if (question.type === 'multiple' && data.ticked.length > 0) {
+    lines.push('', ctx.t('survey-ticked', { options: data.ticked.map((v) => question.options.find((o) => o.value === v)?.label ?? v).join(', ') }));
+  }
   if (question.type === 'number') lines.push(ctx.t('survey-type-number', { min: question.min, max: question.max, unit: question.unit ?? 'none' }));
   if (question.type === 'text') lines.push(ctx.t('survey-type-text'));
   if (question.type === 'date') lines.push(ctx.t('survey-type-date'));

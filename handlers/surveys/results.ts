@@ -82,12 +82,20 @@ export function surveysCommand(ctx: Ctx): Reply[] {
   const replies: Reply[] = [];
   const mine = openRoundsFor(ctx.deps.db, person.id, now);
   if (mine.length > 0) {
+    // Each round with its deadline, and a button that says what it does: answer, or look again at what was sent.
+    const titled = mine.map((m) => ({ ...m, title: getSurvey(ctx.deps.db, m.round.surveyId)?.title ?? '' }));
+    const lines = titled.map(({ round, recipient, title }) =>
+      ctx.t(!recipient.answeredAt ? 'surveys-mine-open' : definitionOf(ctx, round.surveyId).anonymous ? 'surveys-mine-done' : 'surveys-mine-answered', {
+        title,
+        until: formatDay(round.closesAt, zoneOf(ctx, round)),
+      }),
+    );
     replies.push({
-      text: ctx.t('surveys-mine'),
-      buttons: mine.map(({ round, recipient }): Button[] => [
+      text: `${ctx.t('surveys-mine')}\n${lines.join('\n')}`,
+      buttons: titled.map(({ round, recipient, title }): Button[] => [
         {
           kind: 'action',
-          label: `${recipient.answeredAt ? '✓ ' : ''}${getSurvey(ctx.deps.db, round.surveyId)?.title ?? ''}`.slice(0, 40),
+          label: (recipient.answeredAt ? `✓ ${title}` : ctx.t('surveys-answer', { title })).slice(0, 40),
           data: startRoundAction.encode(round.id),
         },
       ]),

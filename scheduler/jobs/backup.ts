@@ -5,7 +5,7 @@
 import { backupDb, pruneBackups, pruneKeptCopies } from '../../db/backup.js';
 import { recordJobRun } from '../../db/repos/jobs.js';
 import type { Job } from '../job.js';
-import { latestDailySlot } from '../local-time.js';
+import { latestDailySlot } from '../../handlers/core/local-time.js';
 
 export const nightlyBackup: Job = {
   name: 'backup',

@@ -8,7 +8,7 @@ import { peopleOf } from '../../db/repos/people.js';
 import { applyRetention, retentionPlan, type RetentionPlan } from '../../db/repos/retention.js';
 import { notifyPerson } from '../../handlers/core/outbox.js';
 import type { Job, JobDeps } from '../job.js';
-import { latestDailySlot } from '../local-time.js';
+import { latestDailySlot } from '../../handlers/core/local-time.js';
 
 export const NOTICE_DAYS = 7;
 

@@ -16,7 +16,7 @@ import { notifyPerson } from '../../handlers/core/outbox.js';
 import { commentAction, doneAction, dueOf, postponeAction } from '../../handlers/roadmap/progress.js';
 import { responsiblePeople } from '../../handlers/roadmap/responsible.js';
 import type { Job, JobDeps } from '../job.js';
-import { outsideQuietHours } from '../local-time.js';
+import { outsideQuietHours } from '../../handlers/core/local-time.js';
 
 export const OVERDUE_ESCALATION_DAYS = 3;
 

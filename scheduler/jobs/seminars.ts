@@ -13,7 +13,7 @@ import { outboxItem } from '../../handlers/core/outbox.js';
 import { formatWhen, seminarZone } from '../../handlers/seminars/card.js';
 import { feedbackAction, FOLLOW_UP_DAYS } from '../../handlers/seminars/respond.js';
 import type { Job, JobDeps } from '../job.js';
-import { outsideQuietHours } from '../local-time.js';
+import { outsideQuietHours } from '../../handlers/core/local-time.js';
 
 const HOUR = 3600_000;
 

@@ -12,7 +12,7 @@ import { launchRound } from '../../handlers/surveys/launch.js';
 import { definitionOf, startRoundAction } from '../../handlers/surveys/respond.js';
 import { nudgeAction } from '../../handlers/surveys/results.js';
 import type { Job, JobDeps } from '../job.js';
-import { outsideQuietHours } from '../local-time.js';
+import { outsideQuietHours } from '../../handlers/core/local-time.js';
 
 const SEND_AT = { hour: 10, minute: 0 };
 

@@ -38,7 +38,7 @@ describe('data retention', () => {
       await retention.run(t.deps, t.clock.now());
       const notice = t.db.select().from(outbox).all();
       expect(notice).toHaveLength(1);
-      expect(payloadText(notice[0]?.payload ?? { text: '' })).toMatch(/будут обезличены ответы 1 опрос\(ов\) \(1 ответов\) и удалены данные 1 неактивных участников: Молчунова Мария Петровна/);
+      expect(payloadText(notice[0]?.payload ?? { text: '' })).toMatch(/будут обезличены ответы 1 опроса \(1 ответ\) и удалены данные 1 неактивного участника: Молчунова Мария Петровна/);
       expect(t.db.select().from(responses).all()[0]?.personId).toBe(silent);
 
       // 28 November: both are due and carried out, once.

@@ -63,7 +63,7 @@ describe.each(messengers)('broadcasts on %s', (platform) => {
     await say('Педсовет переносится на четверг', /Кому отправить/);
     const preview = await press('Педагоги', /Так будет выглядеть объявление/);
     expect(preview.text).toContain(`Получат: 3 (${driver.label}: 3). Ещё не подключились: 1.`);
-    await press('Отправить', /Отправляю: 3 получателей/);
+    await press('Отправить', /Отправляю 3 получателям/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(driver.messages(TEACHERS[0]!)).toEqual([]);
     clock.set('2026-11-24T05:00:00Z'); // 08:00
@@ -82,7 +82,7 @@ describe.each(messengers)('broadcasts on %s', (platform) => {
     await driver.waitForText(COORD, /Файл «график.pdf» получил/, since);
     await say('Срочно: новый график консультаций', /Кому отправить/);
     await press('Наставники и тьюторы', /📎 график.pdf/);
-    await press('Срочно — отправить даже в тихие часы', /Отправляю: 1 получателей/);
+    await press('Срочно — отправить даже в тихие часы', /Отправляю 1 получателю/);
     const got = await driver.waitForText(MENTOR, /Срочно: новый график консультаций/);
     expect(got).toBeDefined();
     expect(driver.lastDocumentName(MENTOR)).toBe('график.pdf');

@@ -83,7 +83,7 @@ describe.each(messengers)('consultations on %s', (platform) => {
     expect(summary.text).toContain('Длительность: 90 мин');
     expect(summary.text).toContain('Тема: разбор заданий ОГЭ');
     await act(TUTOR, { press: 'Сохранить' }, /Записал/);
-    await act(TUTOR, { say: '/mylog' }, /Консультации в этом месяце: 2, часов: 2,3/);
+    await act(TUTOR, { say: '/mylog' }, /Консультации в этом месяце: 2, время: 2 ч 15 мин/);
   });
 
   it('refuses people outside their scope and saves nothing', async () => {
@@ -100,7 +100,7 @@ describe.each(messengers)('consultations on %s', (platform) => {
     const report = await act(COORD, { say: '/consultations' }, /Консультации с 01.03.2026 по 19.03.2026: 2, часов: 2,3/);
     expect(report.text).toContain('Школа А: 2 (часов: 2,3)');
     expect(report.text).toContain('Тьюторов Игорь Семёнович → Иванова Мария Петровна: 2 (часов: 2,3)');
-    await act(COORD, { press: 'Скачать XLSX' }, /Выгрузка готова: 2 записей/);
+    await act(COORD, { press: 'Скачать XLSX' }, /Выгрузка готова: 2 записи/);
     const file = driver.lastDocument(COORD);
     expect(file).toBeDefined();
     const workbook = new ExcelJS.Workbook();

@@ -185,7 +185,7 @@ describe.each(messengers)('people and assignments on %s', (platform) => {
     ]);
     const since = driver.messages(COORDINATOR).length;
     driver.say(COORDINATOR, '/audit');
-    const log = await driver.waitForText(COORDINATOR, /Журнал действий \(последние 9\)/, since);
+    const log = await driver.waitForText(COORDINATOR, /Журнал действий \(последние 9 записей\)/, since);
     expect(log.text).toContain('Координатова Елена Павловна: назначение');
   });
 });

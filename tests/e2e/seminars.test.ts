@@ -73,7 +73,7 @@ describe.each(messengers)('seminars on %s', (platform) => {
     const confirm = await step('Нет, отдельное событие', undefined, /Объявить\?/);
     expect(confirm.text).toContain('Получат: 4');
     expect(confirm.text).toContain('25 ноября 2026, 15:00');
-    await step('Объявить', undefined, /Объявление отправляется: 4 получателей/);
+    await step('Объявить', undefined, /Отправляю объявление 4 получателям/);
     for (const teacher of [T1, T2, T3, T4]) await driver.waitForText(teacher, /Приглашаем на семинар!/);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(driver.messages(T5)).toEqual([]);

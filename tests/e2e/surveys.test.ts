@@ -110,7 +110,7 @@ describe.each(messengers)('the term report on %s', (platform) => {
     const card = await act(COORD, { press: 'Итоги учебного периода 2/3' }, /Ответили: 2 из 3 \(67%\)/);
     expect(card.text).toContain('Школа В: 0/1');
     await act(COORD, { press: 'Кто не ответил' }, /Не ответили \(1\):\n• Васильева Вера Викторовна \(Школа В\)/);
-    await act(COORD, { press: 'XLSX' }, /Выгрузка готова: 2 ответов/);
+    await act(COORD, { press: 'XLSX' }, /Выгрузка готова: 2 ответа/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(driver.lastDocument(COORD) as unknown as ArrayBuffer);
     const raw: unknown[][] = [];

@@ -100,7 +100,8 @@ describe('authorisation matrix', () => {
       import: coordinators,
       assign: coordinators,
       seminar: coordinators,
-      seminars: coordinators,
+      // Teachers, school administrations, mentors and tutors see the seminars they are invited to.
+      seminars: [...coordinators, 'mentor', 'tutor', 'school-admin', 'teacher'],
       topics: coordinators,
       broadcast: coordinators,
       survey: coordinators,
@@ -135,6 +136,8 @@ describe('authorisation matrix', () => {
       [`rsvp:${ids.seminar}:yes`]: ['teacher'],
       [`sfb:${ids.seminar}:5`]: [],
       [`bcr:${ids.broadcast}`]: ['coordinator'],
+      [`bcu:${ids.broadcast}`]: ['coordinator'],
+      [`semu:${ids.seminar}`]: ['coordinator'],
       [`svs:${ids.round}`]: ['school-admin'],
       [`svr:${ids.round}`]: ['coordinator', 'curator'],
       [`svq:${ids.round}`]: ['coordinator', 'curator'],

@@ -2,8 +2,7 @@
 // shows a preview with counts and every row it cannot use and why, then
 // imports on confirmation and hands back the personal invites to forward.
 import { audit } from '../../../db/repos/audit.js';
-import { localDate } from '../../../scheduler/local-time.js';
-import { getMunicipality } from '../../../db/repos/org.js';
+import { todayIn } from '../../core/local-time.js';
 import { requireAdminOf, requireCoordinator } from '../../core/access.js';
 import type { Reply } from '../../core/contract.js';
 import type { Ctx } from '../../core/context.js';
@@ -42,9 +41,8 @@ function previewText(ctx: Ctx, data: ImportData, plan: ImportPlan): string {
 async function runImport(ctx: Ctx, data: ImportData, plan: ImportPlan): Promise<Reply[]> {
   const coordinator = requireAdminOf(ctx, data.municipalityId);
   const { db, clock, i18n } = ctx.deps;
-  const municipality = getMunicipality(db, data.municipalityId);
   const now = clock.now();
-  const today = localDate(now, municipality?.timezone ?? ctx.deps.settings.defaultTimezone);
+  const today = todayIn(ctx.deps, data.municipalityId);
   const result = db.transaction((tx) => {
     const applied = applyImport(tx, data.municipalityId, plan, { today, now, createdBy: coordinator.id, inviteDays: IMPORT_INVITE_DAYS });
     audit(tx, { at: now, actorId: coordinator.id, municipalityId: data.municipalityId, action: `${plan.kind}.imported`, details: { ...applied.counts, file: data.fileName ?? '' } });

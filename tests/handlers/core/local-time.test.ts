@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLocal, isQuiet, latestDailySlot, localDate, outsideQuietHours } from '../../scheduler/local-time.js';
+import { atLocal, isQuiet, latestDailySlot, localDate, outsideQuietHours } from '../../../handlers/core/local-time.js';
 
 const quiet = { start: '21:00', end: '08:00' };
 
