@@ -3,7 +3,7 @@
 // coordinator only confirms it. Deadlines without a year are read against
 // this period, so it is a suggestion to show, never a silent choice.
 import { cleanCell } from './table/cells.js';
-import { findRoadmapHeader } from './table/header.js';
+import { findTableLayout } from './table/columns.js';
 import type { PlanPeriod } from './deadline.js';
 
 const YEAR_SPAN = /(?:^|[\s(])(?:на|в|за)\s+(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)\s*(?:уч[а-яё.]*\s*)?(?:г\.?\s*г\.?|гг\.?|год|г\.)/i;
@@ -26,9 +26,12 @@ function periodIn(text: string): PlanPeriod | undefined {
  * The period named nearest above the table, preferring lines about the plan:
  * two consecutive years read as a school year (1 September – 30 June), a
  * longer span as whole calendar years, one year as that calendar year.
+ * Failing that, the year a schedule grid's header names ("Срок исполнения,
+ * 2025 год" over "I кв. … IV кв.").
  */
 export function guessPlanPeriod(rows: string[][]): PlanPeriod | undefined {
-  const end = findRoadmapHeader(rows)?.index ?? rows.length;
+  const layout = findTableLayout(rows);
+  const end = layout?.index ?? rows.length;
   const lines = rows
     .slice(0, end)
     .map((r) => r.map(cleanCell).join(' ').trim())
@@ -38,5 +41,5 @@ export function guessPlanPeriod(rows: string[][]): PlanPeriod | undefined {
     const period = periodIn(line);
     if (period) return period;
   }
-  return undefined;
+  return layout?.year !== undefined ? { year: layout.year } : undefined;
 }

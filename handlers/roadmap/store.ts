@@ -19,9 +19,10 @@ import {
 } from '../../db/repos/roadmaps.js';
 import { parseDeadline, type PlanPeriod, type Schedule } from './deadline.js';
 import { guessPlanPeriod } from './plan-period.js';
-import { extractRoadmap } from './table/extract.js';
-import { readRoadmapDocument } from './table/read.js';
-import type { DraftWarning, RoadmapItem } from './table/types.js';
+import { layoutWithColumns, type ColumnChoice } from './table/columns.js';
+import { extractRoadmap, extractTables } from './table/extract.js';
+import { readRoadmapRows, readRoadmapTables, RoadmapDocumentError } from './table/read.js';
+import type { DeadlinePart, DraftWarning, RoadmapItem } from './table/types.js';
 
 export interface PlannedItem extends RoadmapItem {
   schedule: Schedule;
@@ -34,17 +35,89 @@ export interface RoadmapPlan {
   warnings: DraftWarning[];
 }
 
+function periodFor(rows: string[][], year: number | undefined, fallbackYear: number): PlanPeriod {
+  const guessed = guessPlanPeriod(rows);
+  return year !== undefined ? (guessed && guessed.year === year ? guessed : { year }) : (guessed ?? { year: fallbackYear });
+}
+
 /**
  * Reads a document (or pasted text as a .txt) into a plan. The year, when
  * given, overrides the one guessed from the text; `fallbackYear` (this year)
- * is used when neither says.
+ * is used when neither says. A Word order with several plan tables gives
+ * one section per table; the tables left out are among the warnings.
  */
 export async function planRoadmap(fileName: string, data: Buffer, year: number | undefined, fallbackYear: number): Promise<RoadmapPlan> {
-  const rows = await readRoadmapDocument(fileName, data);
-  const draft = extractRoadmap(rows);
-  const guessed = guessPlanPeriod(rows);
-  const period: PlanPeriod = year !== undefined ? (guessed && guessed.year === year ? guessed : { year }) : (guessed ?? { year: fallbackYear });
-  return { period, sections: draft.sections, warnings: draft.warnings, items: await scheduled(draft.items, period) };
+  const document = await readRoadmapTables(fileName, data);
+  const draft = extractTables(document);
+  const period = periodFor(document.rows, year, fallbackYear);
+  return { period, sections: draft.sections, warnings: draft.warnings, items: withColumnSchedules(await scheduled(draft.items, period), period) };
+}
+
+/**
+ * One schedule from a row's several date columns: each column's deadline
+ * read on its own, its milestones labelled with the column's header
+ * ("1 этап", "II кв."), all of them in date order. Unknown when no column
+ * reads as a date; a single column keeps its own kind.
+ */
+export function columnSchedule(parts: DeadlinePart[], period: PlanPeriod): Schedule {
+  const read = parts.flatMap((part) => {
+    const schedule = parseDeadline(part.text, period);
+    if (schedule.kind === 'unknown') return [];
+    const milestones = schedule.milestones.map((m) => ({ ...m, label: part.label === '' ? m.label : m.label ? `${part.label}, ${m.label}` : part.label }));
+    return [{ ...schedule, milestones } as Schedule];
+  });
+  const [only] = read;
+  if (!only) return { kind: 'unknown', milestones: [] };
+  if (read.length === 1) return only;
+  const milestones = read.flatMap((s) => s.milestones).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  return { kind: 'milestones', milestones };
+}
+
+/** Items read from several date columns get the schedule of their columns together. */
+export function withColumnSchedules(items: PlannedItem[], period: PlanPeriod): PlannedItem[] {
+  return items.map((item) => (item.deadlines && item.deadlines.length > 1 ? { ...item, schedule: columnSchedule(item.deadlines, period) } : item));
+}
+
+export type { ColumnChoice } from './table/columns.js';
+
+/** How many rows of an unrecognised table are shown for choosing its columns. */
+const PREVIEW_ROWS = 8;
+
+/** A plan; or, when no header was recognised, the document's rows for the coordinator to choose columns from. */
+export type RoadmapReading =
+  | { kind: 'plan'; plan: RoadmapPlan }
+  | {
+      kind: 'needs-columns';
+      /** Every row, to hand back to planWithColumns. */
+      rows: string[][];
+      /** The first rows of two cells or more, as a table to show; `width` columns each. */
+      preview: string[][];
+      width: number;
+    };
+
+/**
+ * planRoadmap that answers "needs-columns" instead of throwing no-table,
+ * so that a chat or the CLI can let the coordinator say which column is
+ * the title, the deadline, the responsible and the number. Prose without
+ * any table of two columns still throws no-table.
+ */
+export async function readRoadmap(fileName: string, data: Buffer, year: number | undefined, fallbackYear: number): Promise<RoadmapReading> {
+  try {
+    return { kind: 'plan', plan: await planRoadmap(fileName, data, year, fallbackYear) };
+  } catch (error) {
+    if (!(error instanceof RoadmapDocumentError) || error.code !== 'no-table') throw error;
+  }
+  const rows = await readRoadmapRows(fileName, data);
+  const preview = rows.filter((r) => r.filter((c) => c.trim() !== '').length >= 2).slice(0, PREVIEW_ROWS);
+  if (preview.length === 0) throw new RoadmapDocumentError('no-table');
+  return { kind: 'needs-columns', rows, preview, width: Math.max(...preview.map((r) => r.length)) };
+}
+
+/** A plan read with the columns a coordinator chose (0-based indexes into the rows' cells). */
+export async function planWithColumns(rows: string[][], choice: ColumnChoice, year: number | undefined, fallbackYear: number): Promise<RoadmapPlan> {
+  const draft = extractRoadmap(rows, layoutWithColumns(rows, choice));
+  const period = periodFor(rows, year, fallbackYear);
+  return { period, sections: draft.sections, warnings: draft.warnings, items: withColumnSchedules(await scheduled(draft.items, period), period) };
 }
 
 const YIELD_EVERY = 200;

@@ -1,10 +1,19 @@
 // Reads a road map out of rows of cells from any source (pasted text, DOCX,
-// XLSX, CSV): finds the header, mends wrapped rows, tells section rows from
-// items, and reports what looks wrong as warnings instead of failing.
-import { cleanCell } from './cells.js';
-import { findRoadmapHeader, type RoadmapHeader } from './header.js';
+// XLSX, CSV), the last stages of the reader:
+//   document → rows of cells (read.ts: docx.ts, xlsx.ts, text.ts, pasted.ts, drawn.ts)
+//   → plan tables of a whole document (tables.ts)
+//   → header rows and column roles by content (columns.ts)
+//   → lines: layout, sections, continuations (rows.ts)
+//   → items, their date columns and extra columns (here, dates.ts).
+// It reports what looks wrong as warnings instead of failing.
+import { cleanCell, sectionHeading } from './cells.js';
+import { findTableLayout, type TableLayout } from './columns.js';
+import { dateParts, deadlineTextOf, extrasText } from './dates.js';
 import { classifyLine, mendSplitRows, type LineKind, type TableLine } from './rows.js';
 import type { Column, DraftWarning, RoadmapDraft, RoadmapItem } from './types.js';
+
+/** The layout, under the name the row stages know it by. */
+type RoadmapHeader = TableLayout;
 
 interface Row {
   kind: 'item' | 'section';
@@ -53,13 +62,19 @@ function collectRows(lines: TableLine[], header: RoadmapHeader, warnings: DraftW
   return rows;
 }
 
-/** A numbered row with only a title is a section when the next numbered row is its child: "2" before "2.1". */
+/**
+ * A numbered row with only a title is a section when the next numbered row
+ * is its child ("2" before "2.1") or starts the numbering again ("2.
+ * Работа с кадрами" before "1"): plans that number items anew in each
+ * section number the sections too.
+ */
 function markSections(rows: Row[], header: RoadmapHeader): void {
   rows.forEach((row, i) => {
     if (row.kind !== 'item' || row.number === '') return;
     if (DETAIL_COLUMNS.some((c) => cellOf(row, header, c) !== '')) return;
+    if ([...header.dates, ...header.extras].some((c) => (row.cells[c.index] ?? '') !== '')) return;
     const next = rows.slice(i + 1).find((r) => r.kind === 'item' && r.number !== '');
-    if (next?.number.startsWith(`${row.number}.`)) row.kind = 'section';
+    if (next?.number.startsWith(`${row.number}.`) || next?.number === '1') row.kind = 'section';
   });
 }
 
@@ -71,9 +86,12 @@ function itemWarnings(item: RoadmapItem, header: RoadmapHeader, seen: Set<string
   const warnings: DraftWarning[] = [];
   if (item.number === '' && header.columns.number !== undefined) warnings.push({ code: 'missing-number', line });
   if (item.title === '') warnings.push({ code: 'missing-title', line, text: item.number });
-  if (item.deadlineText === '' && header.columns.deadline !== undefined) warnings.push({ code: 'missing-deadline', line, text: item.number });
-  if (item.number !== '' && seen.has(item.number)) warnings.push({ code: 'duplicate-number', line, text: item.number });
-  seen.add(item.number);
+  const dated = header.columns.deadline !== undefined || header.dates.length > 0;
+  if (item.deadlineText === '' && dated) warnings.push({ code: 'missing-deadline', line, text: item.number });
+  // Numbering that restarts in each section is kept as written: a number repeats only within its section.
+  const key = `${item.section ?? ''}\u0000${item.number}`;
+  if (item.number !== '' && seen.has(key)) warnings.push({ code: 'duplicate-number', line, text: item.number });
+  seen.add(key);
   return warnings;
 }
 
@@ -90,19 +108,21 @@ function buildDraft(rows: Row[], header: RoadmapHeader, warnings: DraftWarning[]
       continue;
     }
     const own = row.number === '' ? title.match(NUMBER_IN_TITLE) : null;
+    const parts = dateParts(row.cells, header);
     const item: RoadmapItem = {
       number: own?.[1] ?? row.number,
       section,
       title: own ? title.slice(own[0].length) : title,
-      deadlineText: cellOf(row, header, 'deadline'),
+      deadlineText: parts ? deadlineTextOf(parts, header) : cellOf(row, header, 'deadline'),
       responsibleText: cellOf(row, header, 'responsible'),
-      expectedResult: cellOf(row, header, 'result'),
+      expectedResult: [cellOf(row, header, 'result'), extrasText(row.cells, header)].filter((t) => t !== '').join('; '),
       line: row.line,
+      ...(parts && parts.length > 1 ? { deadlines: parts } : {}),
     };
     items.push(item);
     warnings.push(...itemWarnings(item, header, seen));
   }
-  if (items.length === 0) warnings.push({ code: 'no-items', line: header.index + 1 });
+  if (items.length === 0) warnings.push({ code: 'no-items', line: header.end + 1 });
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { items, sections, warnings };
 }
@@ -112,18 +132,50 @@ function headerKey(cells: string[]): string {
   return cells.map((c) => cleanCell(c).toLocaleLowerCase('ru').replace(/[^а-яёa-z№]/g, '')).join('|');
 }
 
-export function extractRoadmap(rows: string[][]): RoadmapDraft {
-  const header = findRoadmapHeader(rows);
+/** Reads the table of `rows`, laid out as found (findTableLayout) or as given (a coordinator's column choice). */
+export function extractRoadmap(rows: string[][], header: TableLayout | undefined = findTableLayout(rows)): RoadmapDraft {
   if (!header) return { items: [], sections: [], warnings: [{ code: 'no-header' }] };
-  const warnings: DraftWarning[] = OPTIONAL_COLUMNS.filter((c) => header.columns[c] === undefined).map((c) => ({
+  const dated = header.dates.length > 0;
+  const warnings: DraftWarning[] = OPTIONAL_COLUMNS.filter((c) => header.columns[c] === undefined && !(c === 'deadline' && dated)).map((c) => ({
     code: 'missing-column',
     line: header.index + 1,
     text: c,
   }));
-  const width = Math.max(rows[header.index]?.length ?? 0, ...Object.values(header.columns).map((i) => i + 1));
-  const repeated = headerKey(rows[header.index] ?? []);
-  const lines = mendSplitRows(rows, header.index + 1, width).filter((line) => headerKey(line.cells) !== repeated);
+  const width = Math.max(rows[header.index]?.length ?? 0, ...Object.values(header.columns).map((i) => i + 1), ...header.dates.map((d) => d.index + 1));
+  const repeated = new Set(rows.slice(header.index, header.end + 1).map(headerKey));
+  const lines = mendSplitRows(rows, header.end + 1, width).filter((line) => !repeated.has(headerKey(line.cells)));
   const tableRows = collectRows(lines, header, warnings);
   markSections(tableRows, header);
   return buildDraft(tableRows, header, warnings);
+}
+
+/** Rows of a document holding one plan table or several (read.ts, readRoadmapTables), and the tables left out. */
+export interface TablesRead {
+  rows: string[][];
+  tables: { caption: string | null; start: number; end: number }[];
+  leftOut: DraftWarning[];
+}
+
+/**
+ * Reads every plan table of a document. One table reads as extractRoadmap
+ * does; with several, each is read on its own and its caption ("2. Работа
+ * с педагогами") becomes the section of its items that have none, lines
+ * still counted in all the rows. The tables left out come first among the
+ * warnings.
+ */
+export function extractTables(document: TablesRead): RoadmapDraft {
+  if (document.tables.length <= 1) {
+    const draft = extractRoadmap(document.rows);
+    return { ...draft, warnings: [...document.leftOut, ...draft.warnings] };
+  }
+  const draft: RoadmapDraft = { items: [], sections: [], warnings: [...document.leftOut] };
+  for (const table of document.tables) {
+    const read = extractRoadmap(document.rows.slice(table.start, table.end));
+    const caption = table.caption === null ? null : (sectionHeading(table.caption) ?? table.caption);
+    if (caption !== null && read.items.some((i) => i.section === null)) draft.sections.push(caption);
+    draft.sections.push(...read.sections);
+    draft.items.push(...read.items.map((i) => ({ ...i, section: i.section ?? caption, ...(i.line !== undefined ? { line: i.line + table.start } : {}) })));
+    draft.warnings.push(...read.warnings.map((w) => (w.line === undefined ? w : { ...w, line: w.line + table.start })));
+  }
+  return draft;
 }

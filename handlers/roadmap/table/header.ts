@@ -23,7 +23,8 @@ const PATTERNS: [Column, RegExp][] = [
   ['title', /мероприят|содержан|наименован|направлени|действи|видработ|^тема|^назван|^задач/],
 ];
 
-function columnOf(cell: string): Column | undefined {
+/** The column a header cell names by its words, if any. */
+export function columnOf(cell: string): Column | undefined {
   const compact = cell.toLocaleLowerCase('ru').replace(/\s+/g, '');
   if (compact === '' || cell.length > HEADER_CELL_MAX) return undefined;
   return PATTERNS.find(([, pattern]) => pattern.test(compact))?.[0];

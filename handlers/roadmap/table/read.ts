@@ -1,16 +1,20 @@
 // Opens a road-map document a coordinator sends (DOCX, XLSX, CSV/TSV or
-// plain text) and returns its rows of cells for extractRoadmap. Everything a
+// plain text, tables drawn with characters included) and returns its rows
+// of cells for extractRoadmap, or, for a Word document with several plan
+// tables, each table's place among the rows (readRoadmapTables). Everything a
 // user can get wrong is a RoadmapDocumentError with a stable code; the size
 // is checked before any parsing, and the parse itself runs in the document
 // worker within its limits (archive size, rows, cells, time, memory).
 import { DocumentLimitError, DocumentReadError } from '../../core/documents/limits.js';
 import { checkTable } from '../../core/documents/table-limits.js';
 import type { MessageArgs } from '../../core/i18n.js';
-import { rowsFromBlocks, blocksFromDocx } from './docx.js';
-import { findRoadmapHeader } from './header.js';
+import { rowsFromBlocks, blocksFromDocx, PARAGRAPHS_KEPT } from './docx.js';
+import { documentTables, type DocumentTables } from './tables.js';
+import type { DraftWarning } from './types.js';
+import { findTableLayout } from './columns.js';
 import { rowsFromPastedText } from './pasted.js';
 import { decodeText, rowsFromDelimited } from './text.js';
-import { bestSheet, sheetsFromXlsx } from './xlsx.js';
+import { bestSheet, sheetsFromXlsx, sheetTables } from './xlsx.js';
 
 export const MAX_ROADMAP_BYTES = 20 * 1024 * 1024;
 
@@ -53,26 +57,39 @@ export function roadmapFormatOf(fileName: string): RoadmapFormat | undefined {
   return extension === undefined ? undefined : EXTENSIONS[extension];
 }
 
-async function rowsOf(format: RoadmapFormat, data: Buffer): Promise<string[][] | undefined> {
+interface Opened {
+  rows: string[][];
+  /** A Word document's or a workbook's plan tables. */
+  plans?: DocumentTables;
+}
+
+async function rowsOf(format: RoadmapFormat, data: Buffer): Promise<Opened | undefined> {
+  const rows = (found: string[][] | undefined) => found && { rows: found };
   switch (format) {
-    case 'docx':
-      return rowsFromBlocks(await blocksFromDocx(data));
-    case 'xlsx':
-      return bestSheet(await sheetsFromXlsx(data));
+    case 'docx': {
+      const blocks = await blocksFromDocx(data);
+      const plans = documentTables(blocks);
+      return { rows: rowsFromBlocks(blocks, plans), plans };
+    }
+    case 'xlsx': {
+      const sheets = await sheetsFromXlsx(data);
+      const plans = sheetTables(sheets);
+      return { rows: bestSheet(sheets, plans), plans };
+    }
     case 'csv':
-      return rowsFromDelimited(decodeText(data));
+      return rows(await rowsFromDelimited(decodeText(data)));
     case 'tsv':
-      return rowsFromDelimited(decodeText(data), '\t');
+      return rows(await rowsFromDelimited(decodeText(data), '\t'));
     case 'text':
-      return rowsFromPastedText(decodeText(data));
+      return rows(rowsFromPastedText(decodeText(data)));
   }
 }
 
-async function parse(format: RoadmapFormat, data: Buffer): Promise<string[][] | undefined> {
+async function parse(format: RoadmapFormat, data: Buffer): Promise<Opened | undefined> {
   try {
-    const rows = await rowsOf(format, data);
-    if (rows) checkTable(rows);
-    return rows;
+    const opened = await rowsOf(format, data);
+    if (opened) checkTable(opened.rows);
+    return opened;
   } catch (error) {
     if (error instanceof DocumentLimitError) throw new RoadmapDocumentError('limit', { cause: error });
     if (error instanceof DocumentReadError) throw new RoadmapDocumentError('corrupt', { cause: error });
@@ -81,6 +98,22 @@ async function parse(format: RoadmapFormat, data: Buffer): Promise<string[][] | 
 }
 
 const isBlank = (row: string[]) => row.every((c) => c.trim() === '');
+
+async function open(fileName: string, data: Buffer, needTable = true): Promise<Opened> {
+  if (data.length > MAX_ROADMAP_BYTES) throw new RoadmapDocumentError('too-big');
+  const format = roadmapFormatOf(fileName);
+  if (!format) throw new RoadmapDocumentError('unsupported');
+  if (data.length === 0) throw new RoadmapDocumentError('empty');
+  const opened = await parse(format, data);
+  if (opened === undefined) throw new RoadmapDocumentError('corrupt');
+  const { rows } = opened;
+  if (rows.every(isBlank)) throw new RoadmapDocumentError('empty');
+  if (!needTable) return opened;
+  const layout = findTableLayout(rows);
+  if (!layout) throw new RoadmapDocumentError('no-table');
+  if (rows.slice(layout.end + 1).every(isBlank)) throw new RoadmapDocumentError('empty');
+  return opened;
+}
 
 /**
  * Rows of cells of the document's road-map table (DOCX: the best matching
@@ -91,15 +124,43 @@ const isBlank = (row: string[]) => row.every((c) => c.trim() === '');
  * it), no-table (no road-map header anywhere).
  */
 export async function readRoadmapDocument(fileName: string, data: Buffer): Promise<string[][]> {
-  if (data.length > MAX_ROADMAP_BYTES) throw new RoadmapDocumentError('too-big');
-  const format = roadmapFormatOf(fileName);
-  if (!format) throw new RoadmapDocumentError('unsupported');
-  if (data.length === 0) throw new RoadmapDocumentError('empty');
-  const rows = await parse(format, data);
-  if (rows === undefined) throw new RoadmapDocumentError('corrupt');
-  if (rows.every(isBlank)) throw new RoadmapDocumentError('empty');
-  const header = findRoadmapHeader(rows);
-  if (!header) throw new RoadmapDocumentError('no-table');
-  if (rows.slice(header.index + 1).every(isBlank)) throw new RoadmapDocumentError('empty');
-  return rows;
+  return (await open(fileName, data)).rows;
+}
+
+/** A document's plan tables, each with its rows' place in `rows`, and the tables left out. */
+export interface RoadmapTables {
+  /** All rows read: the paragraphs above the first table, then every plan table's rows. */
+  rows: string[][];
+  /** Where each plan table's rows are in `rows` (end excluded), with the table's caption. */
+  tables: { caption: string | null; start: number; end: number }[];
+  leftOut: DraftWarning[];
+}
+
+/**
+ * Like readRoadmapDocument, but a Word document with several plan tables,
+ * or a workbook with several plan sheets, gives all of them, each to be
+ * imported as a section of its own (named by the paragraph above the table,
+ * or by the sheet), and says which tables were left out. Other formats give
+ * one table: all their rows.
+ */
+export async function readRoadmapTables(fileName: string, data: Buffer): Promise<RoadmapTables> {
+  const { rows, plans: found } = await open(fileName, data);
+  const leftOut = found && found.tables.length > 0 ? found.leftOut : [];
+  if (!found || found.tables.length < 2) return { rows, tables: [{ caption: null, start: 0, end: rows.length }], leftOut };
+  const all = [...found.above.slice(-PARAGRAPHS_KEPT)];
+  const tables = found.tables.map((table) => {
+    const start = all.length;
+    all.push(...table.rows);
+    return { caption: table.caption, start, end: all.length };
+  });
+  return { rows: all, tables, leftOut };
+}
+
+/**
+ * All rows of a document whether or not a road-map table is found in it,
+ * for a coordinator to choose the columns (planWithColumns). The same
+ * errors as readRoadmapDocument but no-table.
+ */
+export async function readRoadmapRows(fileName: string, data: Buffer): Promise<string[][]> {
+  return (await open(fileName, data, false)).rows;
 }

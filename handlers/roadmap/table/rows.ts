@@ -2,7 +2,8 @@
 // kind. Two kinds of wrapping are mended here: Word's paste splits a row at
 // every line break inside a cell, leaving a line with fewer cells whose last
 // cell continues on the next line; and a row broken across pages comes back
-// as an extra line whose leading cells are empty.
+// as an extra line whose leading cells are empty. A row's number may also
+// stand in its title cell ("1.1. Проведение …").
 import { cleanCell, isColumnNumbering, itemNumber, isRomanNumber, sectionHeading, splitNumberAndTitle } from './cells.js';
 import type { RoadmapHeader } from './header.js';
 
@@ -71,12 +72,20 @@ function titleOf(line: TableLine, header: RoadmapHeader): string {
   return header.columns.title === undefined ? '' : (line.cells[header.columns.title] ?? '');
 }
 
+/** "1.1. Проведение …" in the title cell of a row whose number cell is empty, with a deadline beside it: an item, not a wrapped fragment. */
+function numberInTitle(line: TableLine, header: RoadmapHeader): LineKind | undefined {
+  const own = titleOf(line, header).match(/^(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.\s+(?=[А-ЯЁA-Z«"])/);
+  const deadline = header.columns.deadline;
+  if (!own?.[1] || deadline === undefined || (line.cells[deadline] ?? '') === '') return undefined;
+  return { kind: 'item', number: own[1], title: titleOf(line, header).slice(own[0].length) };
+}
+
 /** A row whose number cell says what it is: an item number, a Roman section number, a heading, or something else. */
 function numberedRow(line: TableLine, header: RoadmapHeader): LineKind | undefined {
   const numberColumn = header.columns.number;
   if (numberColumn === undefined) return undefined;
   const text = line.cells[numberColumn] ?? '';
-  if (text === '') return { kind: 'continuation' };
+  if (text === '') return numberInTitle(line, header) ?? { kind: 'continuation' };
   const number = itemNumber(text);
   if (number !== undefined) return { kind: 'item', number };
   if (isRomanNumber(text)) return { kind: 'section', title: titleOf(line, header) };

@@ -14,6 +14,18 @@ export interface RoadmapItem {
   expectedResult: string;
   /** 1-based index of the item's first row in the rows it was read from. */
   line?: number;
+  /**
+   * Set when the table has several date columns ("1 этап | 2 этап",
+   * "I кв. | II кв. | …"): the row's filled ones, each labelled with its
+   * header; the item's schedule is their milestones together.
+   */
+  deadlines?: DeadlinePart[];
+}
+
+/** One date column's cell of a row: "1 этап" and "Март 2025"; a marked grid cell holds its period, "I кв. 2025". */
+export interface DeadlinePart {
+  label: string;
+  text: string;
 }
 
 export type DraftWarningCode =
@@ -33,7 +45,13 @@ export type DraftWarningCode =
   /** A row inside the table that is neither an item, a section nor a continuation; `text` is its first cell. */
   | 'skipped-row'
   /** A header was found but no item under it. */
-  | 'no-items';
+  | 'no-items'
+  /**
+   * A table of the document with a header that is no plan: `text` is
+   * "no-deadlines: <its caption or header>" (criteria, powers, contacts) or
+   * "no-title: …". Only whole documents with several tables report it.
+   */
+  | 'table-left-out';
 
 export interface DraftWarning {
   code: DraftWarningCode;

@@ -1,12 +1,13 @@
 // Reads an Excel road map through the document worker: every sheet becomes
 // rows of text cells (dates as DD.MM.YYYY, formulas by their saved result,
 // never evaluated) and the sheet whose header looks most like a road map
-// wins. A cell merged across columns keeps its text in the first column
+// wins (several plan sheets are each a section, see read.ts). A cell merged across columns keeps its text in the first column
 // only; one merged across rows repeats it, as in Word tables.
 import type { Sheet, SheetCell } from '../../core/documents/jobs.js';
 import { TableBudget } from '../../core/documents/table-limits.js';
 import { parseDocument } from '../../core/documents/parse-document.js';
-import { findRoadmapHeader } from './header.js';
+import { findTableLayout, layoutScore } from './columns.js';
+import { planTables, type DocumentTables } from './tables.js';
 
 /** "2025-09-15" as "15.09.2025". */
 function dateText(iso: string): string {
@@ -32,19 +33,31 @@ function sheetRows(sheet: Sheet, budget: TableBudget): string[][] {
   return rows;
 }
 
-export async function sheetsFromXlsx(data: Buffer): Promise<string[][][]> {
-  const sheets = await parseDocument({ kind: 'xlsx', data, sheets: 'all' });
-  const budget = new TableBudget();
-  return sheets.map((sheet) => sheetRows(sheet, budget));
+export interface SheetRows {
+  name: string;
+  rows: string[][];
 }
 
-/** The sheet whose header names the most road-map columns; all sheets' rows when none has one. */
-export function bestSheet(sheets: string[][][]): string[][] {
+export async function sheetsFromXlsx(data: Buffer): Promise<SheetRows[]> {
+  const sheets = await parseDocument({ kind: 'xlsx', data, sheets: 'all' });
+  const budget = new TableBudget();
+  return sheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet, budget) }));
+}
+
+/** A workbook's plan sheets (tables.ts), each captioned with the sheet's name. */
+export function sheetTables(sheets: SheetRows[]): DocumentTables {
+  const { tables, leftOut } = planTables(sheets.map((s) => ({ caption: s.name, rows: s.rows })));
+  return { above: [], tables, leftOut };
+}
+
+/** The first plan sheet; else the sheet whose header names the most road-map columns; all sheets' rows when none has one. */
+export function bestSheet(sheets: SheetRows[], plans: DocumentTables = sheetTables(sheets)): string[][] {
+  const [first] = plans.tables;
+  if (first) return first.rows;
   let best: { rows: string[][]; score: number } | undefined;
-  for (const rows of sheets) {
-    const header = findRoadmapHeader(rows);
-    const score = header ? Object.keys(header.columns).length : 0;
+  for (const { rows } of sheets) {
+    const score = layoutScore(findTableLayout(rows));
     if (score > (best?.score ?? 0)) best = { rows, score };
   }
-  return best?.rows ?? sheets.flat();
+  return best?.rows ?? sheets.flatMap((s) => s.rows);
 }
