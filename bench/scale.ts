@@ -33,7 +33,7 @@ import { visibleQuestions } from '../handlers/surveys/answer.js';
 import type { AnswerValue, SurveyDefinition } from '../handlers/surveys/definition.js';
 import { summaryAction, summaryReply, xlsxAction, xlsxReply } from '../handlers/surveys/results.js';
 import { templateByKey } from '../handlers/surveys/templates.js';
-import { createI18n } from '../locales/i18n.js';
+import { coreDeps } from '../bot/core-deps.js';
 import { localDate } from '../handlers/core/local-time.js';
 import { drivers } from '../tests/e2e/drivers.js';
 import { startOpora } from '../tests/e2e/process.js';
@@ -297,19 +297,7 @@ export async function runScale(options: { dir: string; log: (line: string) => vo
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const db = openDb(path);
   const clock = new FakeClock(NOW);
-  const deps: CoreDeps = {
-    db,
-    clock,
-    i18n: createI18n(),
-    log: silentLog,
-    settings: {
-      defaultTimezone: TIMEZONE,
-      quietHours: { start: '21:00', end: '08:00' },
-      dialogTtlMinutes: 60,
-      links: { telegramBot: 'opora_bench_bot', vkGroupId: 777 },
-    },
-    wakeOutbox: () => {},
-  };
+  const deps = coreDeps({ db, clock, log: silentLog, settings: { defaultTimezone: TIMEZONE, links: { telegramBot: 'opora_bench_bot', vkGroupId: 777 } } });
   try {
     const seeding = await timed(() => seed(db, clock.now()));
     const seeded = seeding.value;

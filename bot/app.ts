@@ -8,10 +8,9 @@ import { getFile } from '../db/repos/broadcasts.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { features as defaultFeatures } from '../handlers/index.js';
 import { systemClock, type Clock } from '../handlers/core/clock.js';
-import type { CoreDeps } from '../handlers/core/context.js';
 import { createCore, type Core, type Feature } from '../handlers/core/dispatch.js';
 import type { Log } from '../handlers/core/log.js';
-import { createI18n } from '../locales/i18n.js';
+import { coreDeps } from './core-deps.js';
 import { jobs as defaultJobs } from '../scheduler/index.js';
 import type { Job } from '../scheduler/job.js';
 import { localDate } from '../handlers/core/local-time.js';
@@ -73,22 +72,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const clock = options.clock ?? (playgroundOnly ? new ShiftedClock(systemClock) : systemClock);
   const db = openDb(config.databasePath, { backupDir: config.backup.dir, now: clock.now() });
   const senders: OutboxSender[] = [];
-  const deps: CoreDeps = {
+  const deps = coreDeps({
     db,
     clock,
-    i18n: createI18n(),
     log,
     settings: {
       defaultTimezone: config.defaultTimezone,
       quietHours: config.quietHours,
       dialogTtlMinutes: config.dialogTtlMinutes,
-      links: {},
       backup: config.backup,
       retention: config.retention,
       outboxKeepDays: config.outboxKeepDays,
     },
     wakeOutbox: () => senders.forEach((s) => s.wake()),
-  };
+  });
   const scheduler = new Scheduler(deps, options.jobs ?? defaultJobs);
   const metrics = createMetrics({ db, senders: () => senders, scheduler: () => scheduler, now: () => clock.now() });
   deps.observe = metrics;

@@ -6,6 +6,7 @@
 // timeout, and a byte cap that holds whatever size was announced.
 import { FileTooLargeError, UserError } from '../handlers/core/errors.js';
 import type { Log } from '../handlers/core/log.js';
+import { PlatformError } from './errors.js';
 
 export interface DownloadLimits {
   maxBytes: number;
@@ -59,7 +60,7 @@ export function createDownload(hosts: FileHosts, log: Log, timeoutMs = TIMEOUT_M
       await response.body?.cancel();
       target = parseUrl(location, target);
     }
-    throw new Error(`file download failed: more than ${MAX_REDIRECTS} redirects`);
+    throw new PlatformError('files', 'download', undefined, `more than ${MAX_REDIRECTS} redirects`);
   };
 }
 
@@ -75,7 +76,7 @@ function parseUrl(url: string, base?: URL): URL | undefined {
 async function readWithin(response: Response, maxBytes: number): Promise<Buffer> {
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`file download failed: HTTP ${response.status}`);
+    throw new PlatformError('files', 'download', response.status, 'the file could not be fetched');
   }
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body?.cancel();

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Db } from './client.js';
+import type { Db } from './types.js';
 import { audit } from './repos/audit.js';
 import { erasePerson, erasureLog, type Erasure } from './repos/erasures.js';
 import { people } from './schema.js';

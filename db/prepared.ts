@@ -3,7 +3,7 @@
 // the hot paths (an update recorded, handled, its reply sent) use these.
 // Values that vary are placeholders; where a placeholder is compared with a
 // timestamp column it takes milliseconds, since a comparison is not encoded.
-import type { DbOrTx } from './client.js';
+import type { DbOrTx } from './types.js';
 
 const caches = new WeakMap<object, Map<string, unknown>>();
 

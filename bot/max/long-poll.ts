@@ -9,7 +9,7 @@ import { MaxError } from '@maxhub/max-bot-api';
 import { inWriteLane, type Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
 import type { Log } from '../../handlers/core/log.js';
-import { PollWatch } from '../adapter.js';
+import { PollWatch } from '../adapter-kit.js';
 
 export interface MaxLongPollOptions {
   /** The adapter's fetch; it does not pace GET /updates. */

@@ -25,7 +25,7 @@ import type { PlatformName } from '../../db/schema.js';
 import type { Clock } from '../../handlers/core/clock.js';
 import type { OutgoingFile } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import { chatQueue } from '../adapter.js';
+import { chatQueue } from '../adapter-kit.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export type SendOutcome =

@@ -8,7 +8,8 @@ import type { Update } from 'grammy/types';
 import type { Core } from '../../handlers/core/dispatch.js';
 import { FileTooLargeError } from '../../handlers/core/errors.js';
 import type { Log } from '../../handlers/core/log.js';
-import { PollWatch, type Adapter } from '../adapter.js';
+import { PollWatch } from '../adapter-kit.js';
+import type { Adapter } from '../adapter.js';
 import type { RecordUpdate } from '../inbox/record.js';
 import type { WebhookConfig } from '../config.js';
 import { createDownload, originOf, type DownloadLimits } from '../download.js';
@@ -18,6 +19,7 @@ import { startWebhookServer } from '../webhook-server.js';
 import { telegramLimits, telegramTransport } from './deliver.js';
 import { toIncoming } from './incoming.js';
 import { TelegramLongPoll } from './long-poll.js';
+import { PlatformError } from '../errors.js';
 
 export interface TelegramOptions {
   token: string;
@@ -60,7 +62,7 @@ export async function startTelegram(options: TelegramOptions, core: Core, record
   const fetchFile = async (fileId: string, limits: DownloadLimits): Promise<Buffer> => {
     const file = await bot.api.getFile(fileId);
     if ((file.file_size ?? 0) > limits.maxBytes) throw new FileTooLargeError(limits.maxBytes);
-    if (!file.file_path) throw new Error('Telegram returned no file path');
+    if (!file.file_path) throw new PlatformError('telegram', 'getFile', undefined, 'no file path in the answer');
     return download(`${apiRoot}/file/bot${options.token}/${file.file_path}`, limits);
   };
 

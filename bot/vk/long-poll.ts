@@ -6,8 +6,9 @@
 import type { VK } from 'vk-io';
 import { inWriteLane, type Db } from '../../db/client.js';
 import { getValue, setValue } from '../../db/repos/kv.js';
-import { chatQueue, PollWatch } from '../adapter.js';
+import { chatQueue, PollWatch } from '../adapter-kit.js';
 import type { Log } from '../../handlers/core/log.js';
+import { PlatformError } from '../errors.js';
 
 interface PollServer {
   server: string;
@@ -72,7 +73,7 @@ export class VkLongPoll {
       try {
         const url = `${server.server}?act=a_check&key=${encodeURIComponent(server.key)}&ts=${encodeURIComponent(server.ts)}&wait=${WAIT_SECONDS}`;
         const response = await fetch(url, { signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout((WAIT_SECONDS + 10) * 1000)]) });
-        if (!response.ok) throw new Error(`long poll answered HTTP ${response.status}`);
+        if (!response.ok) throw new PlatformError('vk', 'long poll', response.status, 'unexpected answer');
         const answer = (await response.json()) as PollAnswer;
         this.watch.succeeded();
         if (answer.failed === 1 && answer.ts !== undefined) {

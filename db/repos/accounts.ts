@@ -1,7 +1,7 @@
 // Messenger accounts: one row per platform identity, linked to a person once
 // they join.
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { accounts, type PlatformName } from '../schema.js';
 

@@ -1,7 +1,7 @@
 // Assignments of mentors to schools, tutors to teachers and school pairs,
 // with their history.
 import { and, eq, isNull, or } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { assignments } from '../schema.js';
 
 export type Assignment = typeof assignments.$inferSelect;

@@ -2,7 +2,7 @@
 // seminar). The rules (how many tries, how long a lockout) live in the core;
 // this file only reads and writes the counters.
 import { and, gte, inArray, isNull, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { codeAttempts, linkCodes } from '../schema.js';
 
 export type CodeAttempts = typeof codeAttempts.$inferSelect;

@@ -2,7 +2,7 @@
 // living people of a municipality, with the account each is reached on.
 import { and, eq, inArray } from 'drizzle-orm';
 import { accounts } from '../schema.js';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import type { Account } from './accounts.js';
 import type { Audience } from '../schema.js';
 import { schoolsOf } from './org.js';

@@ -1,6 +1,6 @@
 // The audit log of administrative acts.
 import { and, desc, eq, gte } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { auditLog } from '../schema.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,6 +1,6 @@
 // Broadcasts and the files they carry.
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { broadcasts, files } from '../schema.js';
 
 export type Broadcast = typeof broadcasts.$inferSelect;

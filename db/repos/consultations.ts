@@ -1,6 +1,6 @@
 // Consultation entries and their history.
 import { and, eq, gte, isNull, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { consultationHistory, consultations } from '../schema.js';
 
 export type Consultation = typeof consultations.$inferSelect;

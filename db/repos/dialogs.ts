@@ -1,6 +1,6 @@
 // Persisted dialog state: one open dialog per account.
 import { eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { dialogs } from '../schema.js';
 

@@ -10,7 +10,7 @@
 // older backup can carry out again the erasures recorded since.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import {
   accounts,
   assignments,

@@ -3,7 +3,7 @@
 // cannot wait. An action's rows are found by its batch and the start of
 // their dedupe keys, so a seminar's reminders never go with its announcement.
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { outbox } from '../schema.js';
 
 export interface HeldRows {

@@ -4,7 +4,7 @@
 // effects. A redelivered update finds its row and is dropped.
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { inbox, type PlatformName, type StoredIncoming } from '../schema.js';
 

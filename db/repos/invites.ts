@@ -1,7 +1,7 @@
 // Invitations and one-time link codes.
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { invites, linkCodes } from '../schema.js';
 
 export type Invite = typeof invites.$inferSelect;

@@ -1,6 +1,6 @@
 // What scheduler jobs have done, so a run is never repeated.
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { jobRuns } from '../schema.js';
 
 export function hasJobRun(db: DbOrTx, job: string, key: string): boolean {

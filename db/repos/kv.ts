@@ -1,6 +1,6 @@
 // Named values kept between runs.
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { kv } from '../schema.js';
 
 export function getValue(db: DbOrTx, key: string): string | undefined {

@@ -1,6 +1,6 @@
 // Regions, municipalities and schools with their dated statuses.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { inChunks } from './chunks.js';
 import { municipalities, regions, schools, schoolStatuses, type MunicipalitySettings } from '../schema.js';

@@ -2,7 +2,7 @@
 // same transaction as the change that caused them and drained by one sender
 // per platform.
 import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../client.js';
+import type { Db, DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
 

@@ -1,6 +1,6 @@
 // People, their roles and their erasure, as the core needs them.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { people, personRoles, type RoleName } from '../schema.js';
 import { inChunks } from './chunks.js';

@@ -3,7 +3,7 @@
 // longer than the period (to be erased).
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { accounts, people, responses, surveyRounds } from '../schema.js';
 import { erasePeople } from './erasures.js';
 

@@ -1,7 +1,7 @@
 // Road maps, their items and milestones, the history of every change, and
 // the confirmed meaning of each responsible body.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { milestones, responsibleAliases, roadmapHistory, roadmapItems, roadmaps, type ResponsibleTarget } from '../schema.js';
 
 export type Roadmap = typeof roadmaps.$inferSelect;

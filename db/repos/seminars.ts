@@ -1,7 +1,7 @@
 // Seminars, answers to them (with a waiting list when full), attendance,
 // feedback and topic requests.
 import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { attendance, rsvps, seminarFeedback, seminars, seminarSeries, topicRequests, type RsvpAnswer } from '../schema.js';
 
 export type Seminar = typeof seminars.$inferSelect;

@@ -1,6 +1,6 @@
 // Surveys, their rounds, the people each round was sent to, and responses.
 import { and, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
 import { responses, roundRecipients, surveyRounds, surveys } from '../schema.js';
 

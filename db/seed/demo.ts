@@ -2,7 +2,7 @@
 // and a person of every role, so a newcomer can try every command. All names
 // are invented.
 import { eq } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Db } from '../types.js';
 import { accounts, municipalities, people, personRoles, regions, schools, schoolStatuses, type RoleName } from '../schema.js';
 
 export const DEMO_MUNICIPALITY = 'Демо-район';

@@ -20,7 +20,7 @@ import type { Ctx } from '../core/context.js';
 import type { DialogDef, StepOutcome } from '../core/dialog.js';
 import { notifyPerson } from '../core/outbox.js';
 import { pickOne } from '../core/pick.js';
-import { subjectKey, subjectLabel } from '../people/subjects.js';
+import { subjectKey, subjectLabel } from '../core/subjects.js';
 
 export const DEFAULT_MENTOR_MAX_SCHOOLS = 3;
 

@@ -9,7 +9,7 @@ import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import { formatIsoDay } from '../core/format.js';
-import { subjectLabel } from '../people/subjects.js';
+import { subjectLabel } from '../core/subjects.js';
 
 export const assignMentorTo = defineAction('asg-s', idArg);
 export const assignTutorTo = defineAction('asg-t', idArg);

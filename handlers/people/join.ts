@@ -17,7 +17,7 @@ import { greeting } from '../core/help.js';
 import { notifyPerson } from '../core/outbox.js';
 import { pickOne } from '../core/pick.js';
 import type { Outcome } from '../core/router.js';
-import { isSubject, subjects } from './subjects.js';
+import { isSubject, subjects } from '../core/subjects.js';
 
 export type JoinData = {
   inviteId: number;

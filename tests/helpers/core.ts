@@ -10,7 +10,7 @@ import type { Incoming, IncomingEvent, Platform } from '../../handlers/core/cont
 import { createCore, type Core, type Feature } from '../../handlers/core/dispatch.js';
 import { silentLog } from '../../handlers/core/log.js';
 import { features as allFeatures } from '../../handlers/index.js';
-import { createI18n } from '../../locales/i18n.js';
+import { coreDeps } from '../../bot/core-deps.js';
 
 export function tempDir(prefix = 'opora-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -40,19 +40,12 @@ export function makeCore(options: { path?: string; clock?: FakeClock; features?:
   const path = options.path ?? join(scratchDir(), 'opora.db');
   const db = openDb(path);
   const clock = options.clock ?? new FakeClock('2026-11-23T06:00:00Z');
-  const deps: CoreDeps = {
+  const deps = coreDeps({
     db,
     clock,
-    i18n: createI18n(),
     log: silentLog,
-    settings: {
-      defaultTimezone: options.timezone ?? 'Europe/Moscow',
-      quietHours: { start: '21:00', end: '08:00' },
-      dialogTtlMinutes: 60,
-      links: { telegramBot: 'opora_test_bot', vkGroupId: 777 },
-    },
-    wakeOutbox: () => {},
-  };
+    settings: { defaultTimezone: options.timezone ?? 'Europe/Moscow', links: { telegramBot: 'opora_test_bot', vkGroupId: 777 } },
+  });
   const core = createCore(deps, options.features ?? allFeatures);
   return { core, db, clock, deps, path, close: () => closeDb(db) };
 }

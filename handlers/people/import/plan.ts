@@ -15,7 +15,7 @@ import { roleNames, type RoleName } from '../../../db/schema.js';
 import type { I18n } from '../../core/i18n.js';
 import { notifyPerson } from '../../core/outbox.js';
 import { normalizeSchoolName } from '../../../db/repos/org.js';
-import { subjectsFromText } from '../subjects.js';
+import { subjectsFromText } from '../../core/subjects.js';
 import { ColumnsError, findHeader, type ImportColumn, type TableRow } from './table.js';
 
 export type ImportKind = 'schools' | 'people';

@@ -1,9 +1,9 @@
 // The inbox hands the worker each chat's oldest update: one person with a
 // long queue holds back nobody else, and a redelivered update is dropped.
 import { describe, expect, it } from 'vitest';
-import { nextPending, recordIncoming } from '../../db/repos/inbox.js';
-import type { StoredIncoming } from '../../db/schema.js';
-import { makeCore } from '../helpers/core.js';
+import { nextPending, recordIncoming } from '../../../db/repos/inbox.js';
+import type { StoredIncoming } from '../../../db/schema.js';
+import { makeCore } from '../../helpers/core.js';
 
 const update = (chatId: string, n: number): StoredIncoming => ({
   platform: 'telegram',

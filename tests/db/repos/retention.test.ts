@@ -2,11 +2,11 @@
 // lose their authors and long-silent people are erased, once, audited.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accounts, people, responses, surveyRounds, surveys } from '../../db/schema.js';
-import { auditLog, outbox, payloadText } from '../../db/schema.js';
-import { retention } from '../../scheduler/jobs/retention.js';
-import { makeCore } from '../helpers/core.js';
-import { seedMunicipality } from '../helpers/seed.js';
+import { accounts, people, responses, surveyRounds, surveys } from '../../../db/schema.js';
+import { auditLog, outbox, payloadText } from '../../../db/schema.js';
+import { retention } from '../../../scheduler/jobs/retention.js';
+import { makeCore } from '../../helpers/core.js';
+import { seedMunicipality } from '../../helpers/seed.js';
 
 describe('data retention', () => {
   it('reports a week ahead, then anonymises old answers and erases inactive people', async () => {
