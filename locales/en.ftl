@@ -637,6 +637,24 @@ roadmap-preview = "{ $file }": items — { $items }, sections — { $sections }.
 roadmap-not-understood = Deadlines I did not understand (no reminders for them; they can be clarified later):
 roadmap-blank = blank
 roadmap-warnings = Remarks on the table: { $count } (repeated numbers, blank deadlines).
+roadmap-tables-left-out = Left out { $count ->
+    [one] a table
+   *[other] tables
+} without deadlines: { $tables }.
+roadmap-tables-left-out-no-title = Left out { $count ->
+    [one] a table
+   *[other] tables
+} without activities: { $tables }.
+roadmap-columns-intro = I could not tell which column is which. Here are the first rows of the table, columns numbered:
+roadmap-columns-ask-title = Which column holds the activities?
+roadmap-columns-ask-deadline = And the deadlines?
+roadmap-columns-ask-responsible = And who is responsible?
+roadmap-columns-button = Column { $column }: { $sample }
+roadmap-columns-none = No such column
+roadmap-columns-empty = With these columns I found no item. Let us choose again.
+roadmap-columns-too-big = The table is too big to choose its columns in a chat. Add a header row above it such as "No. | Activity | Deadline | Responsible" and send the file again.
+roadmap-columns-remembered = I used the columns you chose last time for a table with this header.
+roadmap-columns-again = Choose the columns again
 roadmap-imported = The road map is saved. New items: { $created }, updated: { $updated }, unchanged: { $unchanged }, removed: { $removed }.
 roadmap-ask-responsible = Whom should I remind about items where the responsible body is "{ $body }"? (left to clarify: { $left })
 responsible-coordinators = The coordinators
@@ -928,7 +946,12 @@ cli-seminar-announced = Seminar announced to { $count ->
    *[other] { $count } recipients
 }; attendance code { $code }.
 cli-year-invalid = --year must be a year such as 2024.
-cli-roadmap-usage = Usage: npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--dry-run] [--json]
+cli-roadmap-usage = Usage: npm run cli -- roadmap import FILE --municipality NAME --year YYYY [--school NAME] [--columns title=2,deadline=4,responsible=3,number=1] [--dry-run] [--json]
+cli-roadmap-needs-columns = I could not tell which column of the table is which. The first rows, columns numbered:
+cli-roadmap-columns-hint = Say which column holds the activities, the deadlines, the responsible and, if any, the item numbers (counting from 1), for example:
+    npm run cli -- roadmap import FILE --columns title=2,deadline=4,responsible=3,number=1
+cli-roadmap-columns-invalid = I could not read --columns "{ $value }": it needs at least the activities column, each column once, numbered from 1. For example:
+    npm run cli -- roadmap import FILE --columns title=2,deadline=4,responsible=3,number=1
 cli-import-usage = npm run cli -- import FILE --municipality NAME
 cli-survey-usage =
     Usage:

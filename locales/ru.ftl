@@ -648,6 +648,26 @@ roadmap-preview = «{ $file }»: пунктов — { $items }, разделов
 roadmap-not-understood = Сроки, которые я не понял (по ним не будет напоминаний, можно уточнить позже):
 roadmap-blank = пусто
 roadmap-warnings = Замечаний к таблице: { $count } (повторы номеров, пустые сроки).
+roadmap-tables-left-out = Пропустил { $count ->
+    [one] таблицу
+    [few] таблицы
+   *[other] таблицы
+} без сроков: { $tables }.
+roadmap-tables-left-out-no-title = Пропустил { $count ->
+    [one] таблицу
+    [few] таблицы
+   *[other] таблицы
+} без мероприятий: { $tables }.
+roadmap-columns-intro = Не понял, в каком столбце что. Вот первые строки таблицы, столбцы пронумерованы:
+roadmap-columns-ask-title = В каком столбце мероприятия?
+roadmap-columns-ask-deadline = А сроки?
+roadmap-columns-ask-responsible = И ответственные?
+roadmap-columns-button = Столбец { $column }: { $sample }
+roadmap-columns-none = Нет такого столбца
+roadmap-columns-empty = С этими столбцами не нашёл ни одного пункта. Давайте выберем ещё раз.
+roadmap-columns-too-big = Таблица слишком большая, чтобы выбирать столбцы в чате. Добавьте над ней строку заголовков вроде «№ | Мероприятие | Срок | Ответственный» и пришлите файл ещё раз.
+roadmap-columns-remembered = Столбцы взял те же, что вы выбрали в прошлый раз для таблицы с таким заголовком.
+roadmap-columns-again = Выбрать столбцы заново
 roadmap-imported = Дорожная карта сохранена. Новых пунктов: { $created }, обновлено: { $updated }, без изменений: { $unchanged }, убрано: { $removed }.
 roadmap-ask-responsible = Кому напоминать о пунктах, где ответственный — «{ $body }»? (осталось уточнить: { $left })
 responsible-coordinators = Координаторам
@@ -953,7 +973,12 @@ cli-seminar-announced = Семинар объявлен, приглашение 
    *[other] { $count } получателям
 }. Код для отметки присутствия: { $code }.
 cli-year-invalid = --year — год, например 2024.
-cli-roadmap-usage = Как вызвать: npm run cli -- roadmap import ФАЙЛ --municipality НАЗВАНИЕ --year ГГГГ [--school НАЗВАНИЕ] [--dry-run] [--json]
+cli-roadmap-usage = Как вызвать: npm run cli -- roadmap import ФАЙЛ --municipality НАЗВАНИЕ --year ГГГГ [--school НАЗВАНИЕ] [--columns title=2,deadline=4,responsible=3,number=1] [--dry-run] [--json]
+cli-roadmap-needs-columns = Не понял, в каком столбце таблицы что. Первые строки, столбцы пронумерованы:
+cli-roadmap-columns-hint = Скажите сами, в каком столбце мероприятия, сроки, ответственные и, если есть, номера пунктов (считая с 1), например:
+    npm run cli -- roadmap import ФАЙЛ --columns title=2,deadline=4,responsible=3,number=1
+cli-roadmap-columns-invalid = Не понял --columns «{ $value }»: нужен хотя бы столбец мероприятий, каждый столбец — один раз, номера — с 1. Например:
+    npm run cli -- roadmap import ФАЙЛ --columns title=2,deadline=4,responsible=3,number=1
 cli-import-usage = npm run cli -- import ФАЙЛ --municipality НАЗВАНИЕ
 cli-survey-usage =
     Как вызвать:

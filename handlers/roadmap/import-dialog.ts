@@ -1,7 +1,9 @@
 // Importing a road map in chat: the coordinator sends the order as DOCX,
 // XLSX, CSV or pasted text, sees what was understood (items, sections,
 // deadlines read and not read, with their text), confirms, and then confirms
-// once what each responsible body means.
+// once what each responsible body means. A table whose columns the reader
+// could not tell is shown to the coordinator, who chooses them by buttons;
+// the choice is remembered for the next document with the same header.
 import { audit } from '../../db/repos/audit.js';
 import { getSchool } from '../../db/repos/org.js';
 import { itemsOf, setAlias } from '../../db/repos/roadmaps.js';
@@ -13,7 +15,9 @@ import type { Person } from '../../db/repos/people.js';
 import type { Ctx } from '../core/context.js';
 import { preparedStep, type Answer, type DialogDef } from '../core/dialog.js';
 import { meaningOf, responsibleBodies } from './responsible.js';
-import { planRoadmap, saveRoadmap, understood, type RoadmapPlan } from './store.js';
+import { columnChoices, keptRows, previewLines, rememberColumns, rememberedColumns, type ColumnsData } from './column-choice.js';
+import { previewText } from './preview.js';
+import { planWithColumns, readRoadmap, saveRoadmap, type RoadmapPlan } from './store.js';
 import { MAX_ROADMAP_BYTES, RoadmapDocumentError } from './table/read.js';
 import { downloadWithin } from '../core/files.js';
 
@@ -22,6 +26,10 @@ export type RoadmapImportData = {
   schoolId: number | null;
   fileName?: string;
   plan?: RoadmapPlan;
+  /** Set when the columns were chosen (or remembered) rather than read from the header. */
+  columns?: ColumnsData;
+  /** The columns chosen gave no item: said once above the new choice. */
+  nothing?: boolean;
   /** Responsible bodies still to confirm, after the import. */
   bodies?: string[];
   /** How each body was written in the document ("МКУ ЦИМО"), to show it with its capitals. */
@@ -29,8 +37,6 @@ export type RoadmapImportData = {
   /** The «saved» message, shown once above the first question about a body. */
   saved?: string;
 };
-
-const UNKNOWN_SHOWN = 15;
 
 /** A municipality's road map is the coordinator's; a school's own plan is also its admins'. */
 export function requireEditor(ctx: Ctx, municipalityId: number, schoolId: number | null): Person {
@@ -40,19 +46,6 @@ export function requireEditor(ctx: Ctx, municipalityId: number, schoolId: number
   throw notAllowed();
 }
 const targets: ResponsibleTarget['kind'][] = ['coordinators', 'supported-admins', 'all-admins', 'nobody'];
-
-export function previewText(ctx: Ctx, plan: RoadmapPlan, fileName: string): string {
-  const { understood: read, unknown } = understood(plan);
-  const period = plan.period.from && plan.period.to ? `${plan.period.from} — ${plan.period.to}` : String(plan.period.year);
-  const lines = [ctx.t('roadmap-preview', { file: fileName, items: plan.items.length, sections: plan.sections.length, understood: read, unknown: unknown.length, period })];
-  if (unknown.length > 0) {
-    lines.push('', ctx.t('roadmap-not-understood'));
-    lines.push(...unknown.slice(0, UNKNOWN_SHOWN).map((i) => `• ${i.number} — «${i.deadlineText || ctx.t('roadmap-blank')}»`));
-    if (unknown.length > UNKNOWN_SHOWN) lines.push(ctx.t('import-more-problems', { count: unknown.length - UNKNOWN_SHOWN }));
-  }
-  if (plan.warnings.length > 0) lines.push('', ctx.t('roadmap-warnings', { count: plan.warnings.length }));
-  return lines.join('\n');
-}
 
 /** The bodies whose meaning is not confirmed yet, each with the first spelling the document used. */
 function unconfirmedBodies(ctx: Ctx, municipalityId: number, roadmapId: number): { bodies: string[]; labels: Record<string, string> } {
@@ -67,34 +60,105 @@ function unconfirmedBodies(ctx: Ctx, municipalityId: number, roadmapId: number):
   return { bodies, labels: Object.fromEntries(bodies.map((b) => [b, labels[b] ?? b])) };
 }
 
-type FileRead = { plan: RoadmapPlan; fileName: string } | { reask: string };
+/** Columns that give no item with a title were chosen wrong. */
+const usable = (plan: RoadmapPlan) => plan.items.some((i) => i.title !== '');
 
-/** Reads the document (or pasted table) an answer carries; a polite question again when it cannot be used. */
+type FileRead = { plan: RoadmapPlan; fileName: string; columns?: ColumnsData } | { fileName: string; columns: ColumnsData; plan?: undefined } | { reask: string };
+
+const yearOf = (ctx: Ctx, data: RoadmapImportData) => Number(todayIn(ctx.deps, data.municipalityId).slice(0, 4));
+
+/**
+ * Reads the document (or pasted table) an answer carries; a polite question
+ * again when it cannot be used. A table whose columns were not recognised
+ * comes back with its rows, read at once when a choice for its header was
+ * made before.
+ */
 async function readAnswer(ctx: Ctx, data: RoadmapImportData, answer: Answer): Promise<FileRead> {
-  const year = Number(todayIn(ctx.deps, data.municipalityId).slice(0, 4));
+  const year = yearOf(ctx, data);
   try {
-    let plan: RoadmapPlan;
+    let content: Buffer;
     let fileName: string;
+    let sourceName: string;
     if (answer.kind === 'file') {
-      const content = await downloadWithin(answer.file, MAX_ROADMAP_BYTES);
-      if (!content) return { reask: ctx.t('roadmap-error-too-big') };
-      fileName = answer.file.name;
-      plan = await planRoadmap(fileName, content, undefined, year);
+      const downloaded = await downloadWithin(answer.file, MAX_ROADMAP_BYTES);
+      if (!downloaded) return { reask: ctx.t('roadmap-error-too-big') };
+      [content, fileName, sourceName] = [downloaded, answer.file.name, answer.file.name];
     } else if (answer.kind === 'text' && answer.text.includes('\t')) {
-      fileName = ctx.t('roadmap-pasted');
-      plan = await planRoadmap('pasted.txt', Buffer.from(answer.text, 'utf8'), undefined, year);
+      [content, fileName, sourceName] = [Buffer.from(answer.text, 'utf8'), ctx.t('roadmap-pasted'), 'pasted.txt'];
     } else return { reask: ctx.t('roadmap-ask-file') };
-    if (plan.items.length === 0) return { reask: ctx.t('roadmap-error-empty') };
-    return { plan, fileName };
+    const reading = await readRoadmap(sourceName, content, undefined, year);
+    if (reading.kind === 'plan') return reading.plan.items.length === 0 ? { reask: ctx.t('roadmap-error-empty') } : { plan: reading.plan, fileName };
+    const remembered = rememberedColumns(ctx.deps.db, data.municipalityId, reading.shape, reading.width);
+    const plan = remembered && (await planWithColumns(reading.rows, remembered, undefined, year));
+    const rows = keptRows(reading.rows);
+    // Too big to keep for choosing again: a remembered choice is still used, just without that button.
+    if (!rows) return plan && usable(plan) ? { plan, fileName } : { reask: ctx.t('roadmap-columns-too-big') };
+    const columns: ColumnsData = { rows, preview: reading.preview, width: reading.width, shape: reading.shape };
+    if (plan && usable(plan)) return { plan, fileName, columns: { ...columns, choice: remembered, remembered: true } };
+    return { fileName, columns };
   } catch (error) {
     if (error instanceof RoadmapDocumentError) return { reask: ctx.t(error.key, error.args) };
     throw error;
   }
 }
 
+/** The plan read with the columns chosen; undefined when they give no item with a title (a choice to make again). */
+async function readChosen(ctx: Ctx, data: RoadmapImportData): Promise<RoadmapPlan | undefined> {
+  const choice = data.columns?.choice;
+  if (!data.columns || choice?.title === undefined) return undefined;
+  const plan = await planWithColumns(data.columns.rows, { ...choice, title: choice.title }, undefined, yearOf(ctx, data));
+  return usable(plan) ? plan : undefined;
+}
+
+const NONE = 'none';
+
+/** The question about one column, over the first rows of the table; the optional ones may be missing. */
+function columnPrompt(ctx: Ctx, data: RoadmapImportData, question: string, optional: boolean) {
+  const columns = data.columns;
+  if (!columns) return { text: '' };
+  const taken = [columns.choice?.title, columns.choice?.deadline, columns.choice?.responsible];
+  const again = data.nothing ? [ctx.t('roadmap-columns-empty'), ''] : [];
+  const intro = columns.choice?.title === undefined ? [...again, ctx.t('roadmap-columns-intro'), ...previewLines(columns.preview), ''] : [];
+  const choices = columnChoices(ctx, columns, taken);
+  if (optional) choices.push([{ label: ctx.t('roadmap-columns-none'), value: NONE }]);
+  return { text: [...intro, ctx.t(question)].join('\n'), choices };
+}
+
+/** The column a button names, `null` for «нет такого столбца», undefined for anything else. */
+function chosenColumn(data: RoadmapImportData, answer: Answer, optional: boolean): number | null | undefined {
+  if (answer.kind !== 'choice') return undefined;
+  if (optional && answer.value === NONE) return null;
+  const index = Number(answer.value);
+  return Number.isInteger(index) && index >= 0 && index < (data.columns?.width ?? 0) ? index : undefined;
+}
+
+/** One step of choosing a column: title, then deadline, then responsible. */
+function columnStep(role: 'title' | 'deadline' | 'responsible', next: string) {
+  const optional = role !== 'title';
+  return {
+    prompt: (ctx: Ctx, data: RoadmapImportData) => columnPrompt(ctx, data, `roadmap-columns-ask-${role}`, optional),
+    accept: (ctx: Ctx, data: RoadmapImportData, answer: Answer) => {
+      const index = chosenColumn(data, answer, optional);
+      if (index === undefined || !data.columns) return { reask: ctx.t('dialog-choose-button') };
+      requireEditor(ctx, data.municipalityId, data.schoolId);
+      const { [role]: _old, ...choice } = data.columns.choice ?? {};
+      const { nothing: _said, ...rest } = data;
+      return { next, data: { ...rest, columns: { ...data.columns, choice: index === null ? choice : { ...choice, [role]: index } } } };
+    },
+  };
+}
+
+/** The data with the responsible column chosen (or said missing). */
+function withColumn(data: RoadmapImportData, index: number | null): RoadmapImportData {
+  if (!data.columns) return data;
+  const { responsible: _old, ...choice } = data.columns.choice ?? {};
+  const { nothing: _said, ...rest } = data;
+  return { ...rest, columns: { ...data.columns, choice: index === null ? choice : { ...choice, responsible: index } } };
+}
+
 export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
   name: 'roadmap-import',
-  version: 1,
+  version: 2,
   first: 'file',
   steps: {
     file: preparedStep<RoadmapImportData, FileRead>({
@@ -105,17 +169,48 @@ export const roadmapImportDialog: DialogDef<RoadmapImportData> = {
       accept: async (ctx, data, answer, prepared) => {
         const read = prepared ?? (await readAnswer(ctx, data, answer));
         if ('reask' in read) return { reask: read.reask };
-        return { next: 'confirm', data: { ...data, fileName: read.fileName, plan: read.plan } };
+        const { plan: _old, columns: _chosen, ...rest } = data;
+        const fresh = { ...rest, fileName: read.fileName, ...(read.columns ? { columns: read.columns } : {}) };
+        return read.plan ? { next: 'confirm', data: { ...fresh, plan: read.plan } } : { next: 'column-title', data: fresh };
+      },
+    }),
+    'column-title': columnStep('title', 'column-deadline'),
+    'column-deadline': columnStep('deadline', 'column-responsible'),
+    'column-responsible': preparedStep<RoadmapImportData, RoadmapPlan | undefined>({
+      prompt: (ctx, data) => columnPrompt(ctx, data, 'roadmap-columns-ask-responsible', true),
+      // The last choice reads the whole table again: before the transaction, like the file.
+      prepare: (ctx, data, answer) => {
+        const index = chosenColumn(data, answer, true);
+        if (index === undefined || !data.columns) return Promise.resolve(undefined);
+        return readChosen(ctx, withColumn(data, index));
+      },
+      accept: async (ctx, data, answer, prepared) => {
+        const index = chosenColumn(data, answer, true);
+        if (index === undefined || !data.columns) return { reask: ctx.t('dialog-choose-button') };
+        requireEditor(ctx, data.municipalityId, data.schoolId);
+        const chosen = withColumn(data, index);
+        const plan = prepared ?? (await readChosen(ctx, chosen));
+        if (!plan) return { next: 'column-title', data: { ...chosen, columns: { ...data.columns, choice: {} }, nothing: true } };
+        return { next: 'confirm', data: { ...chosen, plan } };
       },
     }),
     confirm: {
-      prompt: (ctx, data) => ({
-        text: data.plan ? previewText(ctx, data.plan, data.fileName ?? '') : '',
-        choices: [[{ label: ctx.t('import-confirm'), value: 'yes' }, { label: ctx.t('import-cancel'), value: 'no' }]],
-      }),
+      prompt: (ctx, data) => {
+        const remembered = data.columns?.remembered ? ['', ctx.t('roadmap-columns-remembered')] : [];
+        const choices = [[{ label: ctx.t('import-confirm'), value: 'yes' }, { label: ctx.t('import-cancel'), value: 'no' }]];
+        if (data.columns) choices.push([{ label: ctx.t('roadmap-columns-again'), value: 'columns' }]);
+        return { text: data.plan ? [previewText(ctx, data.plan, data.fileName ?? ''), ...remembered].join('\n') : '', choices };
+      },
       accept: (ctx, data, answer) => {
+        if (answer.kind === 'choice' && answer.value === 'columns' && data.columns) {
+          requireEditor(ctx, data.municipalityId, data.schoolId);
+          const { plan: _old, ...rest } = data;
+          return { next: 'column-title', data: { ...rest, columns: { ...data.columns, choice: {}, remembered: false } } };
+        }
         if (answer.kind !== 'choice' || answer.value !== 'yes' || !data.plan) return { done: { text: ctx.t('import-cancelled') } };
         const coordinator = requireEditor(ctx, data.municipalityId, data.schoolId);
+        const columns = data.columns;
+        if (columns?.choice?.title !== undefined && !columns.remembered) rememberColumns(ctx.deps.db, data.municipalityId, columns.shape, { ...columns.choice, title: columns.choice.title });
         const school = data.schoolId !== null ? getSchool(ctx.deps.db, data.schoolId) : undefined;
         const plan = data.plan;
         const saved = ctx.deps.db.transaction((tx) =>

@@ -3,6 +3,7 @@
 // document updates the matching items (by number, then by title) and keeps
 // their history; items it no longer has are marked removed, done milestones
 // stay done.
+import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import {
   addHistory,
@@ -19,7 +20,8 @@ import {
 } from '../../db/repos/roadmaps.js';
 import { parseDeadline, type PlanPeriod, type Schedule } from './deadline.js';
 import { guessPlanPeriod } from './plan-period.js';
-import { layoutWithColumns, type ColumnChoice } from './table/columns.js';
+import { cleanCell } from './table/cells.js';
+import { layoutWithColumns, numberColumnOf, type ColumnChoice } from './table/columns.js';
 import { extractRoadmap, extractTables } from './table/extract.js';
 import { readRoadmapRows, readRoadmapTables, RoadmapDocumentError } from './table/read.js';
 import type { DeadlinePart, DraftWarning, RoadmapItem } from './table/types.js';
@@ -93,29 +95,67 @@ export type RoadmapReading =
       /** The first rows of two cells or more, as a table to show; `width` columns each. */
       preview: string[][];
       width: number;
+      /** The table's shape (tableShape): a choice made for it fits the next document with the same header. */
+      shape: string;
     };
+
+/**
+ * The shape of a table nobody recognised: its width and the letters of its
+ * first row (the header, when it has one), so that next year's order with
+ * the same header but other dates and items has the same shape.
+ */
+export function tableShape(preview: string[][], width: number): string {
+  const [first = []] = preview;
+  const letters = first.map((c) => cleanCell(c).toLocaleLowerCase('ru').replace(/[^а-яёa-z№]/g, '')).join('|');
+  return createHash('sha256').update(`${width}\u0000${letters}`).digest('hex').slice(0, 24);
+}
+
+/** A header was read, but nothing came of it that reminders could use: no item, or no item with a deadline. */
+const doubtful = (plan: RoadmapPlan) => plan.items.every((i) => i.deadlineText === '');
 
 /**
  * planRoadmap that answers "needs-columns" instead of throwing no-table,
  * so that a chat or the CLI can let the coordinator say which column is
- * the title, the deadline, the responsible and the number. Prose without
- * any table of two columns still throws no-table.
+ * the title, the deadline, the responsible and the number; also when the
+ * header read gives no item, or no item with a deadline (the roles were
+ * guessed wrong), or nothing under it. Prose without any table of two
+ * columns still throws no-table (or empty).
  */
 export async function readRoadmap(fileName: string, data: Buffer, year: number | undefined, fallbackYear: number): Promise<RoadmapReading> {
+  let plan: RoadmapPlan | undefined;
+  let refusal: RoadmapDocumentError | undefined;
   try {
-    return { kind: 'plan', plan: await planRoadmap(fileName, data, year, fallbackYear) };
+    plan = await planRoadmap(fileName, data, year, fallbackYear);
+    if (!doubtful(plan)) return { kind: 'plan', plan };
   } catch (error) {
-    if (!(error instanceof RoadmapDocumentError) || error.code !== 'no-table') throw error;
+    // "empty": a header was taken with nothing under it, perhaps the wrong row.
+    if (!(error instanceof RoadmapDocumentError) || (error.code !== 'no-table' && error.code !== 'empty')) throw error;
+    refusal = error;
   }
-  const rows = await readRoadmapRows(fileName, data);
+  const reading = columnsReading(await readRoadmapRows(fileName, data));
+  if (reading && (refusal?.code !== 'empty' || reading.preview.length >= 2)) return reading;
+  if (plan) return { kind: 'plan', plan };
+  throw refusal ?? new RoadmapDocumentError('no-table');
+}
+
+/** A document's rows for choosing columns; undefined when no row has two filled cells. */
+export function columnsReading(rows: string[][]): Extract<RoadmapReading, { kind: 'needs-columns' }> | undefined {
   const preview = rows.filter((r) => r.filter((c) => c.trim() !== '').length >= 2).slice(0, PREVIEW_ROWS);
-  if (preview.length === 0) throw new RoadmapDocumentError('no-table');
-  return { kind: 'needs-columns', rows, preview, width: Math.max(...preview.map((r) => r.length)) };
+  if (preview.length === 0) return undefined;
+  const width = Math.max(...preview.map((r) => r.length));
+  return { kind: 'needs-columns', rows, preview, width, shape: tableShape(preview, width) };
+}
+
+/** The rows of a document read with columns a user gave before seeing them (the CLI's --columns). */
+export async function readForColumns(fileName: string, data: Buffer): Promise<Extract<RoadmapReading, { kind: 'needs-columns' }>> {
+  const reading = columnsReading(await readRoadmapRows(fileName, data));
+  if (!reading) throw new RoadmapDocumentError('no-table');
+  return reading;
 }
 
 /** A plan read with the columns a coordinator chose (0-based indexes into the rows' cells). */
 export async function planWithColumns(rows: string[][], choice: ColumnChoice, year: number | undefined, fallbackYear: number): Promise<RoadmapPlan> {
-  const draft = extractRoadmap(rows, layoutWithColumns(rows, choice));
+  const draft = extractRoadmap(rows, layoutWithColumns(rows, { ...choice, number: choice.number ?? numberColumnOf(rows, choice) }));
   const period = periodFor(rows, year, fallbackYear);
   return { period, sections: draft.sections, warnings: draft.warnings, items: withColumnSchedules(await scheduled(draft.items, period), period) };
 }

@@ -47,6 +47,42 @@ describe('roadmap import on the command line', () => {
     expect(result.err).toMatch(/таблиц|пункт/);
   });
 
+  const unlabelled = ['План на 2025 год', 'Графа А;Графа Б;Графа В;Графа Г', '1;Совещание директоров;ИМЦ;март', '2;Семинар для наставников;ИМЦ;до 20.04.2025'].join('\n');
+
+  it('refuses a table whose columns it cannot tell, showing its first rows and the --columns flag', () => {
+    const path = join(dir, 'unlabelled.csv');
+    writeFileSync(path, unlabelled);
+    const result = cli(['roadmap', 'import', path, '--year', '2025', '--dry-run'], db);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Не понял, в каком столбце таблицы что');
+    expect(result.err).toContain('[1] 1 · [2] Совещание директоров · [3] ИМЦ · [4] март');
+    expect(result.err).toContain('--columns title=2,deadline=4,responsible=3,number=1');
+  });
+
+  it('reads the table with --columns, counted from 1', () => {
+    const path = join(dir, 'unlabelled.csv');
+    writeFileSync(path, unlabelled);
+    const result = cli(['roadmap', 'import', path, '--year', '2025', '--dry-run', '--json', '--columns', 'title=2,deadline=4,responsible=3,number=1'], db);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.out) as { items: { number: string; title: string; responsibleText: string; schedule: { milestones: { due: string }[] } }[] };
+    expect(parsed.items.map((i) => [i.number, i.title, i.responsibleText, i.schedule.milestones.map((m) => m.due)])).toEqual([
+      ['1', 'Совещание директоров', 'ИМЦ', ['2025-03-31']],
+      ['2', 'Семинар для наставников', 'ИМЦ', ['2025-04-20']],
+    ]);
+    const text = cli(['roadmap', 'import', path, '--year', '2025', '--dry-run', '--columns', 'title=2,deadline=4'], db);
+    expect(text.out).toContain('пунктов — 2, разделов — 0');
+  });
+
+  it('explains a --columns it cannot read', () => {
+    const path = join(dir, 'unlabelled.csv');
+    writeFileSync(path, unlabelled);
+    for (const bad of ['deadline=4', 'title=0', 'title=2,deadline=2', 'name=2']) {
+      const result = cli(['roadmap', 'import', path, '--dry-run', '--columns', bad], db);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`Не понял --columns «${bad}»`);
+    }
+  });
+
   const samples = join('..', 'shared', 'samples');
   it.skipIf(!existsSync(samples))('reads both sample orders completely', () => {
     const gorodets = JSON.parse(cli(['roadmap', 'import', join(samples, 'gorodets-2020-order.txt'), '--year', '2020', '--dry-run', '--json'], db).out) as { items: { number: string; schedule: { kind: string } }[] };

@@ -2,7 +2,9 @@
 // a bad file is refused, the plan is pasted and imported, the responsible
 // body confirmed; the school admin gets the 7-day and 1-day reminders at
 // 10:00 local, marks an item done with a comment; the other goes overdue and
-// reaches the coordinator; restarts in between send nothing twice.
+// reaches the coordinator; restarts in between send nothing twice. Last, a
+// table with a header nobody could read: the coordinator chooses its
+// columns by buttons, and the next table with that header is read alike.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
@@ -25,6 +27,9 @@ const plan = [
   '1.1\tРазработка школьных дорожных карт\tдо 15.10.2026\tРуководители ШНОР\tУтверждённые карты',
   '1.2\tАнализ результатов ВПР\tдо 20.10.2026\tруководители ШНОР\tАналитическая справка',
 ].join('\n');
+
+/** A plan whose header names no column: "Графа А…Г", the deadline last. */
+const unlabelled = (...items: string[]) => Buffer.from(['План на 2026 год', 'Графа А;Графа Б;Графа В;Графа Г', ...items].join('\n'), 'utf8');
 
 describe.each(messengers)('the road map on %s', (platform) => {
   let driver: Driver;
@@ -131,5 +136,30 @@ describe.each(messengers)('the road map on %s', (platform) => {
     expect(digest.text).toContain('Просрочено пунктов: 1.');
     await tick('2026-10-30T03:00:00Z');
     expect(count(COORD, /Сводка за неделю/)).toBe(1);
+  });
+
+  it('lets the coordinator choose the columns of an unreadable header, then reads the same header alike', async () => {
+    await act(COORD, { say: '/roadmap' }, /Пунктов: 2/);
+    await act(COORD, { press: 'Загрузить дорожную карту' }, /Пришлите приказ с дорожной картой/);
+    const first = unlabelled('1;Совещание директоров;ИМЦ;до 10.11.2026', '2;Семинар для наставников;ИМЦ;до 20.11.2026');
+    const ask = await act(COORD, { file: ['план.csv', first] }, /В каком столбце мероприятия\?/);
+    expect(ask.text).toContain('[1] Графа А · [2] Графа Б · [3] Графа В · [4] Графа Г');
+    expect(ask.text).toContain('[2] Совещание директоров');
+    await act(COORD, { press: 'Столбец 2: Графа Б' }, /А сроки\?/);
+    await act(COORD, { press: 'Столбец 4: Графа Г' }, /И ответственные\?/);
+    const preview = await act(COORD, { press: 'Столбец 3: Графа В' }, /«план\.csv»: пунктов — 2, разделов — 0/);
+    expect(preview.text).toContain('Сроки понял у 2, не понял у 0');
+    expect(preview.text).not.toContain('в прошлый раз');
+    await act(COORD, { press: 'Импортировать' }, /Дорожная карта сохранена\. Новых пунктов: 2/);
+
+    await act(COORD, { say: '/roadmap' }, /Пунктов: 2/);
+    await act(COORD, { press: 'Загрузить дорожную карту' }, /Пришлите приказ с дорожной картой/);
+    const second = unlabelled('1;Совещание директоров;ИМЦ;до 10.11.2026', '2;Семинар для наставников;ИМЦ;до 27.11.2026', '3;Круглый стол;ИМЦ;декабрь 2026');
+    const again = await act(COORD, { file: ['план-2.csv', second] }, /«план-2\.csv»: пунктов — 3/);
+    expect(again.text).toContain('Сроки понял у 3, не понял у 0');
+    expect(again.text).toContain('Столбцы взял те же, что вы выбрали в прошлый раз');
+    expect(again.buttons.map((b) => b.label)).toContain('Выбрать столбцы заново');
+    const saved = await act(COORD, { press: 'Импортировать' }, /Дорожная карта сохранена/);
+    expect(saved.text).toContain('Новых пунктов: 1, обновлено: 1, без изменений: 1');
   });
 });

@@ -47,6 +47,19 @@ export function itemNumber(text: string): string | undefined {
   return match ? `${match[1]}${match[2] ?? ''}` : undefined;
 }
 
+/** "1000", "4999.", "1024.2": long plans run past 999. */
+const LONG_ITEM_NUMBER = /^(\d{1,5}(?:\.\d{1,3})*)[.)]?([а-яa-z]?)$/i;
+
+/**
+ * An item number in the table's number column, where four and five digits
+ * are item numbers too; anywhere else "2025" is more likely a year, so
+ * itemNumber keeps to three.
+ */
+export function numberCell(text: string): string | undefined {
+  const match = text.match(LONG_ITEM_NUMBER);
+  return match ? `${match[1]}${match[2] ?? ''}` : undefined;
+}
+
 export function splitNumberAndTitle(text: string): { number: string; title: string } | undefined {
   const match = text.match(NUMBER_WITH_TITLE);
   return match?.[1] && match[2] ? { number: match[1], title: match[2] } : undefined;

@@ -9,7 +9,7 @@
 // one item, each labelled with its header; any other named column
 // ("Класс", "Форма") is an extra, kept in the item's expected result.
 import { parseDeadline } from '../deadline.js';
-import { cleanCell, isColumnNumbering, isRomanNumber, itemNumber } from './cells.js';
+import { cleanCell, isColumnNumbering, isRomanNumber, itemNumber, numberCell } from './cells.js';
 import { columnOf, findRoadmapHeader, type RoadmapHeader } from './header.js';
 import { isMark, isStageName, periodOf, yearIn, type PeriodKind } from './periods.js';
 import type { Column } from './types.js';
@@ -287,4 +287,31 @@ export function layoutWithColumns(rows: string[][], choice: ColumnChoice): Table
   const end = first <= 0 ? index - 1 : index;
   const labels = (rows[index] ?? []).map(cleanCell);
   return { index, end, columns, labels: end < index ? [] : labels, dates: [], extras: [] };
+}
+
+/**
+ * The column of item numbers among those not chosen: most of its filled
+ * cells are numbers ("1", "1.2.", "1024"). A coordinator choosing columns
+ * is asked for the title, the deadline and the responsible, not for this.
+ */
+export function numberColumnOf(rows: string[][], choice: Omit<ColumnChoice, 'number'>): number | undefined {
+  const taken = new Set([choice.title, choice.deadline, choice.responsible]);
+  const counts = new Map<number, { filled: number; numbers: number }>();
+  for (const raw of rows.slice(0, SAMPLE_ROWS * 2)) {
+    const cells = raw.map(cleanCell);
+    if (cells.filter((c) => c !== '').length < 2) continue;
+    cells.forEach((text, i) => {
+      if (text === '' || taken.has(i)) return;
+      const count = counts.get(i) ?? { filled: 0, numbers: 0 };
+      count.filled++;
+      if (numberCell(text) !== undefined) count.numbers++;
+      counts.set(i, count);
+    });
+  }
+  let best: number | undefined;
+  let bestShare = 0.6;
+  for (const [i, { filled, numbers }] of counts) {
+    if (filled >= 2 && numbers / filled >= bestShare && (best === undefined || numbers / filled > bestShare)) [best, bestShare] = [i, numbers / filled];
+  }
+  return best;
 }

@@ -4,7 +4,7 @@
 // cell continues on the next line; and a row broken across pages comes back
 // as an extra line whose leading cells are empty. A row's number may also
 // stand in its title cell ("1.1. Проведение …").
-import { cleanCell, isColumnNumbering, itemNumber, isRomanNumber, sectionHeading, splitNumberAndTitle } from './cells.js';
+import { cleanCell, isColumnNumbering, itemNumber, isRomanNumber, numberCell, sectionHeading, splitNumberAndTitle } from './cells.js';
 import type { RoadmapHeader } from './header.js';
 
 export interface TableLine {
@@ -59,8 +59,8 @@ export function mendSplitRows(rows: string[][], start: number, width: number): T
 function singleCell(line: TableLine, index: number, text: string, header: RoadmapHeader): LineKind {
   const numberColumn = header.columns.number;
   if (index !== 0 && index !== numberColumn) return { kind: 'continuation' };
-  const number = itemNumber(text);
-  if (number !== undefined && index === numberColumn) return { kind: 'item', number };
+  const number = index === numberColumn ? numberCell(text) : undefined;
+  if (number !== undefined) return { kind: 'item', number };
   const heading = sectionHeading(text);
   if (heading !== undefined) return { kind: 'section', title: heading };
   if (line.count === 1) return { kind: 'outside', text };
@@ -86,7 +86,7 @@ function numberedRow(line: TableLine, header: RoadmapHeader): LineKind | undefin
   if (numberColumn === undefined) return undefined;
   const text = line.cells[numberColumn] ?? '';
   if (text === '') return numberInTitle(line, header) ?? { kind: 'continuation' };
-  const number = itemNumber(text);
+  const number = numberCell(text);
   if (number !== undefined) return { kind: 'item', number };
   if (isRomanNumber(text)) return { kind: 'section', title: titleOf(line, header) };
   const glued = splitNumberAndTitle(text);
