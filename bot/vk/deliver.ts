@@ -199,9 +199,13 @@ function editParams(peerId: string, reply: RepliesPayload['replies'][number], pa
 /** VK runs at most 25 API calls in one `execute`. */
 const EXECUTE_CALLS = 25;
 
-/** Parameters as a VKScript object literal: JSON, without the ones left undefined. */
+/**
+ * Parameters as a VKScript object literal: JSON, without the ones left
+ * undefined, and with the two line separators JSON leaves raw escaped (older
+ * JavaScript-like parsers end a string at them).
+ */
 function executeParams(params: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)));
+  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined))).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /**
