@@ -20,7 +20,7 @@ import { ALL_ROLES, planImport, previewCounts } from '../handlers/people/import/
 import { readTable, TableError, tableErrorText } from '../handlers/people/import/table.js';
 import { INVITE_DAYS } from '../handlers/people/invite.js';
 import { createI18n } from '../locales/i18n.js';
-import { localDate } from '../scheduler/local-time.js';
+import { localDate } from '../handlers/core/local-time.js';
 import { broadcastCommand, seminarCommand, type CliDeps } from './cli/announce.js';
 import { CliError, cliLanguage, cliTranslate, out } from './cli/output.js';
 import { roadmapCommand } from './cli/roadmap.js';

@@ -1,7 +1,6 @@
 // /audit: a coordinator reads their municipality's audit log (who did what
 // and when with people's data) in chat, and can download it as XLSX.
 import { audit, auditOf, type AuditEntry } from '../../db/repos/audit.js';
-import { getMunicipality } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
 import { requireAdminOf, requireCoordinator, visibleTo } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
@@ -9,6 +8,7 @@ import type { Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import type { Feature } from '../core/dispatch.js';
 import { formatDayTime } from '../core/format.js';
+import { municipalityZone } from '../core/local-time.js';
 import { buildXlsx, XLSX_MIME } from '../core/spreadsheet.js';
 import { auditTitle, describeAudit } from './describe.js';
 
@@ -21,7 +21,7 @@ function who(ctx: Ctx, entry: AuditEntry): string {
 }
 
 function zone(ctx: Ctx, municipalityId: number): string {
-  return getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+  return municipalityZone(ctx.deps, municipalityId);
 }
 
 export function auditReply(ctx: Ctx): Reply {

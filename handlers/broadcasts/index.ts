@@ -14,7 +14,7 @@ import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
 import { audit } from '../../db/repos/audit.js';
 import { broadcastBatch, deliveryReport, sendBroadcast } from './send.js';
-import { releaseNow, withHeldNotice } from './held.js';
+import { releaseNow, withHeldNotice } from '../core/held.js';
 import { downloadWithin, storedFileName } from '../core/files.js';
 
 export const reportAction = defineAction('bcr', idArg);

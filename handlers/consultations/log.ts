@@ -10,12 +10,12 @@ import { addConsultation, confirmConsultation, editConsultation, getConsultation
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { getPerson, peopleOf, type Person } from '../../db/repos/people.js';
 import { consultationFormats, type ConsultationFormatName } from '../../db/schema.js';
-import { localDate } from '../../scheduler/local-time.js';
+import { localDate, municipalityZone } from '../core/local-time.js';
 import { requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef, StepOutcome } from '../core/dialog.js';
-import { UserError } from '../core/errors.js';
+import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
 import { notifyPerson } from '../core/outbox.js';
 import { pickOne } from '../core/pick.js';
@@ -75,7 +75,7 @@ export function candidatesOf(ctx: Ctx, author: Person): Candidate[] {
 }
 
 function zoneOf(ctx: Ctx, data: LogData): string {
-  return getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+  return municipalityZone(ctx.deps, data.municipalityId);
 }
 
 function today(ctx: Ctx, data: LogData): string {
@@ -349,7 +349,7 @@ export function editData(entry: { id: number; municipalityId: number; counterpar
 export function confirmTookPlace(ctx: Ctx, id: number): Outcome {
   const person = requirePerson(ctx);
   const entry = getConsultation(ctx.deps.db, id);
-  if (!entry || entry.deletedAt || entry.counterpartId !== person.id) throw new UserError('forbidden', 'error-forbidden');
+  if (!entry || entry.deletedAt || entry.counterpartId !== person.id) throw notAllowed();
   const fresh = confirmConsultation(ctx.deps.db, id, person.id, ctx.deps.clock.now());
   return { text: ctx.t(fresh ? 'log-confirmed' : 'log-confirmed-already'), edit: true };
 }

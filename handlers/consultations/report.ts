@@ -8,7 +8,7 @@ import { activeAssignmentsOfMunicipality, type Assignment } from '../../db/repos
 import { consultationsBetween, deleteConsultation, getConsultation, type Consultation } from '../../db/repos/consultations.js';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
-import { localDate } from '../../scheduler/local-time.js';
+import { localDate, municipalityZone } from '../core/local-time.js';
 import { mayAdminister, readableMunicipalities, requireAdminOf, requireCoordinator, requirePerson, requireReaderOf } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
@@ -47,7 +47,7 @@ export function duration(t: Ctx['t'], minutes: number): string {
 }
 
 function zone(ctx: Ctx, municipalityId: number): string {
-  return getMunicipality(ctx.deps.db, municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+  return municipalityZone(ctx.deps, municipalityId);
 }
 
 /** A period as local dates: this month, the previous month, or the school year (from 1 September). */
@@ -94,7 +94,7 @@ export function myLog(ctx: Ctx): Reply {
 export function ownEntry(ctx: Ctx, id: number): { entry: Consultation; editable: boolean } {
   const person = requirePerson(ctx);
   const entry = getConsultation(ctx.deps.db, id);
-  if (!entry || entry.deletedAt || entry.authorId !== person.id) throw new UserError('forbidden', 'error-forbidden');
+  if (!entry || entry.deletedAt || entry.authorId !== person.id) throw notAllowed();
   const today = DateTime.fromISO(localDate(ctx.deps.clock.now(), zone(ctx, entry.municipalityId)));
   const editable = today.diff(DateTime.fromISO(entry.date), 'days').days <= editDays(ctx, entry.municipalityId);
   return { entry, editable };

@@ -2,6 +2,7 @@
 // people): the first few as buttons, and typing part of a name narrows it.
 import type { Ctx } from './context.js';
 import type { Choice, DialogData, Step, StepOutcome } from './dialog.js';
+import { normalizeRu } from './text.js';
 
 export interface PickOptions<D extends DialogData> {
   /** The name of this step in its dialog, so a narrowing search stays on it. */
@@ -16,8 +17,8 @@ export interface PickOptions<D extends DialogData> {
   max?: number;
 }
 
-const matches = (item: Choice, filter: string) => item.label.toLocaleLowerCase('ru').replace(/ё/g, 'е').includes(filter);
-const normalize = (text: string) => text.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е');
+const matches = (item: Choice, filter: string) => normalizeRu(item.label).includes(filter);
+const normalize = (text: string) => normalizeRu(text.trim());
 
 export function pickOne<D extends DialogData>(options: PickOptions<D>): Step<D> {
   const max = options.max ?? 12;

@@ -11,6 +11,7 @@ import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
 import { formatDay } from '../core/format.js';
 import { inviteLinks } from '../core/invite-links.js';
+import { municipalityZone } from '../core/local-time.js';
 import { pickOne } from '../core/pick.js';
 
 export const INVITE_DAYS = 14;
@@ -24,7 +25,7 @@ export function inviteReply(ctx: Ctx, invite: Invite): Reply {
   const { links } = ctx.deps.settings;
   const municipality = getMunicipality(ctx.deps.db, invite.municipalityId);
   const school = invite.schoolId !== null ? getSchool(ctx.deps.db, invite.schoolId) : undefined;
-  const zone = municipality?.timezone ?? ctx.deps.settings.defaultTimezone;
+  const zone = municipalityZone(ctx.deps, invite.municipalityId);
   const lines = [
     ctx.t('invite-ready', {
       role: ctx.t(`role-${invite.role}`),

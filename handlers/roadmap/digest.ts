@@ -7,12 +7,14 @@ import { municipalityZone } from '../core/local-time.js';
 import { rsvpCounts, seminarsBetween } from '../../db/repos/seminars.js';
 import { getSurvey, openRounds } from '../../db/repos/surveys.js';
 import type { DbOrTx } from '../../db/client.js';
+import type { Person } from '../../db/repos/people.js';
 import { requireCoordinator } from '../core/access.js';
+import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
-import { formatIsoDay } from '../core/format.js';
+import { formatIsoDay, formatWhen } from '../core/format.js';
 import type { Translate } from '../core/i18n.js';
-import { progress, type ReadCtx } from '../surveys/results.js';
-import { formatWhen } from '../seminars/card.js';
+import { notifyPerson } from '../core/outbox.js';
+import { roundProgress } from '../surveys/index.js';
 import { dueOf, entries } from './progress.js';
 
 export interface DigestTime {
@@ -20,6 +22,9 @@ export interface DigestTime {
   weekday: number;
   hour: number;
 }
+
+/** What the digest needs: the database and a translator, not a messenger update (the scheduler has none). */
+export type DigestCtx = Pick<Ctx, 'deps' | 't' | 'lang'>;
 
 export const DEFAULT_DIGEST: DigestTime = { weekday: 1, hour: 9 };
 
@@ -31,7 +36,7 @@ export function digestTime(db: DbOrTx, personId: number): DigestTime {
 }
 
 /** The digest text for a municipality at a local date. */
-export function digestText(ctx: ReadCtx, municipalityId: number, today: string): string {
+export function digestText(ctx: DigestCtx, municipalityId: number, today: string): string {
   const t: Translate = ctx.t;
   const zone = municipalityZone(ctx.deps, municipalityId);
   const weekAgo = DateTime.fromISO(today).minus({ days: 7 }).toISODate() ?? today;
@@ -46,13 +51,23 @@ export function digestText(ctx: ReadCtx, municipalityId: number, today: string):
   const rounds = openRounds(ctx.deps.db, now).filter((r) => r.municipalityId === municipalityId);
   lines.push('', rounds.length ? t('digest-surveys') : t('digest-no-surveys'));
   for (const r of rounds) {
-    const p = progress(ctx, r);
+    const p = roundProgress(ctx, r);
     lines.push(`  • ${getSurvey(ctx.deps.db, r.surveyId)?.title ?? ''}: ${p.answered}/${p.total}`);
   }
   const ahead = seminarsBetween(ctx.deps.db, municipalityId, now, DateTime.fromJSDate(now).plus({ days: 7 }).toJSDate());
   lines.push('', ahead.length ? t('digest-seminars') : t('digest-no-seminars'));
   for (const s of ahead) lines.push(`  • ${formatWhen(s.startsAt, zone, ctx.lang)} — ${s.title} (${t('digest-going', { count: rsvpCounts(ctx.deps.db, s.id).going })})`);
   return lines.join('\n');
+}
+
+/**
+ * Queues a coordinator's digest for the week of the slot `slotDate`, as of
+ * the local date `today`; the key is the slot's, so each is sent once.
+ */
+export function sendDigest(db: DbOrTx, deps: DigestCtx['deps'], coordinator: Pick<Person, 'id' | 'language'>, municipalityId: number, today: string, slotDate: string, now: Date): boolean {
+  const t: Translate = (key, args) => deps.i18n.t(coordinator.language, key, args);
+  const text = digestText({ deps, t, lang: coordinator.language }, municipalityId, today);
+  return notifyPerson(db, deps.i18n, coordinator.id, () => ({ text }), { dedupeKey: `digest:${coordinator.id}:${slotDate}`, notBefore: now });
 }
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7];

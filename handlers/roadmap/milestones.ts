@@ -9,9 +9,9 @@ import { localDate, municipalityZone } from '../core/local-time.js';
 import { mayAdminister, requirePerson } from '../core/access.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
-import { UserError } from '../core/errors.js';
+import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
-import { readDate } from '../surveys/input.js';
+import { readDate } from '../core/read-input.js';
 import { dueOf } from './progress.js';
 import { responsiblePeople } from './responsible.js';
 import { downloadWithin, storedFileName } from '../core/files.js';
@@ -30,7 +30,7 @@ export function ownMilestone(ctx: Ctx, id: number): { milestone: MilestoneRow; t
   const allowed =
     mayAdminister(person, roadmap.municipalityId) ||
     responsiblePeople(ctx.deps.db, roadmap.municipalityId, roadmap.schoolId, item.responsibleText).includes(person.id);
-  if (!allowed) throw new UserError('forbidden', 'error-forbidden');
+  if (!allowed) throw notAllowed();
   const zone = municipalityZone(ctx.deps, roadmap.municipalityId);
   return { milestone, title: `${item.number} ${item.title}`, zone };
 }

@@ -2,23 +2,15 @@
 // "Приду" / "Возможно" / "Не смогу" buttons, and the parsing of the date and
 // time a coordinator types.
 import { DateTime } from 'luxon';
-import { getMunicipality } from '../../db/repos/org.js';
 import { rsvpCounts, type RsvpStatus, type Seminar } from '../../db/repos/seminars.js';
 import type { DbOrTx } from '../../db/client.js';
 import { defineAction, idArg } from '../core/actions.js';
 import { z } from 'zod';
 import type { Button, Reply } from '../core/contract.js';
+import { formatWhen } from '../core/format.js';
 import type { Translate } from '../core/i18n.js';
 
 export const rsvpAction = defineAction('rsvp', idArg, z.enum(['yes', 'maybe', 'no']));
-
-export function seminarZone(db: DbOrTx, seminar: Seminar, fallback: string): string {
-  return getMunicipality(db, seminar.municipalityId)?.timezone ?? fallback;
-}
-
-export function formatWhen(instant: Date, zone: string, lang: string): string {
-  return DateTime.fromJSDate(instant, { zone }).setLocale(lang).toFormat("d MMMM yyyy, HH:mm");
-}
 
 export function rsvpButtons(t: Translate, seminarId: number): Button[][] {
   return [

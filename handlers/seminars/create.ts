@@ -4,7 +4,7 @@
 // confirms; the card goes to everyone in the audience through the outbox.
 import { audit } from '../../db/repos/audit.js';
 import { newCode } from '../../db/repos/invites.js';
-import { getMunicipality, getSchool, schoolsOf } from '../../db/repos/org.js';
+import { getSchool, schoolsOf } from '../../db/repos/org.js';
 import { createSeminar, findOrCreateSeries, seriesOf, type Seminar } from '../../db/repos/seminars.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Audience } from '../../db/schema.js';
@@ -12,11 +12,12 @@ import { requireAdminOf } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Reply } from '../core/contract.js';
 import { UserError } from '../core/errors.js';
-import { releaseNow, withHeldNotice } from '../broadcasts/held.js';
+import { releaseNow, withHeldNotice } from '../core/held.js';
 import { getSeminar } from '../../db/repos/seminars.js';
 import { audiencePresets, presetAudience, queueToReach, reach, reachText, type AudiencePreset } from '../core/audience.js';
 import type { CoreDeps, Ctx } from '../core/context.js';
 import type { Choice, DialogDef } from '../core/dialog.js';
+import { municipalityZone } from '../core/local-time.js';
 import { announcementCard, parseSeminarTime, seminarText } from './card.js';
 
 export type SeminarData = {
@@ -67,7 +68,7 @@ export function announceNow(ctx: Ctx, seminarId: number): Reply {
 /** Writes the seminar and queues its card to the whole audience, in the caller's transaction. */
 export function createAndAnnounce(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'settings'>, input: NewSeminar, now: Date): { seminar: Seminar; queued: number } {
   const seminar = createSeminar(tx, { ...input, attendanceCode: newCode(6) });
-  const zone = getMunicipality(tx, input.municipalityId)?.timezone ?? deps.settings.defaultTimezone;
+  const zone = municipalityZone({ db: tx, settings: deps.settings }, input.municipalityId);
   const queued = queueToReach(tx, deps, input.municipalityId, reach(tx, input.municipalityId, input.audience), (person, t) => announcementCard(tx, t, person.language, seminar, zone), {
     key: `seminar:${seminar.id}:announce`,
     batch: `seminar:${seminar.id}`,
@@ -78,7 +79,7 @@ export function createAndAnnounce(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'set
   return { seminar, queued };
 }
 
-const zoneOf = (ctx: Ctx, data: SeminarData) => getMunicipality(ctx.deps.db, data.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+const zoneOf = (ctx: Ctx, data: SeminarData) => municipalityZone(ctx.deps, data.municipalityId);
 
 function audienceChoices(ctx: Ctx, data: SeminarData): Choice[][] {
   const presets = audiencePresets.map((p) => [{ label: ctx.t(`audience-${p}`), value: p }]);

@@ -6,7 +6,8 @@ import { rsvpsOf, seminarsBetween, statusOf } from '../../db/repos/seminars.js';
 import { requirePerson } from '../core/access.js';
 import type { Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
-import { rsvpButtons, seminarText, seminarZone } from './card.js';
+import { municipalityZone } from '../core/local-time.js';
+import { rsvpButtons, seminarText } from './card.js';
 import { inAudience } from './respond.js';
 
 /** More cards than this in one answer is a wall; the nearest ones matter. */
@@ -23,7 +24,7 @@ export function invitedSeminars(ctx: Ctx): Reply[] {
   if (upcoming.length === 0) return [{ text: ctx.t('seminars-invited-none') }];
   const cards = upcoming.slice(0, SHOWN).map((seminar): Reply => {
     const status = statusOf(rsvpsOf(db, seminar.id).find((r) => r.personId === person.id));
-    const text = seminarText(ctx.t, ctx.lang, seminar, seminarZone(db, seminar, ctx.deps.settings.defaultTimezone));
+    const text = seminarText(ctx.t, ctx.lang, seminar, municipalityZone(ctx.deps, seminar.municipalityId));
     return { text: status ? `${text}\n\n${ctx.t(`rsvp-status-${status}`)}` : text, buttons: rsvpButtons(ctx.t, seminar.id) };
   });
   return [{ text: ctx.t('seminars-invited-heading', { count: upcoming.length }) }, ...cards];

@@ -23,8 +23,9 @@ import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
-import { UserError } from '../core/errors.js';
-import { formatWhen, seminarZone } from './card.js';
+import { notAllowed, UserError } from '../core/errors.js';
+import { formatWhen } from '../core/format.js';
+import { municipalityZone } from '../core/local-time.js';
 import { FOLLOW_UP_DAYS } from './respond.js';
 
 export const seminarCardAction = defineAction('sem', idArg);
@@ -45,7 +46,7 @@ export function seminarList(ctx: Ctx): Reply {
   const now = ctx.deps.clock.now();
   const list = seminarsBetween(ctx.deps.db, municipalityId, new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000), new Date(now.getTime() + 366 * 86_400_000));
   if (list.length === 0) return { text: ctx.t('seminars-none') };
-  const zone = (s: Seminar) => seminarZone(ctx.deps.db, s, ctx.deps.settings.defaultTimezone);
+  const zone = (s: Seminar) => municipalityZone(ctx.deps, s.municipalityId);
   const buttons: Button[][] = list.slice(0, 10).map((s) => [
     { kind: 'action', label: `${formatWhen(s.startsAt, zone(s), ctx.lang).replace(/ \d{4},/, ',')} ${s.title}`, data: seminarCardAction.encode(s.id) },
   ]);
@@ -64,7 +65,7 @@ export function coordinatorCard(ctx: Ctx, seminarId: number, edit = false): Repl
     .map((r) => getPerson(db, r.personId)?.fullName ?? '—');
   const comments = feedback.filter((f) => f.comment).map((f) => `«${f.comment}»`);
   const lines = [
-    `📅 ${seminar.title} — ${formatWhen(seminar.startsAt, seminarZone(db, seminar, ctx.deps.settings.defaultTimezone), ctx.lang)}`,
+    `📅 ${seminar.title} — ${formatWhen(seminar.startsAt, municipalityZone(ctx.deps, seminar.municipalityId), ctx.lang)}`,
     ctx.t('rsvp-counts', { ...counts }),
     ctx.t('seminar-attended', { count: attended, feedback: feedback.length, average }),
     ctx.t('seminar-code', { code: seminar.attendanceCode }),
@@ -118,7 +119,7 @@ export const topicDialog: DialogDef<TopicData> = {
         const topic = answer.kind === 'text' ? answer.text.replace(/\s+/g, ' ').trim() : '';
         if (topic.length < 3 || topic.length > 300) return { reask: ctx.t('topic-invalid') };
         const person = requirePerson(ctx);
-        if (person.municipalityId === null) throw new UserError('forbidden', 'error-forbidden');
+        if (person.municipalityId === null) throw notAllowed();
         addTopicRequest(ctx.deps.db, { municipalityId: person.municipalityId, personId: person.id, schoolId: person.schoolId, topic });
         return { done: { text: ctx.t('topic-saved') } };
       },

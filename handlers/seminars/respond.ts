@@ -11,10 +11,12 @@ import { ACCOUNT_POLICY, SEMINAR_POLICY, accountKey, chargeWrongTry, refuseIfLoc
 import { defineAction, idArg } from '../core/actions.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
-import { UserError } from '../core/errors.js';
+import { notAllowed, UserError } from '../core/errors.js';
+import { formatWhen } from '../core/format.js';
+import { municipalityZone } from '../core/local-time.js';
 import { notifyPerson } from '../core/outbox.js';
 import type { Outcome } from '../core/router.js';
-import { answeredCard, formatWhen, seminarZone } from './card.js';
+import { answeredCard } from './card.js';
 
 export const feedbackAction = defineAction('sfb', idArg, z.enum(['1', '2', '3', '4', '5']));
 
@@ -38,8 +40,8 @@ export function answerRsvp(ctx: Ctx, seminarId: number, answer: 'yes' | 'maybe' 
   const { db, clock, i18n } = ctx.deps;
   const now = clock.now();
   if (seminar.startsAt.getTime() <= now.getTime()) return { replies: [], notice: ctx.t('seminar-started') };
-  if (!inAudience(ctx, seminar, person.id)) throw new UserError('forbidden', 'error-forbidden');
-  const zone = seminarZone(db, seminar, ctx.deps.settings.defaultTimezone);
+  if (!inAudience(ctx, seminar, person.id)) throw notAllowed();
+  const zone = municipalityZone(ctx.deps, seminar.municipalityId);
   const result = db.transaction((tx) => {
     const outcome = setRsvp(tx, seminar, person.id, answer, now);
     if (outcome.promoted !== undefined) {
@@ -92,11 +94,11 @@ export function checkIn(ctx: Ctx, code: string): Outcome | undefined {
   // The right code a little early is not a wrong try; for someone not invited it stays one, so it tells a guesser nothing.
   if (early && inAudience(ctx, early, person.id)) {
     const opens = new Date(early.startsAt.getTime() - CHECK_IN_OPENS_MS);
-    const zone = seminarZone(ctx.deps.db, early, ctx.deps.settings.defaultTimezone);
+    const zone = municipalityZone(ctx.deps, early.municipalityId);
     return { text: ctx.t('attendance-not-yet', { title: early.title, opens: formatWhen(opens, zone, ctx.lang) }) };
   }
   if (!seminar) return chargeWrongTry(ctx, wrongCodeCharges(ctx, person));
-  if (!inAudience(ctx, seminar, person.id)) throw new UserError('forbidden', 'error-forbidden');
+  if (!inAudience(ctx, seminar, person.id)) throw notAllowed();
   const fresh = markAttended(ctx.deps.db, seminar.id, person.id, 'code', ctx.deps.clock.now());
   return { text: ctx.t(fresh ? 'attendance-confirmed' : 'attendance-already', { title: seminar.title }) };
 }

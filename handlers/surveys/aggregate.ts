@@ -4,7 +4,7 @@
 // no figures at all, so that a small staff cannot be read person by person;
 // which schools are withheld is decided by small-groups.ts.
 // Rounding rules are those of figures.ts: counts exact, the rest to 4 places.
-import type { Answers, Question, SurveyDefinition } from './definition.js';
+import type { Answers, Question, SurveyDefinition } from './types.js';
 import { effectiveAnswers, visibleQuestions } from './answer.js';
 import { questionFigures, round4, type GroupAnswer, type QuestionFigures } from './figures.js';
 import { groupSizes, shownSchools } from './small-groups.js';

@@ -2,8 +2,9 @@
 // questions a person sees given their answers so far, which comes next, and
 // whether a pressed button or a typed message is an acceptable answer. Errors
 // are locale keys with arguments; the dialog translates them.
-import type { Answers, AnswerValue, DateQuestion, MultipleQuestion, NumberQuestion, OptionQuestion, Question, ScaleQuestion, SurveyDefinition, TextQuestion } from './definition.js';
-import { readDate, readNumber } from './input.js';
+import type { Answers, AnswerValue, DateQuestion, MultipleQuestion, NumberQuestion, OptionQuestion, Question, ScaleQuestion, SurveyDefinition, TextQuestion } from './types.js';
+import { readDate, readNumber } from '../core/read-input.js';
+import { normalizeRu } from '../core/text.js';
 import { conditionHolds } from './show-if.js';
 
 /** Every error key validateAnswer can return; the locales must define each. */
@@ -115,7 +116,7 @@ export function validateAnswer(question: Question, raw: RawAnswer, context: Answ
 
 /** Typed text compared with labels the way people retype them: case, "ё" and extra spaces do not matter. */
 function normalise(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('ru').replaceAll('ё', 'е');
+  return normalizeRu(text.trim().replace(/\s+/gu, ' '));
 }
 
 /** The option whose label was typed (VK text buttons send their label as a message). */

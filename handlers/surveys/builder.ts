@@ -7,7 +7,8 @@ import { requireAdminOf } from '../core/access.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef, StepOutcome } from '../core/dialog.js';
 import type { Outcome } from '../core/router.js';
-import { parseSurveyDefinition, type QuestionType } from './definition.js';
+import { parseSurveyDefinition } from './definition.js';
+import type { QuestionType } from './types.js';
 
 type Draft = { type: QuestionType; text?: string; options?: string[]; min?: number; max?: number };
 

@@ -9,7 +9,7 @@
 // largest-remainder method (ties go to the earlier option), so they add up to
 // exactly 1 as reports expect; shares of a multiple choice are each rounded on
 // their own, since one person may choose several options.
-import type { AnswerValue, MultipleQuestion, Question, ScaleQuestion, SingleQuestion } from './definition.js';
+import type { AnswerValue, MultipleQuestion, Question, ScaleQuestion, SingleQuestion } from './types.js';
 
 const UNITS = 10_000;
 

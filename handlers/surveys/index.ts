@@ -5,6 +5,7 @@ import { requireCoordinator, registered, visibleTo } from '../core/access.js';
 import type { Feature } from '../core/dispatch.js';
 import { builderDialog } from './builder.js';
 import { launchDialog } from './launch.js';
+import { nudgeAction } from './reminders.js';
 import { answerDialog, startRound, startRoundAction } from './respond.js';
 import {
   chartAction,
@@ -13,7 +14,6 @@ import {
   csvReply,
   missingAction,
   missingReply,
-  nudgeAction,
   nudgeMissing,
   roundCard,
   roundCardAction,
@@ -23,6 +23,9 @@ import {
   xlsxAction,
   xlsxReply,
 } from './results.js';
+
+// What other features may use: a round's progress (road map's weekly digest).
+export { roundProgress, type RoundProgress } from './progress.js';
 
 export const surveysFeature: Feature = (h) => {
   const builder = builderDialog((ctx, municipalityId, surveyId) => {

@@ -4,7 +4,7 @@
 // outbox. The CLI and the recurrence job launch rounds the same way.
 import { audit } from '../../db/repos/audit.js';
 import { DateTime } from 'luxon';
-import { getMunicipality, getSchool, schoolsOf, supportedStatuses } from '../../db/repos/org.js';
+import { getSchool, schoolsOf, supportedStatuses } from '../../db/repos/org.js';
 import { addRecipients, createRound, createSurvey, getSurvey, surveysOf, type Round } from '../../db/repos/surveys.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Audience, Recurrence } from '../../db/schema.js';
@@ -13,12 +13,14 @@ import { audiencePresets, presetAudience, queueToReach, reach, reachText } from 
 import type { CoreDeps, Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
 import { formatDay } from '../core/format.js';
-import { readSurveyFile, type SurveyDefinition, type SurveyParseResult } from './definition.js';
+import { municipalityZone } from '../core/local-time.js';
+import { readSurveyFile, type SurveyParseResult } from './definition.js';
+import type { SurveyDefinition } from './types.js';
 import { DocumentLimitError } from '../core/documents/limits.js';
 import { startRoundAction } from './respond.js';
 import { templateByKey, templates } from './templates.js';
 import { downloadWithin } from '../core/files.js';
-import { withHeldNotice } from '../broadcasts/held.js';
+import { withHeldNotice } from '../core/held.js';
 
 /** A survey definition is a few kilobytes; anything much larger is not one. */
 const MAX_SURVEY_FILE_BYTES = 256 * 1024;
@@ -72,7 +74,7 @@ export function launchRound(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'settings'
   // A school-level survey is answered for a school: only people who belong to one are asked.
   const people = level === 'school' ? audience.people.filter((p) => p.schoolId !== null) : audience.people;
   addRecipients(tx, people.map((p) => ({ roundId: round.id, personId: p.id, schoolId: p.schoolId })));
-  const zone = getMunicipality(tx, input.municipalityId)?.timezone ?? deps.settings.defaultTimezone;
+  const zone = municipalityZone({ db: tx, settings: deps.settings }, input.municipalityId);
   const invited = queueToReach(
     tx,
     deps,

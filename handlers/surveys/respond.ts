@@ -5,18 +5,19 @@
 // response per person (or school) per round; named answers may be edited
 // until the close; an anonymous response keeps no link to its author.
 import { randomUUID } from 'node:crypto';
-import { getMunicipality } from '../../db/repos/org.js';
 import { findResponse, getRound, getSurvey, markAnswered, recipient, saveResponse, type Round } from '../../db/repos/surveys.js';
-import { localDate } from '../../scheduler/local-time.js';
+import type { DbOrTx } from '../../db/client.js';
 import { requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Ctx } from '../core/context.js';
 import type { Choice, DialogDef, StepOutcome } from '../core/dialog.js';
-import { UserError } from '../core/errors.js';
+import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
+import { todayIn } from '../core/local-time.js';
 import type { Outcome } from '../core/router.js';
 import { isComplete, nextQuestion, validateAnswer, visibleQuestions, type RawAnswer } from './answer.js';
-import { MAX_LABEL_LENGTH, parseSurveyDefinition, type AnswerValue, type Question, type ScaleQuestion, type SurveyDefinition } from './definition.js';
+import { parseSurveyDefinition } from './definition.js';
+import { MAX_LABEL_LENGTH, type AnswerValue, type Question, type ScaleQuestion, type SurveyDefinition } from './types.js';
 
 export const startRoundAction = defineAction('svs', idArg);
 
@@ -31,16 +32,24 @@ export type AnswerData = {
   ticked: string[];
 };
 
-const definitions = new Map<number, SurveyDefinition>();
+/**
+ * Definitions never change once stored, so each is validated once. The cache
+ * is per database: ids are only unique within one, and a process may hold
+ * more than one (tests, the command line beside the bot).
+ */
+const definitions = new WeakMap<DbOrTx, Map<number, SurveyDefinition>>();
 
-/** The validated definition of a stored survey; definitions never change once stored, so they are cached. */
+/** The validated definition of a stored survey. */
 export function definitionOf(ctx: Pick<Ctx, 'deps'>, surveyId: number): SurveyDefinition {
-  const cached = definitions.get(surveyId);
+  const db = ctx.deps.db;
+  let cache = definitions.get(db);
+  if (!cache) definitions.set(db, (cache = new Map()));
+  const cached = cache.get(surveyId);
   if (cached) return cached;
-  const row = getSurvey(ctx.deps.db, surveyId);
+  const row = getSurvey(db, surveyId);
   const parsed = row ? parseSurveyDefinition(row.definition) : undefined;
   if (!parsed?.ok) throw new Error(`survey ${surveyId} has no valid definition`);
-  definitions.set(surveyId, parsed.survey);
+  cache.set(surveyId, parsed.survey);
   return parsed.survey;
 }
 
@@ -51,10 +60,6 @@ function openRound(ctx: Ctx, roundId: number): Round {
   if (round.opensAt.getTime() > now) throw new UserError('not-open', 'survey-not-open');
   if (round.closesAt.getTime() <= now) throw new UserError('closed', 'survey-closed');
   return round;
-}
-
-function today(ctx: Ctx, round: Round): string {
-  return localDate(ctx.deps.clock.now(), getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone);
 }
 
 export function formatAnswer(ctx: Pick<Ctx, 't'>, question: Question, value: AnswerValue | undefined): string {
@@ -153,7 +158,7 @@ function submit(ctx: Ctx, data: AnswerData): Outcome {
   const survey = definitionOf(ctx, round.surveyId);
   if (!isComplete(survey, data.answers)) return { text: ctx.t('survey-incomplete') };
   const me = recipient(ctx.deps.db, round.id, person.id);
-  if (!me) throw new UserError('forbidden', 'error-forbidden');
+  if (!me) throw notAllowed();
   const now = ctx.deps.clock.now();
   const answers = Object.fromEntries(visibleQuestions(survey, data.answers).map((q) => [q.id, data.answers[q.id] ?? null]));
   const result = ctx.deps.db.transaction((tx) => {
@@ -209,7 +214,7 @@ export const answerDialog: DialogDef<AnswerData> = {
         const raw: RawAnswer | undefined =
           answer.kind === 'choice' ? rawFrom(question, answer.value, data.ticked) : answer.kind === 'text' ? { kind: 'text', text: answer.text } : undefined;
         if (!raw) return { reask: ctx.t('survey-error-choose-option') };
-        const checked = validateAnswer(question, raw, { today: today(ctx, round) });
+        const checked = validateAnswer(question, raw, { today: todayIn(ctx.deps, round.municipalityId) });
         if (!checked.ok) return { reask: ctx.t(checked.error.key, checked.error.args) };
         return advance(survey, data, question.id, checked.value);
       },
@@ -247,7 +252,7 @@ export function startRound(ctx: Ctx, roundId: number, start: (data: AnswerData, 
   const person = requirePerson(ctx);
   const round = openRound(ctx, roundId);
   const me = recipient(ctx.deps.db, round.id, person.id);
-  if (!me) throw new UserError('forbidden', 'error-forbidden');
+  if (!me) throw notAllowed();
   const survey = definitionOf(ctx, round.surveyId);
   const resuming = active?.name === answerDialog.name && (active.data as AnswerData).roundId === round.id;
   if (resuming) return start(active.data as AnswerData, active.step);

@@ -14,20 +14,21 @@ import { mayAdminister, mayRead, readableMunicipalities, requirePerson } from '.
 import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
-import { UserError } from '../core/errors.js';
+import { notAllowed, UserError } from '../core/errors.js';
 import { formatDay, formatDayTime } from '../core/format.js';
-import { notifyPerson } from '../core/outbox.js';
+import { municipalityZone } from '../core/local-time.js';
 import { buildXlsx, neutralize, XLSX_MIME } from '../core/spreadsheet.js';
 import { aggregate, type QuestionReport } from './aggregate.js';
 import { barChartPng } from './chart.js';
-import type { AnswerValue } from './definition.js';
+import { roundProgress } from './progress.js';
+import { nudgeAction, remindMissing } from './reminders.js';
 import { definitionOf, formatAnswer, startRoundAction } from './respond.js';
 import { roundTooSmall } from './small-groups.js';
+import type { AnswerValue } from './types.js';
 
 export const roundCardAction = defineAction('svr', idArg);
 export const summaryAction = defineAction('svq', idArg);
 export const missingAction = defineAction('svm', idArg);
-export const nudgeAction = defineAction('svn', idArg);
 export const xlsxAction = defineAction('svx', idArg);
 export const csvAction = defineAction('svc', idArg);
 export const chartAction = defineAction('svg', idArg, idArg);
@@ -40,40 +41,15 @@ export type ReadCtx = Pick<Ctx, 'deps' | 't' | 'lang'>;
 function readable(ctx: Ctx, roundId: number): Round {
   const round = getRound(ctx.deps.db, roundId);
   const municipality = round ? getMunicipality(ctx.deps.db, round.municipalityId) : undefined;
-  if (!round || !municipality || !mayRead(requirePerson(ctx), municipality)) throw new UserError('forbidden', 'error-forbidden');
+  if (!round || !municipality || !mayRead(requirePerson(ctx), municipality)) throw notAllowed();
   return round;
 }
 
-const zoneOf = (ctx: ReadCtx, round: Round) => getMunicipality(ctx.deps.db, round.municipalityId)?.timezone ?? ctx.deps.settings.defaultTimezone;
+const zoneOf = (ctx: ReadCtx, round: Round) => municipalityZone(ctx.deps, round.municipalityId);
 /** Short names of a municipality's schools, looked up once per table rather than once per row. */
 function schoolNames(ctx: ReadCtx, round: Round): (id: number | null) => string {
   const names = new Map(schoolsOf(ctx.deps.db, round.municipalityId).map((s) => [s.id, s.shortName]));
   return (id) => (id === null ? '—' : (names.get(id) ?? '—'));
-}
-
-/** Who answered, as units: schools for a school-level survey, people otherwise. */
-export function progress(ctx: ReadCtx, round: Round): { answered: number; total: number; bySchool: Map<number | null, { answered: number; total: number }> } {
-  const survey = definitionOf(ctx, round.surveyId);
-  const recipients = recipientsOf(ctx.deps.db, round.id);
-  const bySchool = new Map<number | null, { answered: number; total: number }>();
-  if (survey.level === 'school') {
-    for (const r of recipients) {
-      const s = bySchool.get(r.schoolId) ?? { answered: 0, total: 1 };
-      bySchool.set(r.schoolId, { total: 1, answered: s.answered || (r.answeredAt ? 1 : 0) });
-    }
-  } else {
-    for (const r of recipients) {
-      const s = bySchool.get(r.schoolId) ?? { answered: 0, total: 0 };
-      bySchool.set(r.schoolId, { total: s.total + 1, answered: s.answered + (r.answeredAt ? 1 : 0) });
-    }
-  }
-  let answered = 0;
-  let total = 0;
-  for (const s of bySchool.values()) {
-    answered += s.answered;
-    total += s.total;
-  }
-  return { answered, total, bySchool };
 }
 
 export function surveysCommand(ctx: Ctx): Reply[] {
@@ -108,7 +84,7 @@ export function surveysCommand(ctx: Ctx): Reply[] {
     replies.push({
       text: readable.length > 1 ? `🏛 ${municipality.name}\n${ctx.t('surveys-rounds')}` : ctx.t('surveys-rounds'),
       buttons: rounds.map((r): Button[] => {
-        const p = progress(ctx, r);
+        const p = roundProgress(ctx, r);
         return [{ kind: 'action', label: `${getSurvey(ctx.deps.db, r.surveyId)?.title ?? ''} ${p.answered}/${p.total}`.slice(0, 40), data: roundCardAction.encode(r.id) }];
       }),
     });
@@ -120,7 +96,7 @@ export function roundCard(ctx: Ctx, roundId: number): Reply {
   const round = readable(ctx, roundId);
   const survey = definitionOf(ctx, round.surveyId);
   const zone = zoneOf(ctx, round);
-  const p = progress(ctx, round);
+  const p = roundProgress(ctx, round);
   const closed = round.closesAt.getTime() <= ctx.deps.clock.now().getTime();
   const lines = [
     `📋 ${survey.title}`,
@@ -156,23 +132,11 @@ export function missingReply(ctx: Ctx, roundId: number): Reply {
 /** Reminds everyone who has not answered, at most once a day per round. */
 export function nudgeMissing(ctx: Ctx, roundId: number): Reply {
   const round = readable(ctx, roundId);
-  if (!mayAdminister(requirePerson(ctx), round.municipalityId)) throw new UserError('forbidden', 'error-forbidden');
+  if (!mayAdminister(requirePerson(ctx), round.municipalityId)) throw notAllowed();
   const now = ctx.deps.clock.now();
   const day = formatDay(now, zoneOf(ctx, round));
   const title = definitionOf(ctx, round.surveyId).title;
-  let count = 0;
-  ctx.deps.db.transaction((tx) => {
-    for (const r of recipientsOf(tx, round.id).filter((x) => !x.answeredAt)) {
-      const queued = notifyPerson(
-        tx,
-        ctx.deps.i18n,
-        r.personId,
-        (t) => ({ text: t('survey-reminder', { title }), buttons: [[{ kind: 'action', label: t('survey-continue'), data: startRoundAction.encode(round.id) }]] }),
-        { dedupeKey: `round:${round.id}:nudge:${day}:${r.personId}`, notBefore: now },
-      );
-      if (queued) count++;
-    }
-  });
+  const count = ctx.deps.db.transaction((tx) => remindMissing(tx, ctx.deps, round, title, { dedupeKey: (personId) => `round:${round.id}:nudge:${day}:${personId}`, notBefore: now }));
   ctx.deps.wakeOutbox();
   return { text: ctx.t('survey-nudged', { count }) };
 }
@@ -182,7 +146,7 @@ type Report = ReturnType<typeof report>;
 function report(ctx: ReadCtx, round: Round) {
   const survey = definitionOf(ctx, round.surveyId);
   const rows = responsesOf(ctx.deps.db, [round.id]);
-  const p = progress(ctx, round);
+  const p = roundProgress(ctx, round);
   const audienceBySchool = new Map<number, number>();
   for (const [school, s] of p.bySchool) if (school !== null) audienceBySchool.set(school, s.total);
   const minGroupSize = getMunicipality(ctx.deps.db, round.municipalityId)?.settings.surveyMinGroupSize ?? DEFAULT_MIN_GROUP;

@@ -2,7 +2,7 @@
 // sense (it points at an earlier question whose answers it can test), and
 // whether it holds for a given answer. Keeping both together means the loader
 // never accepts a rule the dialog would evaluate differently.
-import type { AnswerValue, Question, ShowIf } from './definition.js';
+import type { AnswerValue, Question, ShowIf } from './types.js';
 
 type Scalar = string | number | boolean;
 

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSurveyFile, type SurveyDefinition } from './definition.js';
+import { loadSurveyFile } from './definition.js';
+import type { SurveyDefinition } from './types.js';
 
 export const templatesFolder = join(dirname(fileURLToPath(import.meta.url)), 'templates');
 

@@ -1,11 +1,11 @@
 // Sends each coordinator the weekly digest at the weekday and local hour they
 // chose; a slot missed by less than half a day (the service was down) is
-// still sent once, an older one is skipped.
+// still sent once, an older one is skipped. What it says is the road map's
+// (handlers/roadmap/digest.ts).
 import { DateTime } from 'luxon';
 import { municipalities } from '../../db/schema.js';
 import { peopleOf } from '../../db/repos/people.js';
-import { notifyPerson } from '../../handlers/core/outbox.js';
-import { digestText, digestTime } from '../../handlers/roadmap/digest.js';
+import { digestTime, sendDigest } from '../../handlers/roadmap/digest.js';
 import type { Job } from '../job.js';
 
 const LATE_LIMIT_HOURS = 12;
@@ -22,9 +22,7 @@ export const weeklyDigest: Job = {
         if (slot > local) slot = slot.minus({ weeks: 1 });
         if (local.diff(slot, 'hours').hours > LATE_LIMIT_HOURS) continue;
         const date = slot.toISODate() ?? '';
-        const t = (key: string, args?: Record<string, string | number | Date>) => deps.i18n.t(coordinator.language, key, args);
-        const text = digestText({ deps, t, lang: coordinator.language }, municipality.id, local.toISODate() ?? date);
-        if (notifyPerson(deps.db, deps.i18n, coordinator.id, () => ({ text }), { dedupeKey: `digest:${coordinator.id}:${date}`, notBefore: now })) queued++;
+        if (sendDigest(deps.db, deps, coordinator, municipality.id, local.toISODate() ?? date, date, now)) queued++;
       }
     }
     if (queued > 0) deps.wakeOutbox();

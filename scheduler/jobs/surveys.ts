@@ -1,23 +1,22 @@
 // Survey rounds over time: reminders at 10:00 local on the round's reminder
 // days to those who have not answered (never in quiet hours), the missing
 // list to the coordinator and school admins once the escalation day comes,
-// and the next round of a recurring survey when its date arrives.
+// and the next round of a recurring survey when its date arrives. What the
+// reminders and the missing list say, and to whom, is the survey feature's
+// (handlers/surveys/reminders.ts); this job only decides when.
 import { DateTime } from 'luxon';
-import { getMunicipality } from '../../db/repos/org.js';
-import { peopleOf } from '../../db/repos/people.js';
-import { openRounds, recipientsOf, recurringTips, type Round } from '../../db/repos/surveys.js';
+import { openRounds, recurringTips, type Round } from '../../db/repos/surveys.js';
 import type { Recurrence } from '../../db/schema.js';
-import { notifyPerson } from '../../handlers/core/outbox.js';
+import { municipalityZone, outsideQuietHours } from '../../handlers/core/local-time.js';
 import { launchRound } from '../../handlers/surveys/launch.js';
-import { definitionOf, startRoundAction } from '../../handlers/surveys/respond.js';
-import { nudgeAction } from '../../handlers/surveys/results.js';
+import { escalateMissing, remindMissing } from '../../handlers/surveys/reminders.js';
+import { definitionOf } from '../../handlers/surveys/respond.js';
 import type { Job, JobDeps } from '../job.js';
-import { outsideQuietHours } from '../../handlers/core/local-time.js';
 
 const SEND_AT = { hour: 10, minute: 0 };
 
 function zoneOf(deps: JobDeps, round: Round): string {
-  return getMunicipality(deps.db, round.municipalityId)?.timezone ?? deps.settings.defaultTimezone;
+  return municipalityZone(deps, round.municipalityId);
 }
 
 /** 10:00 local on the day `days` after the round opened. */
@@ -28,27 +27,13 @@ function dayAfterOpening(round: Round, days: number, zone: string): Date {
 function remind(deps: JobDeps, round: Round, now: Date): number {
   const zone = zoneOf(deps, round);
   const title = definitionOf({ deps }, round.surveyId).title;
-  let queued = 0;
-  deps.db.transaction((tx) => {
-    const missing = recipientsOf(tx, round.id).filter((r) => !r.answeredAt);
-    // Only the latest reminder that is due: after days of downtime a person gets one reminder, not each missed one.
-    const due = round.reminderDays.filter((day) => now >= dayAfterOpening(round, day, zone));
-    for (const day of due.length > 0 ? [Math.max(...due)] : []) {
-      const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
-      if (notBefore >= round.closesAt) continue;
-      for (const r of missing) {
-        const ok = notifyPerson(
-          tx,
-          deps.i18n,
-          r.personId,
-          (t) => ({ text: t('survey-reminder', { title }), buttons: [[{ kind: 'action', label: t('survey-continue'), data: startRoundAction.encode(round.id) }]] }),
-          { dedupeKey: `round:${round.id}:remind:${day}:${r.personId}`, notBefore },
-        );
-        if (ok) queued++;
-      }
-    }
-  });
-  return queued;
+  // Only the latest reminder that is due: after days of downtime a person gets one reminder, not each missed one.
+  const due = round.reminderDays.filter((day) => now >= dayAfterOpening(round, day, zone));
+  if (due.length === 0) return 0;
+  const day = Math.max(...due);
+  const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
+  if (notBefore >= round.closesAt) return 0;
+  return deps.db.transaction((tx) => remindMissing(tx, deps, round, title, { dedupeKey: (personId) => `round:${round.id}:remind:${day}:${personId}`, notBefore }));
 }
 
 function escalate(deps: JobDeps, round: Round, now: Date): number {
@@ -56,39 +41,7 @@ function escalate(deps: JobDeps, round: Round, now: Date): number {
   if (now < dayAfterOpening(round, round.escalateAfterDays, zone)) return 0;
   const survey = definitionOf({ deps }, round.surveyId);
   const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
-  let queued = 0;
-  deps.db.transaction((tx) => {
-    const missing = recipientsOf(tx, round.id).filter((r) => !r.answeredAt);
-    if (missing.length === 0) return;
-    const nameOf = new Map(peopleOf(tx, round.municipalityId).map((p) => [p.id, p.fullName]));
-    const names = (rows: typeof missing) => rows.map((r) => `• ${nameOf.get(r.personId) ?? '—'}`).join('\n');
-    for (const coordinator of peopleOf(tx, round.municipalityId, { role: 'coordinator' })) {
-      const ok = notifyPerson(
-        tx,
-        deps.i18n,
-        coordinator.id,
-        (t) => ({
-          text: `${t('survey-escalation', { title: survey.title, count: missing.length })}\n${names(missing)}`,
-          buttons: [[{ kind: 'action', label: t('survey-button-nudge'), data: nudgeAction.encode(round.id) }]],
-        }),
-        { dedupeKey: `round:${round.id}:escalate:${coordinator.id}`, notBefore },
-      );
-      if (ok) queued++;
-    }
-    if (survey.level !== 'person') return;
-    const bySchool = new Map<number, typeof missing>();
-    for (const r of missing) if (r.schoolId !== null) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
-    for (const [schoolId, rows] of bySchool) {
-      for (const admin of peopleOf(tx, round.municipalityId, { role: 'school_admin', schoolId })) {
-        const ok = notifyPerson(tx, deps.i18n, admin.id, (t) => ({ text: `${t('survey-escalation-school', { title: survey.title, count: rows.length })}\n${names(rows)}` }), {
-          dedupeKey: `round:${round.id}:escalate-school:${admin.id}`,
-          notBefore,
-        });
-        if (ok) queued++;
-      }
-    }
-  });
-  return queued;
+  return deps.db.transaction((tx) => escalateMissing(tx, deps, round, survey, notBefore));
 }
 
 /** The next opening of a recurring survey after a round: the first listed month and day later than it. */

@@ -2,15 +2,17 @@
 // keeps every index of the author's text (so fragments can be handed back as
 // written), patterns anchored at a position and ending at a word's end, and
 // trimming and counting of words.
+import { normalizeRu } from '../../core/text.js';
 
 /** Lower case, ё as е and odd spaces as plain ones, keeping every index of the original text. */
 export function normalize(text: string): string {
   let out = '';
+  // Character by character, so that a letter whose lower case is longer stays as written and no index moves.
   for (const ch of text) {
-    const lower = ch.toLowerCase();
+    const lower = normalizeRu(ch);
     out += lower.length === ch.length ? lower : ch;
   }
-  return out.replace(/ё/gu, 'е').replace(/[\u00a0\u2007\u2009\u202f\t\r\n]/gu, ' ');
+  return out.replace(/[\u00a0\u2007\u2009\u202f\t\r\n]/gu, ' ');
 }
 
 /** A regular expression matched exactly at a position and ending at a word's end. */

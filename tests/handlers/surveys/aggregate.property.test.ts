@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate, responseRate, type SurveyReport, type SurveyResponse } from '../../../handlers/surveys/aggregate.js';
-import { parseSurveyDefinition, type AnswerValue, type SurveyDefinition } from '../../../handlers/surveys/definition.js';
+import { parseSurveyDefinition } from '../../../handlers/surveys/definition.js';
+import type { AnswerValue, SurveyDefinition } from '../../../handlers/surveys/types.js';
 import type { QuestionFigures } from '../../../handlers/surveys/figures.js';
 import { sampleSurvey } from './sample-survey.js';
 

@@ -3,8 +3,9 @@
 // the answer does not fit.
 import { describe, expect, it } from 'vitest';
 import { answerErrorKeys, validateAnswer, type RawAnswer } from '../../../handlers/surveys/answer.js';
-import { parseSurveyDefinition, type Question } from '../../../handlers/surveys/definition.js';
-import { readDate, readNumber } from '../../../handlers/surveys/input.js';
+import { parseSurveyDefinition } from '../../../handlers/surveys/definition.js';
+import type { Question } from '../../../handlers/surveys/types.js';
+import { readDate, readNumber } from '../../../handlers/core/read-input.js';
 import { questionOf, sampleSurvey } from './sample-survey.js';
 
 const survey = sampleSurvey();

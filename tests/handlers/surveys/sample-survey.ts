@@ -1,6 +1,7 @@
 // A small survey with one question of every type and a chain of show-if
 // rules, shared by the survey tests so each does not rebuild its own.
-import { parseSurveyDefinition, type SurveyDefinition } from '../../../handlers/surveys/definition.js';
+import { parseSurveyDefinition } from '../../../handlers/surveys/definition.js';
+import type { SurveyDefinition } from '../../../handlers/surveys/types.js';
 
 export const sampleInput = {
   key: 'sample',

@@ -3,7 +3,7 @@
 // answer so that later questions disappear.
 import { describe, expect, it } from 'vitest';
 import { effectiveAnswers, isComplete, nextQuestion, validateAnswer, visibleQuestions, type RawAnswer } from '../../../handlers/surveys/answer.js';
-import type { Answers, SurveyDefinition } from '../../../handlers/surveys/definition.js';
+import type { Answers, SurveyDefinition } from '../../../handlers/surveys/types.js';
 import { conditionHolds } from '../../../handlers/surveys/show-if.js';
 import { templateByKey } from '../../../handlers/surveys/templates.js';
 import { sampleSurvey } from './sample-survey.js';

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_LABEL_LENGTH, type Question, type SurveyDefinition } from '../../../handlers/surveys/definition.js';
+import { MAX_LABEL_LENGTH, type Question, type SurveyDefinition } from '../../../handlers/surveys/types.js';
 import { readTemplate, templateByKey, templates, templatesFolder } from '../../../handlers/surveys/templates.js';
 
 function template(key: string): SurveyDefinition {

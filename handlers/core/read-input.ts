@@ -2,7 +2,8 @@
 // way: a decimal comma, spaces between thousands, "15%", "12.03.2026" or just
 // "12.03". Written by hand because the forms are few and exact, and a general
 // parser (chrono, Intl) either guesses too much or reads the comma wrongly;
-// the calendar itself is luxon's.
+// the calendar itself is luxon's. Survey answers and road-map dates both read
+// them, so they live in the core.
 import { DateTime } from 'luxon';
 
 /** Any space a keyboard or a copied spreadsheet cell may put between digits (NBSP, thin, narrow). */

@@ -1,2 +1,0 @@
-// Moved to handlers/core/local-time.ts; kept while the last importers move.
-export * from '../handlers/core/local-time.js';
