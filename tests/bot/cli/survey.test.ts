@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/core.js';
-import { lastLine, runCli } from '../e2e/cli.js';
+import { tempDir } from '../../helpers/core.js';
+import { lastLine, runCli } from '../../e2e/cli.js';
 import { execFileSync } from 'node:child_process';
 
 const survey = `

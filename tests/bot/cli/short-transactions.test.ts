@@ -6,12 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { inShortTransactions } from '../../bot/cli/short-transactions.js';
-import { closeDb, openDb } from '../../db/client.js';
-import { accounts, auditLog, people, regions } from '../../db/schema.js';
-import { runCli } from '../e2e/cli.js';
-import { tempDir } from '../helpers/core.js';
-import { seedMunicipality } from '../helpers/seed.js';
+import { inShortTransactions } from '../../../bot/cli/short-transactions.js';
+import { closeDb, openDb } from '../../../db/client.js';
+import { accounts, auditLog, people, regions } from '../../../db/schema.js';
+import { runCli } from '../../e2e/cli.js';
+import { tempDir } from '../../helpers/core.js';
+import { seedMunicipality } from '../../helpers/seed.js';
 
 const surnames = ['Иванова', 'Петрова', 'Сидорова', 'Кузнецова', 'Смирнова', 'Попова'];
 const names = ['Анна', 'Мария', 'Елена', 'Ольга', 'Наталья'];
