@@ -56,8 +56,9 @@ export interface Reply {
   edit?: boolean;
 }
 
-/** A short toast for a pressed button, shown by platforms that have one. */
+/** What a handler answers: its replies, in order, and for a pressed button a short notice. */
 export interface HandlerResult {
   replies: Reply[];
+  /** The toast of a pressed button (Telegram's callback answer, VK's snackbar, MAX's notification); cut to each platform's length. */
   notice?: string;
 }
