@@ -44,8 +44,10 @@ describe.each(messengers)('a broadcast to 1,000 on %s survives SIGKILL', (platfo
     closeDb(db);
     for (const id of BLOCKED) driver.block(id);
 
-    // Opora is set a tenth under the server's limit: both run on this busy machine, and their clocks jitter.
-    const env = { ...driver.env(Math.floor(limits[platform] * 0.9)), DATABASE_PATH: path, LOG_LEVEL: 'warn' };
+    // Opora is set a quarter under the server's limit: the fake runs in this test process, which a busy machine
+    // stalls now and then, and a stalled fake stamps requests that left evenly as one burst. Without pacing,
+    // a thousand sends would still come at hundreds a second and be refused by the hundred.
+    const env = { ...driver.env(Math.floor(limits[platform] * 0.75)), DATABASE_PATH: path, LOG_LEVEL: 'warn' };
     const id = lastLine(runCli(['broadcast', '--municipality', 'Тестовый район', '--text', 'Завтра семинар в 15:00', '--urgent'], env));
     expect(id).toMatch(/^\d+$/);
 
