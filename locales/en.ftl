@@ -329,6 +329,70 @@ seminar-in-person = 📍 In person: { $address }
 seminar-capacity = Places: { $capacity }
 seminar-gone = This seminar was cancelled or removed.
 seminar-started = The seminar has started — it is too late to answer.
+seminar-cancelled = The seminar is cancelled.
+seminar-cancel = Cancel the seminar
+seminar-cancel-ask = Cancel the seminar «{ $title }»? Who should hear of it?
+seminar-tell-answered = Those who said «I'll come» or «Maybe» ({ $count })
+seminar-tell-all = Everyone invited ({ $count })
+seminar-cancel-keep = Keep it
+seminar-cancelled-already = This seminar is already cancelled.
+seminar-materials = Send materials
+seminar-materials-too-early = Materials are sent after the seminar.
+seminar-materials-ask = Send a file with the materials or a link to them.
+seminar-materials-invalid = I need a file or a link starting with http:// or https://.
+seminar-materials-ask-who = Who should get { $what }?
+seminar-materials-came = Those who came ({ $count })
+seminar-materials-missed = Those invited who did not come ({ $count })
+seminar-materials-keep = Don't send
+seminar-materials-notice-came = Thank you for coming to the seminar «{ $title }»! Here are the materials.
+seminar-materials-notice-missed = The materials of the seminar «{ $title }» — if you could not come, here is the gist.
+seminar-materials-sent = Sending the materials to { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}.
+seminar-exported = Attendance and feedback of the seminar «{ $title }».
+seminar-export-people = Participants
+seminar-export-schools = By school
+seminar-export-columns = Full name|School|Invited|Answer|Came|Rating|Comment
+seminar-export-summary-columns = School|Invited|Answered|Signed up|Came|Feedback|Average rating
+seminar-export-yes = yes
+seminar-export-no = no
+seminar-export-answer-going = I'll come
+seminar-export-answer-waitlisted = I'll come (waiting list)
+seminar-export-answer-maybe = Maybe
+seminar-export-answer-no = Can't come
+seminar-export-came-code = yes, by code
+seminar-export-came-coordinator = yes, marked by the coordinator
+seminar-calendar = 📎 «{ $title }» for your calendar: open the file and the seminar appears there (or is updated).
+seminar-calendar-cancel = 📎 Open the file and «{ $title }» leaves your calendar.
+seminar-edit = Change
+seminar-edit-started = The seminar has started — it is too late to change it.
+seminar-edit-ask-field = What should change?
+seminar-field-title = Title
+seminar-field-startsAt = Date and time
+seminar-field-place = Place or link
+seminar-field-capacity = Places
+seminar-edit-now = Now: { $value }
+seminar-edit-ask-place = Write the new address.
+seminar-edit-ask-who = Who should hear of the change?
+seminar-edit-nothing = All right, nothing changes.
+seminar-edit-done = Done, the seminar is changed. { $count ->
+    [0] There was nobody to tell.
+    [one] I will tell { $count } person.
+   *[other] I will tell { $count } people.
+}
+seminar-edit-waitlisted = The latest to sign up moved to the waiting list: { $count }. I will tell them.
+seminar-changed-title = The seminar «{ $title }» is now called «{ $now }».
+seminar-changed-startsAt = The seminar «{ $title }» has moved: it was { $was }, now { $now }. I will remind you nearer the new time.
+seminar-changed-place = The seminar «{ $title }» has a new place: { $now } (was: { $was }).
+seminar-changed-capacity = The number of places at the seminar «{ $title }» changed: it was { $was }, now { $now }.
+rsvp-moved-to-waitlist = There are fewer places at the seminar «{ $title }», and you are on the waiting list for now. I will tell you if a place frees up.
+seminar-cancelled-done = The seminar «{ $title }» is cancelled. { $count ->
+    [0] There was nobody to tell.
+    [one] I will tell { $count } person.
+   *[other] I will tell { $count } people.
+}
+seminar-cancelled-notice = The seminar «{ $title }» ({ $when }) is cancelled. Sorry for the change of plans — I will tell you about the next ones.
 rsvp-yes = I'll come
 rsvp-maybe = Maybe
 rsvp-no = Can't come
@@ -383,6 +447,55 @@ broadcast-queued = Sending to { $count ->
 broadcast-report-button = Delivery report
 broadcast-refresh = Refresh
 broadcast-report = Recipients: { $total }. Delivered: { $delivered }, blocked the bot: { $blocked }, errors: { $failed }, queued: { $pending }.
+broadcast-report-stopped = Stopped: { $count }.
+broadcast-stop = Stop the broadcast
+broadcast-stopped = The broadcast is stopped. Already received: { $delivered }, on the way: { $pending }, cancelled: { $count }.
+broadcast-nothing-to-stop = Nothing left to stop: everything has gone, or the broadcast was stopped already.
+broadcast-schedule = Schedule
+broadcast-change-time = Change the time
+broadcast-confirm-scheduled = Schedule for this time
+broadcast-now = Now
+broadcast-ask-when = When should it go? Write the day and time in local time, for example "25.12 09:00" or "tomorrow 8:30".
+broadcast-when-unreadable = I could not read the time. Write, for example, "25.12 09:00" or "tomorrow 8:30".
+broadcast-when-past = That time has passed. Write a later one, for example "tomorrow 8:30".
+broadcast-scheduled-preview = I will send it on { $when }, local time.
+broadcast-scheduled = Scheduled for { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}: I will send it on { $when }, local time. The delivery report is on the button.
+broadcast-scheduled-quiet = The time you set falls in quiet hours, so it goes right after them.
+broadcast-back = Back
+broadcast-audience-schools = Several schools, or one role in them
+broadcast-audience-round = Those who have not answered a survey
+broadcast-audience-seminar = Those who came to a seminar
+broadcast-audience-names = A list of names
+broadcast-ask-schools = Tick the schools — several if you like; a second press unticks. Then "Done, next".
+broadcast-schools-done = Done, next
+broadcast-schools-none = Tick at least one school.
+broadcast-ask-role = Whom in { $count ->
+    [one] this school
+   *[other] these schools
+}?
+broadcast-role-all = Everyone
+broadcast-ask-round = Which survey? Those who have not answered yet get the announcement.
+broadcast-no-rounds = No survey is open now.
+broadcast-round-label = { $title }, until { $closes }
+broadcast-round-all-answered = Everyone has answered this survey — there is nobody to write to.
+broadcast-ask-seminar = Which seminar? Those who checked in at it get the announcement.
+broadcast-no-seminars = There have been no seminars in the last months.
+broadcast-seminar-nobody = Nobody checked in at this seminar — there is nobody to write to.
+broadcast-ask-names = Write surnames or full names, separated by commas or one per line.
+broadcast-names-none = Nobody on the list was found among the municipality's people. Check the spelling and send it again.
+broadcast-names-missing = Not found: { $names }. They will not get the announcement.
+broadcast-names-ambiguous = Several people fit: { $names }. Write the name more fully if you need one of them.
+broadcast-correct = Send a correction
+broadcast-correction-ask = Write the correction. Only those who have already got the announcement will get it: { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}.
+broadcast-correction-to = Goes to those who got the announcement: { $count }.
+broadcast-correction-nobody = There is nobody to correct: the announcement has not reached anyone yet.
+broadcast-correction-heading = A correction to the announcement "{ $original }":
 
 ## Commands (seminars and broadcasts)
 cmd-seminar = announce a seminar
@@ -690,10 +803,11 @@ col-result = Expected result
 col-status = Status
 col-done-at = Done on
 col-done-by = Marked by
-col-evidence = Comment and evidence
+col-evidence = Evidence (link or file)
+col-milestone-comment = Comment
 roadmap-item-gone = This item is no longer in the road map.
-roadmap-ask-evidence = Marking as done: "{ $title }". Add a comment, a link or a file — or press "No comment".
-roadmap-no-evidence = No comment
+roadmap-ask-evidence = Marking as done: "{ $title }". Send a file or a link — or press "No evidence". A few words on what was done are fine too.
+roadmap-no-evidence = No evidence
 roadmap-already-done = This item is already marked as done.
 roadmap-done = Marked as done. Thank you!
 roadmap-ask-new-date = The deadline is { $due } now. Move it to which date? For example: 15.10.2026.
@@ -709,6 +823,43 @@ roadmap-due-tomorrow = Tomorrow, { $when }, a road-map deadline: { $title }
 roadmap-due-today = A road-map deadline is today: { $title }. How is it going?
 roadmap-overdue = A road-map item is overdue: { $title } (due { $when }). Responsible: { $responsible }.
 roadmap-checkin = Monthly road-map check-in: { $title }. How is it going?
+roadmap-button-undo = Undo
+roadmap-undone = The "done" mark is removed: "{ $title }" is in progress again.
+roadmap-undo-not-done = The item is not marked done — nothing to undo.
+roadmap-undo-too-late = A mark can be undone within a day. If it is wrong, write to the coordinator.
+roadmap-done-notice = Road-map item done: "{ $title }". Marked by { $who }. Evidence: { $evidence }
+roadmap-postponed-notice = The deadline of "{ $title }" moved from { $from } to { $to }. Moved by { $who }.
+roadmap-postpone-request = { $who } asks to move the deadline of "{ $title }" from { $from } to { $to }.
+roadmap-postpone-accept = Accept
+roadmap-postpone-refuse = Keep the deadline
+roadmap-postpone-requested = I asked the coordinator to move the deadline to { $date }. I will tell you what they decide.
+roadmap-postpone-accepted = Accepted: "{ $title }", new deadline { $date }. I will tell the person responsible.
+roadmap-postpone-refused = The deadline stays: "{ $title }", { $date }. I will tell the person responsible.
+roadmap-postpone-accepted-you = The coordinator agreed: "{ $title }", new deadline { $date }. I will remind you in advance.
+roadmap-postpone-refused-you = The coordinator kept the deadline: "{ $title }", { $date }. Talk to them if needed.
+roadmap-request-decided = This postponement is already decided.
+roadmap-request-stale = This request is no longer current: the item is done or a new date was asked for.
+roadmap-mine-button = My items
+roadmap-approval-button-on = Approve postponements
+roadmap-approval-button-off = Postpone without approval
+roadmap-approval-on = From now on a new deadline applies only once a coordinator accepts: requests come with "Accept" and "Keep the deadline".
+roadmap-approval-off = From now on a postponement applies at once, and the coordinators are told.
+roadmap-report-button = Region report at a date
+roadmap-report-ask-date = For what date should I make the report? For example: 01.12.2026.
+roadmap-report-today = As of today
+roadmap-report-date-invalid = I did not get the date. Write it like this: 01.12.2026.
+roadmap-report-ready = The road-map report as of { $date }: { $count ->
+    [one] { $count } municipality
+   *[other] { $count } municipalities
+}, by section and by responsible body.
+roadmap-report-sheet-sections = By section
+roadmap-report-sheet-bodies = By responsible body
+col-municipality = Municipality
+col-items = Items
+col-status-done = Done
+col-status-overdue = Overdue
+col-status-open = In progress
+col-status-unknown = Deadline unclear
 cmd-roadmap = road map
 
 ## Weekly digest
@@ -789,6 +940,7 @@ audit-people-imported = people imported
 audit-schools-imported = schools imported
 audit-assignment-created = assignment
 audit-broadcast-sent = broadcast
+audit-broadcast-stopped = broadcast stopped
 audit-seminar-announced = seminar announced
 audit-survey-launched = survey launched
 audit-export-personal-data = export of personal data
@@ -985,6 +1137,10 @@ audit-kind-mentor_school = mentor of a school
 audit-kind-tutor_teacher = tutor of a teacher
 audit-kind-school_pair = pair of schools
 audit-text-assignment-replaced = replaced { $count } earlier
+audit-text-broadcast-stopped = broadcast stopped, { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+} not sent
 audit-text-broadcast-sent = broadcast to { $recipients ->
     [one] { $recipients } recipient
    *[other] { $recipients } recipients

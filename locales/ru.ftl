@@ -339,6 +339,73 @@ seminar-in-person = 📍 Очно: { $address }
 seminar-capacity = Мест: { $capacity }
 seminar-gone = Этот семинар отменён или удалён.
 seminar-started = Семинар уже начался — отвечать поздно.
+seminar-cancelled = Семинар отменён.
+seminar-cancel = Отменить семинар
+seminar-cancel-ask = Отменить семинар «{ $title }»? Кому сообщить об отмене?
+seminar-tell-answered = Ответившим «Приду» и «Возможно» ({ $count })
+seminar-tell-all = Всем приглашённым ({ $count })
+seminar-cancel-keep = Не отменять
+seminar-cancelled-already = Этот семинар уже отменён.
+seminar-materials = Разослать материалы
+seminar-materials-too-early = Материалы рассылаются после семинара.
+seminar-materials-ask = Пришлите файл с материалами или ссылку на них.
+seminar-materials-invalid = Нужен файл или ссылка, которая начинается с http:// или https://.
+seminar-materials-ask-who = Кому отправить { $what }?
+seminar-materials-came = Тем, кто пришёл ({ $count })
+seminar-materials-missed = Приглашённым, кто не пришёл ({ $count })
+seminar-materials-keep = Не отправлять
+seminar-materials-notice-came = Спасибо, что были на семинаре «{ $title }»! Вот материалы.
+seminar-materials-notice-missed = Материалы семинара «{ $title }» — если не получилось прийти, здесь главное.
+seminar-materials-sent = Отправляю материалы: { $count ->
+    [one] { $count } получателю
+    [few] { $count } получателям
+   *[other] { $count } получателям
+}.
+seminar-exported = Посещаемость и отзывы семинара «{ $title }».
+seminar-export-people = Участники
+seminar-export-schools = По школам
+seminar-export-columns = ФИО|Школа|Приглашён|Ответ|Пришёл|Оценка|Отзыв
+seminar-export-summary-columns = Школа|Приглашено|Ответили|Записались|Пришли|Отзывов|Средняя оценка
+seminar-export-yes = да
+seminar-export-no = нет
+seminar-export-answer-going = Приду
+seminar-export-answer-waitlisted = Приду (лист ожидания)
+seminar-export-answer-maybe = Возможно
+seminar-export-answer-no = Не смогу
+seminar-export-came-code = да, по коду
+seminar-export-came-coordinator = да, отметил координатор
+seminar-calendar = 📎 «{ $title }» для календаря: откройте файл, и семинар появится в вашем календаре (или обновится там).
+seminar-calendar-cancel = 📎 Откройте файл, и «{ $title }» уберётся из вашего календаря.
+seminar-edit = Изменить
+seminar-edit-started = Семинар уже начался — менять его поздно.
+seminar-edit-ask-field = Что изменить?
+seminar-field-title = Название
+seminar-field-startsAt = Дату и время
+seminar-field-place = Место или ссылку
+seminar-field-capacity = Число мест
+seminar-edit-now = Сейчас: { $value }
+seminar-edit-ask-place = Напишите новый адрес.
+seminar-edit-ask-who = Кому сообщить об изменении?
+seminar-edit-nothing = Хорошо, ничего не меняю.
+seminar-edit-done = Готово, семинар изменён. { $count ->
+    [0] Сообщать было некому.
+    [one] Сообщу { $count } человеку.
+    [few] Сообщу { $count } людям.
+   *[other] Сообщу { $count } людям.
+}
+seminar-edit-waitlisted = В лист ожидания перешли последние записавшиеся: { $count }. Я им сообщу.
+seminar-changed-title = Семинар «{ $title }» теперь называется «{ $now }».
+seminar-changed-startsAt = Семинар «{ $title }» перенесён: было { $was }, теперь { $now }. Напомню ближе к новому времени.
+seminar-changed-place = У семинара «{ $title }» новое место: { $now } (было: { $was }).
+seminar-changed-capacity = У семинара «{ $title }» изменилось число мест: было { $was }, теперь { $now }.
+rsvp-moved-to-waitlist = На семинаре «{ $title }» стало меньше мест, и вы пока в листе ожидания. Сообщу, если место освободится.
+seminar-cancelled-done = Семинар «{ $title }» отменён. { $count ->
+    [0] Сообщать было некому.
+    [one] Сообщу об отмене { $count } человеку.
+    [few] Сообщу об отмене { $count } людям.
+   *[other] Сообщу об отмене { $count } людям.
+}
+seminar-cancelled-notice = Семинар «{ $title }» ({ $when }) отменён. Простите за изменение планов — о новых семинарах сообщу.
 rsvp-yes = Приду
 rsvp-maybe = Возможно
 rsvp-no = Не смогу
@@ -395,6 +462,58 @@ broadcast-queued = Отправляю { $count ->
 broadcast-report-button = Отчёт о доставке
 broadcast-refresh = Обновить
 broadcast-report = Получателей: { $total }. Доставлено: { $delivered }, заблокировали бота: { $blocked }, ошибки: { $failed }, в очереди: { $pending }.
+broadcast-report-stopped = Остановлено: { $count }.
+broadcast-stop = Остановить рассылку
+broadcast-stopped = Рассылка остановлена. Успели получить: { $delivered }, ещё в пути: { $pending }, отменено: { $count }.
+broadcast-nothing-to-stop = Останавливать уже нечего: всё отправлено или рассылка уже остановлена.
+broadcast-schedule = Запланировать
+broadcast-change-time = Изменить время
+broadcast-confirm-scheduled = Запланировать на это время
+broadcast-now = Сейчас
+broadcast-ask-when = Когда отправить? Напишите день и время по местному времени, например «25.12 09:00» или «завтра 8:30».
+broadcast-when-unreadable = Не получилось прочитать время. Напишите, например, «25.12 09:00» или «завтра 8:30».
+broadcast-when-past = Это время уже прошло. Напишите время позже, например «завтра 8:30».
+broadcast-scheduled-preview = Разошлю { $when } по местному времени.
+broadcast-scheduled = Запланировано для { $count ->
+    [one] { $count } получателя
+    [few] { $count } получателей
+   *[other] { $count } получателей
+}: разошлю { $when } по местному времени. Отчёт о доставке — по кнопке.
+broadcast-scheduled-quiet = Указанное время попадает в тихие часы, поэтому — сразу после них.
+broadcast-back = Назад
+broadcast-audience-schools = Несколько школ или одна роль в них
+broadcast-audience-round = Кто не ответил на опрос
+broadcast-audience-seminar = Кто был на семинаре
+broadcast-audience-names = Список по фамилиям
+broadcast-ask-schools = Отметьте школы — можно несколько, нажатие снимает отметку. Потом «Готово, дальше».
+broadcast-schools-done = Готово, дальше
+broadcast-schools-none = Отметьте хотя бы одну школу.
+broadcast-ask-role = Кому в { $count ->
+    [one] этой школе
+    [few] этих школах
+   *[other] этих школах
+}?
+broadcast-role-all = Всем
+broadcast-ask-round = Какой опрос? Объявление получат те, кто ещё не ответил.
+broadcast-no-rounds = Сейчас нет открытых опросов.
+broadcast-round-label = { $title }, до { $closes }
+broadcast-round-all-answered = На этот опрос уже ответили все — писать некому.
+broadcast-ask-seminar = Какой семинар? Объявление получат те, кто отметился на нём.
+broadcast-no-seminars = За последние месяцы семинаров не было.
+broadcast-seminar-nobody = На этом семинаре никто не отметился — писать некому.
+broadcast-ask-names = Напишите фамилии или ФИО — через запятую или каждого с новой строки.
+broadcast-names-none = Никого из списка не нашлось среди участников района. Проверьте написание и пришлите ещё раз.
+broadcast-names-missing = Не нашлись: { $names }. Им объявление не придёт.
+broadcast-names-ambiguous = Подходят несколько человек: { $names }. Напишите имя полнее, если нужен кто-то из них.
+broadcast-correct = Отправить поправку
+broadcast-correction-ask = Напишите поправку. Её получат только те, кому объявление уже пришло: { $count ->
+    [one] { $count } человек
+    [few] { $count } человека
+   *[other] { $count } человек
+}.
+broadcast-correction-to = Получат те, кому пришло объявление: { $count }.
+broadcast-correction-nobody = Поправку отправить некому: объявление ещё никому не пришло.
+broadcast-correction-heading = Поправка к объявлению «{ $original }»:
 
 ## Команды (семинары и рассылки)
 cmd-seminar = объявить семинар
@@ -704,10 +823,11 @@ col-result = Ожидаемый результат
 col-status = Статус
 col-done-at = Выполнено
 col-done-by = Кто отметил
-col-evidence = Комментарий и подтверждение
+col-evidence = Подтверждение (ссылка или файл)
+col-milestone-comment = Комментарий
 roadmap-item-gone = Этого пункта больше нет в дорожной карте.
-roadmap-ask-evidence = Отмечаю выполненным: «{ $title }». Добавьте комментарий, ссылку или файл — или нажмите «Без комментария».
-roadmap-no-evidence = Без комментария
+roadmap-ask-evidence = Отмечаю выполненным: «{ $title }». Пришлите файл или ссылку — или нажмите «Без подтверждения». Можно и коротко написать, что сделано.
+roadmap-no-evidence = Без подтверждения
 roadmap-already-done = Этот пункт уже отмечен выполненным.
 roadmap-done = Отметил: выполнено. Спасибо!
 roadmap-ask-new-date = Сейчас срок — { $due }. На какую дату перенести? Например: 15.10.2026.
@@ -723,6 +843,44 @@ roadmap-due-tomorrow = Завтра, { $when }, срок по дорожной �
 roadmap-due-today = Сегодня срок по дорожной карте: { $title }. Как дела?
 roadmap-overdue = Просрочен пункт дорожной карты: { $title } (срок { $when }). Ответственные: { $responsible }.
 roadmap-checkin = Ежемесячная сверка по дорожной карте: { $title }. Как продвигается?
+roadmap-button-undo = Отменить
+roadmap-undone = Отметку «Выполнено» снял: «{ $title }» снова в работе.
+roadmap-undo-not-done = Пункт не отмечен выполненным — отменять нечего.
+roadmap-undo-too-late = Отменить отметку можно в течение суток. Если она ошибочна, напишите координатору.
+roadmap-done-notice = Выполнен пункт дорожной карты: «{ $title }». Отметил(а): { $who }. Подтверждение: { $evidence }
+roadmap-postponed-notice = Срок пункта «{ $title }» перенесён с { $from } на { $to }. Перенёс(ла): { $who }.
+roadmap-postpone-request = { $who } просит перенести срок пункта «{ $title }» с { $from } на { $to }.
+roadmap-postpone-accept = Принять перенос
+roadmap-postpone-refuse = Оставить прежний срок
+roadmap-postpone-requested = Передал координатору просьбу перенести срок на { $date }. Как только он решит, сообщу.
+roadmap-postpone-accepted = Перенос принят: «{ $title }», новый срок { $date }. Ответственному сообщу.
+roadmap-postpone-refused = Срок оставлен прежним: «{ $title }», { $date }. Ответственному сообщу.
+roadmap-postpone-accepted-you = Координатор согласовал перенос: «{ $title }», новый срок { $date }. Напомню заранее.
+roadmap-postpone-refused-you = Координатор оставил прежний срок: «{ $title }», { $date }. Если нужно, обсудите с ним.
+roadmap-request-decided = По этому переносу уже решили.
+roadmap-request-stale = Эта просьба о переносе уже неактуальна: пункт выполнен или перенос попросили заново.
+roadmap-mine-button = Мои пункты
+roadmap-approval-button-on = Согласовывать переносы сроков
+roadmap-approval-button-off = Переносить сроки без согласования
+roadmap-approval-on = Теперь новый срок вступает в силу только после согласия координатора: просьбы о переносе придут с кнопками «Принять перенос» и «Оставить прежний срок».
+roadmap-approval-off = Теперь перенос срока вступает в силу сразу, а координаторам приходит уведомление.
+roadmap-report-button = Отчёт по региону на дату
+roadmap-report-ask-date = На какую дату собрать отчёт? Например: 01.12.2026.
+roadmap-report-today = На сегодня
+roadmap-report-date-invalid = Не понял дату. Напишите её так: 01.12.2026.
+roadmap-report-ready = Отчёт по дорожной карте на { $date }: { $count ->
+    [one] { $count } муниципалитет
+    [few] { $count } муниципалитета
+   *[many] { $count } муниципалитетов
+}, по разделам и по ответственным.
+roadmap-report-sheet-sections = По разделам
+roadmap-report-sheet-bodies = По ответственным
+col-municipality = Муниципалитет
+col-items = Пунктов
+col-status-done = Выполнено
+col-status-overdue = Просрочено
+col-status-open = В работе
+col-status-unknown = Срок не понят
 cmd-roadmap = дорожная карта
 
 ## Еженедельная сводка
@@ -806,6 +964,7 @@ audit-people-imported = импорт людей
 audit-schools-imported = импорт школ
 audit-assignment-created = назначение
 audit-broadcast-sent = рассылка
+audit-broadcast-stopped = остановка рассылки
 audit-seminar-announced = объявлен семинар
 audit-survey-launched = запущен опрос
 audit-export-personal-data = выгрузка персональных данных
@@ -1026,6 +1185,11 @@ audit-text-assignment-replaced = { $count ->
     [one] заменило { $count } прежнее
     [few] заменило { $count } прежних
    *[other] заменило { $count } прежних
+}
+audit-text-broadcast-stopped = рассылка остановлена, не ушло { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[many] { $count } сообщений
 }
 audit-text-broadcast-sent = рассылка { $recipients ->
     [one] { $recipients } получателю

@@ -12,6 +12,7 @@ export const auditActions = [
   'schools.imported',
   'assignment.created',
   'broadcast.sent',
+  'broadcast.stopped',
   'seminar.announced',
   'survey.launched',
   'export.personal-data',

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
-import { files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
+import { accounts, files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -115,14 +115,23 @@ export function markOutboxSent(db: DbOrTx, id: number, at: Date): void {
   ).run({ id, at });
 }
 
+/** Why a stopped row is failed; a row in flight when its batch was stopped carries it and is not tried again. */
+export const OUTBOX_STOPPED = 'stopped by the coordinator';
+
+/** The state a row goes back to after a try that did not deliver: pending, unless its batch was stopped meanwhile. */
+const retryState = sql`case when ${outbox.lastError} = ${OUTBOX_STOPPED} then 'failed' else 'pending' end`;
+
 export function markOutboxRetry(db: DbOrTx, id: number, nextAttemptAt: Date, error: string): void {
-  db.update(outbox).set({ state: 'pending', nextAttemptAt, lastError: error }).where(eq(outbox.id, id)).run();
+  db.update(outbox)
+    .set({ state: retryState, nextAttemptAt, lastError: sql`case when ${outbox.lastError} = ${OUTBOX_STOPPED} then ${OUTBOX_STOPPED} else ${error} end` })
+    .where(eq(outbox.id, id))
+    .run();
 }
 
 /** A retry that does not count as an attempt (the platform asked us to slow down). */
 export function postponeOutbox(db: DbOrTx, id: number, nextAttemptAt: Date): void {
   db.update(outbox)
-    .set({ state: 'pending', nextAttemptAt, attempts: sql`max(${outbox.attempts} - 1, 0)` })
+    .set({ state: retryState, nextAttemptAt, attempts: sql`max(${outbox.attempts} - 1, 0)` })
     .where(eq(outbox.id, id))
     .run();
 }
@@ -141,13 +150,14 @@ export function markOutboxBlocked(db: DbOrTx, accountId: number, error: string):
 
 /**
  * Rows left in 'sending' by a crash: the send may or may not have reached the
- * platform. They go back to pending; see the outbox section of the README for
- * why this window is accepted and how small it is.
+ * platform. They go back to pending (failed, if their batch was stopped); see
+ * the outbox section of the README for why this window is accepted and how
+ * small it is.
  */
 export function recoverInterruptedOutbox(db: DbOrTx, platform: PlatformName): number {
   return db
     .update(outbox)
-    .set({ state: 'pending' })
+    .set({ state: retryState })
     .where(and(eq(outbox.platform, platform), eq(outbox.state, 'sending')))
     .run().changes;
 }
@@ -189,4 +199,44 @@ export function pruneFinishedOutbox(db: DbOrTx, before: Date): number {
 export function releaseOwnFiles(db: DbOrTx, payload: OutboxPayload): void {
   if (payload.kind !== 'replies' || !payload.ownFiles?.length) return;
   db.delete(files).where(inArray(files.id, payload.ownFiles)).run();
+}
+
+/**
+ * Stops a batch: its rows not yet taken by a sender are marked failed with
+ * `reason`, in one statement, so a sender cannot claim one half-way. Rows
+ * already 'sending' are in flight and finish. Returns rows stopped.
+ */
+/**
+ * Stops a batch: its pending rows fail at once (how many is returned); rows
+ * in flight finish their try, and if that try does not deliver they fail
+ * instead of going back to pending.
+ */
+export function stopPendingOutbox(db: DbOrTx, batch: string): number {
+  db.update(outbox).set({ lastError: OUTBOX_STOPPED }).where(and(eq(outbox.batch, batch), eq(outbox.state, 'sending'))).run();
+  return db
+    .update(outbox)
+    .set({ state: 'failed', lastError: OUTBOX_STOPPED })
+    .where(and(eq(outbox.batch, batch), eq(outbox.state, 'pending')))
+    .run().changes;
+}
+
+/** How many rows of a batch failed with exactly this error (a stop's reason). */
+export function countFailedWith(db: DbOrTx, batch: string, error: string): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(eq(outbox.batch, batch), eq(outbox.state, 'failed'), eq(outbox.lastError, error)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** The people a batch reached: its rows in state 'sent', by the person of their account. */
+export function sentPersonIds(db: DbOrTx, batch: string): number[] {
+  return db
+    .selectDistinct({ personId: accounts.personId })
+    .from(outbox)
+    .innerJoin(accounts, eq(accounts.id, outbox.accountId))
+    .where(and(eq(outbox.batch, batch), eq(outbox.state, 'sent')))
+    .all()
+    .flatMap((r) => (r.personId === null ? [] : [r.personId]));
 }

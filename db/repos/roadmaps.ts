@@ -81,11 +81,17 @@ export function pendingMilestones(db: DbOrTx): { milestone: MilestoneRow; item: 
     .all();
 }
 
-export function addHistory(db: DbOrTx, values: typeof roadmapHistory.$inferInsert): void {
-  db.insert(roadmapHistory).values(values).run();
+export type HistoryRow = typeof roadmapHistory.$inferSelect;
+
+export function addHistory(db: DbOrTx, values: typeof roadmapHistory.$inferInsert): HistoryRow {
+  return db.insert(roadmapHistory).values(values).returning().get();
 }
 
-export function historyOfItem(db: DbOrTx, itemId: number): (typeof roadmapHistory.$inferSelect)[] {
+export function getHistory(db: DbOrTx, id: number): HistoryRow | undefined {
+  return db.select().from(roadmapHistory).where(eq(roadmapHistory.id, id)).get();
+}
+
+export function historyOfItem(db: DbOrTx, itemId: number): HistoryRow[] {
   return db.select().from(roadmapHistory).where(eq(roadmapHistory.itemId, itemId)).all();
 }
 

@@ -13,6 +13,8 @@ export interface MunicipalitySettings {
   consultationTopics?: string[];
   /** Schools with fewer survey responses than this get no figures of their own. */
   surveyMinGroupSize?: number;
+  /** A postponed road-map deadline moves only once a coordinator accepts; off (the default), it moves at once and the coordinators are told. */
+  roadmapPostponeApproval?: boolean;
 }
 
 export const regions = sqliteTable('regions', {

@@ -47,6 +47,10 @@ const describers: Record<string, Describe> = {
     const recipients = num(d.recipients);
     return recipients === undefined ? undefined : t('audit-text-broadcast-sent', { recipients, urgent: d.urgent === true ? 'yes' : 'no' });
   },
+  'broadcast.stopped': (d, t) => {
+    const cancelled = num(d.cancelled);
+    return cancelled === undefined ? undefined : t('audit-text-broadcast-stopped', { count: cancelled });
+  },
   'seminar.announced': (d, t, db) => {
     const recipients = num(d.recipients);
     const seminar = num(d.seminarId) !== undefined ? getSeminar(db, num(d.seminarId)!) : undefined;

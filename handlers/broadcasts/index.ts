@@ -1,40 +1,30 @@
 // /broadcast: a free-text announcement (optionally with a file) to an
-// audience, with a preview of how many people it reaches on which messenger
-// and a confirm step; afterwards a delivery report on a button.
+// audience (audience.ts), with a preview of how many people it reaches on
+// which messenger and a confirm step, sent now or at a set time
+// (schedule.ts); afterwards a delivery report, a stop button and a
+// correction to those who got it (report.ts, correction.ts).
 import { getBroadcast, saveFile } from '../../db/repos/broadcasts.js';
-import { getSchool, schoolsOf } from '../../db/repos/org.js';
-import type { Audience } from '../../db/schema.js';
 import { requireAdminOf, requireCoordinator, visibleTo } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
-import { audiencePresets, presetAudience, reach, reachText } from '../core/audience.js';
+import { reach, reachText } from '../core/audience.js';
 import type { Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import type { DialogDef } from '../core/dialog.js';
 import type { Feature } from '../core/dispatch.js';
 import { UserError } from '../core/errors.js';
 import { audit } from '../../db/repos/audit.js';
-import { broadcastBatch, deliveryReport, sendBroadcast } from './send.js';
+import { broadcastBatch, sendBroadcast } from './send.js';
+import { broadcastButtons, correctAction, report, reportAction, stop, stopAction } from './report.js';
+import { correctionDialog, correctionStart } from './correction.js';
+import type { BroadcastData } from './data.js';
+import { scheduledLine, scheduledReply, whenStep } from './schedule.js';
+import { audienceStep, namesNote, namesStep, roleStep, roundStep, schoolsStep, seminarStep } from './audience.js';
 import { releaseNow, withHeldNotice } from '../core/held.js';
 import { downloadWithin, storedFileName } from '../core/files.js';
 
-export const reportAction = defineAction('bcr', idArg);
 /** «Срочно — отправить сейчас» under a broadcast quiet hours hold. */
 export const sendNowAction = defineAction('bcu', idArg);
 export const MAX_BROADCAST_FILE = 20 * 1024 * 1024;
-
-type BroadcastData = { municipalityId: number; text?: string; fileId?: number; fileName?: string; audience?: Audience };
-
-function report(ctx: Ctx, broadcastId: number): Reply {
-  const broadcast = getBroadcast(ctx.deps.db, broadcastId);
-  if (!broadcast) throw new UserError('gone', 'stale-button');
-  requireAdminOf(ctx, broadcast.municipalityId);
-  const counts = deliveryReport(ctx.deps.db, broadcast.id);
-  return {
-    text: ctx.t('broadcast-report', { total: broadcast.recipients, delivered: counts.sent, blocked: counts.blocked, failed: counts.failed, pending: counts.pending + counts.sending }),
-    buttons: [[{ kind: 'action', label: ctx.t('broadcast-refresh'), data: reportAction.encode(broadcast.id) }]],
-    edit: true,
-  };
-}
 
 const heldRows = (id: number) => ({ batch: broadcastBatch(id), keyPrefix: `${broadcastBatch(id)}:` });
 
@@ -76,53 +66,54 @@ const broadcastDialog: DialogDef<BroadcastData> = {
         return text.length < 2 ? { reask: ctx.t('broadcast-text-invalid') } : { next: 'audience', data: { ...data, text } };
       },
     },
-    audience: {
+    audience: audienceStep,
+    schools: schoolsStep,
+    role: roleStep,
+    round: roundStep,
+    seminar: seminarStep,
+    names: namesStep,
+    confirm: {
       prompt: (ctx, data) => ({
-        text: ctx.t('broadcast-ask-audience'),
+        text: `${ctx.t('broadcast-preview')}\n\n${data.text ?? ''}${data.fileName ? `\n📎 ${data.fileName}` : ''}\n\n${reachText(ctx.t, reach(ctx.deps.db, data.municipalityId, data.audience ?? {}))}${namesNote(ctx, data)}${scheduledLine(ctx, data)}`,
         choices: [
-          ...audiencePresets.map((p) => [{ label: ctx.t(`audience-${p}`), value: p }]),
-          ...schoolsOf(ctx.deps.db, data.municipalityId).map((s) => [{ label: s.shortName, value: `school:${s.id}` }]),
+          [{ label: ctx.t(data.sendAt ? 'broadcast-confirm-scheduled' : 'broadcast-send'), value: 'yes' }],
+          [{ label: ctx.t('announce-urgent'), value: 'urgent' }],
+          [{ label: ctx.t(data.sendAt ? 'broadcast-change-time' : 'broadcast-schedule'), value: 'schedule' }],
+          [{ label: ctx.t('assign-cancel'), value: 'no' }],
         ],
       }),
       accept: (ctx, data, answer) => {
-        if (answer.kind !== 'choice') return { reask: ctx.t('dialog-choose-button') };
-        const preset = audiencePresets.find((p) => p === answer.value);
-        if (preset) return { next: 'confirm', data: { ...data, audience: presetAudience(preset) } };
-        const school = getSchool(ctx.deps.db, Number(answer.value.replace('school:', '')));
-        if (!school || school.municipalityId !== data.municipalityId) return { reask: ctx.t('dialog-choose-button') };
-        return { next: 'confirm', data: { ...data, audience: { schoolIds: [school.id] } } };
-      },
-    },
-    confirm: {
-      prompt: (ctx, data) => ({
-        text: `${ctx.t('broadcast-preview')}\n\n${data.text ?? ''}${data.fileName ? `\n📎 ${data.fileName}` : ''}\n\n${reachText(ctx.t, reach(ctx.deps.db, data.municipalityId, data.audience ?? {}))}`,
-        choices: [[{ label: ctx.t('broadcast-send'), value: 'yes' }], [{ label: ctx.t('announce-urgent'), value: 'urgent' }], [{ label: ctx.t('assign-cancel'), value: 'no' }]],
-      }),
-      accept: (ctx, data, answer) => {
         if (answer.kind !== 'choice' || answer.value === 'no') return { done: { text: ctx.t('cancelled') } };
+        if (answer.value === 'schedule') return { next: 'when', data };
         const coordinator = requireAdminOf(ctx, data.municipalityId);
         const now = ctx.deps.clock.now();
+        const sendAt = data.sendAt ? new Date(data.sendAt) : undefined;
+        // The dialog may have waited: a set time that has passed meanwhile is asked again.
+        if (sendAt && sendAt.getTime() <= now.getTime()) return { next: 'when', data: { ...data, sendAt: undefined } };
         const broadcast = ctx.deps.db.transaction((tx) =>
           sendBroadcast(
             tx,
             ctx.deps,
-            { municipalityId: data.municipalityId, text: data.text ?? '', fileId: data.fileId ?? null, audience: data.audience ?? {}, urgent: answer.value === 'urgent', createdBy: coordinator.id },
+            { municipalityId: data.municipalityId, text: data.text ?? '', fileId: data.fileId ?? null, audience: data.audience ?? {}, urgent: answer.value === 'urgent', createdBy: coordinator.id, sendAt },
             now,
           ),
         );
         ctx.deps.wakeOutbox();
         const queued: Reply = {
           text: ctx.t('broadcast-queued', { count: broadcast.recipients }),
-          buttons: [[{ kind: 'action', label: ctx.t('broadcast-report-button'), data: reportAction.encode(broadcast.id) }]],
+          buttons: broadcastButtons(ctx, broadcast.id, 'broadcast-report-button'),
         };
+        if (sendAt) return { done: scheduledReply(ctx, queued, broadcast.id, data.municipalityId, sendAt, broadcast.recipients) };
         return { done: withHeldNotice(ctx, queued, data.municipalityId, heldRows(broadcast.id), sendNowAction.encode(broadcast.id)) };
       },
     },
+    when: whenStep,
   },
 };
 
 export const broadcastsFeature: Feature = (h) => {
   h.dialogs.register(broadcastDialog);
+  h.dialogs.register(correctionDialog);
   h.router
     .command({
       name: 'broadcast',
@@ -132,5 +123,10 @@ export const broadcastsFeature: Feature = (h) => {
       run: (ctx) => h.dialogs.start(ctx, broadcastDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
     })
     .action(reportAction, (ctx, [id]) => report(ctx, id))
-    .action(sendNowAction, (ctx, [id]) => sendNow(ctx, id));
+    .action(sendNowAction, (ctx, [id]) => sendNow(ctx, id))
+    .action(stopAction, (ctx, [id]) => stop(ctx, id))
+    .action(correctAction, (ctx, [id]) => {
+      const start = correctionStart(ctx, id);
+      return 'nobody' in start ? { text: ctx.t('broadcast-correction-nobody') } : h.dialogs.start(ctx, correctionDialog, start);
+    });
 };

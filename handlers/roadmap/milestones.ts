@@ -1,43 +1,24 @@
-// Acting on a deadline: "Выполнено" (with an optional comment, link or file
-// as evidence), "Перенести" to a new date, or a comment. Only the people
-// responsible for the item, and the coordinators, may do so; every act goes
-// into the item's history.
+// Acting on a deadline: "Выполнено" (with an optional file or link as
+// evidence, which the coordinators then get), "Перенести" to a new date (see
+// postpone.ts), or a comment. Only the people responsible for the item, and
+// the coordinators, may do so (own.ts); every act goes into the item's
+// history, and a «Выполнено» can be taken back for a day (undo.ts).
 import { DateTime } from 'luxon';
 import { saveFile } from '../../db/repos/broadcasts.js';
-import { addHistory, getItem, getMilestone, getRoadmap, updateMilestone, type MilestoneRow } from '../../db/repos/roadmaps.js';
-import { localDate, municipalityZone } from '../core/local-time.js';
-import { mayAdminister, requirePerson } from '../core/access.js';
-import type { Ctx } from '../core/context.js';
+import { updateMilestone } from '../../db/repos/roadmaps.js';
+import { localDate } from '../core/local-time.js';
+import { requirePerson } from '../core/access.js';
 import type { DialogDef } from '../core/dialog.js';
-import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
 import { readDate } from '../core/read-input.js';
-import { dueOf } from './progress.js';
-import { responsiblePeople } from './responsible.js';
+import { dueOf, undoAction } from './progress.js';
+import { ownMilestone, record } from './own.js';
+import { postpone, tellCoordinators, whoIs } from './postpone.js';
 import { downloadWithin, storedFileName } from '../core/files.js';
 
 export type MilestoneData = { milestoneId: number };
 
 const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
-
-/** The milestone, if the sender may act on it. */
-export function ownMilestone(ctx: Ctx, id: number): { milestone: MilestoneRow; title: string; zone: string } {
-  const person = requirePerson(ctx);
-  const milestone = getMilestone(ctx.deps.db, id);
-  const item = milestone ? getItem(ctx.deps.db, milestone.itemId) : undefined;
-  const roadmap = item ? getRoadmap(ctx.deps.db, item.roadmapId) : undefined;
-  if (!milestone || !item || !roadmap || item.removedAt) throw new UserError('gone', 'roadmap-item-gone');
-  const allowed =
-    mayAdminister(person, roadmap.municipalityId) ||
-    responsiblePeople(ctx.deps.db, roadmap.municipalityId, roadmap.schoolId, item.responsibleText).includes(person.id);
-  if (!allowed) throw notAllowed();
-  const zone = municipalityZone(ctx.deps, roadmap.municipalityId);
-  return { milestone, title: `${item.number} ${item.title}`, zone };
-}
-
-function record(ctx: Ctx, milestone: MilestoneRow, action: string, details: Record<string, unknown>): void {
-  addHistory(ctx.deps.db, { itemId: milestone.itemId, action, details: { milestoneId: milestone.id, ...details }, by: requirePerson(ctx).id, at: ctx.deps.clock.now() });
-}
 
 export const doneDialog: DialogDef<MilestoneData> = {
   name: 'roadmap-done',
@@ -51,7 +32,8 @@ export const doneDialog: DialogDef<MilestoneData> = {
         acceptsText: true,
       }),
       accept: async (ctx, data, answer) => {
-        const { milestone } = ownMilestone(ctx, data.milestoneId);
+        const own = ownMilestone(ctx, data.milestoneId);
+        const { milestone } = own;
         if (milestone.state === 'done') return { done: { text: ctx.t('roadmap-already-done') } };
         let evidence: string | null = null;
         let evidenceFileId: number | null = null;
@@ -66,8 +48,14 @@ export const doneDialog: DialogDef<MilestoneData> = {
         ctx.deps.db.transaction(() => {
           updateMilestone(ctx.deps.db, milestone.id, { state: 'done', doneAt: ctx.deps.clock.now(), doneBy: person.id, evidence, evidenceFileId });
           record(ctx, milestone, 'done', { evidence, evidenceFileId });
+          // The coordinators see the evidence as it comes, the file attached.
+          if (evidence !== null) {
+            const args = { title: own.title.slice(0, 200), who: whoIs(ctx.deps.db, person.id), evidence: evidence.slice(0, 500) };
+            tellCoordinators(ctx, own.roadmap.municipalityId, `roadmap:done:${milestone.id}:${ctx.deps.clock.now().getTime()}`, (t) => ({ text: t('roadmap-done-notice', args) }), evidenceFileId ?? undefined);
+          }
         });
-        return { done: { text: ctx.t('roadmap-done') } };
+        const undo = [[{ kind: 'action' as const, label: ctx.t('roadmap-button-undo'), data: undoAction.encode(milestone.id) }]];
+        return { done: { text: ctx.t('roadmap-done'), buttons: undo } };
       },
     },
   },
@@ -81,15 +69,12 @@ export const postponeDialog: DialogDef<MilestoneData> = {
     date: {
       prompt: (ctx, data) => ({ text: ctx.t('roadmap-ask-new-date', { due: formatIsoDay(dueOf(ownMilestone(ctx, data.milestoneId).milestone)) }), acceptsText: true }),
       accept: (ctx, data, answer) => {
-        const { milestone, zone } = ownMilestone(ctx, data.milestoneId);
+        const own = ownMilestone(ctx, data.milestoneId);
+        const { zone } = own;
         const today = localDate(ctx.deps.clock.now(), zone);
         const date = answer.kind === 'text' ? readDate(answer.text, today) : null;
         if (!date || date <= today || DateTime.fromISO(date).diff(DateTime.fromISO(today), 'years').years > 3) return { reask: ctx.t('roadmap-new-date-invalid') };
-        ctx.deps.db.transaction(() => {
-          updateMilestone(ctx.deps.db, milestone.id, { state: 'postponed', postponedTo: date });
-          record(ctx, milestone, 'postponed', { from: dueOf(milestone), to: date });
-        });
-        return { done: { text: ctx.t('roadmap-postponed', { date: formatIsoDay(date) }) } };
+        return { done: postpone(ctx, own, date) };
       },
     },
   },

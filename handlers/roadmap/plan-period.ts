@@ -7,6 +7,8 @@ import { findTableLayout } from './table/columns.js';
 import type { PlanPeriod } from './deadline.js';
 
 const YEAR_SPAN = /(?:^|[\s(])(?:на|в|за)\s+(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)\s*(?:уч[а-яё.]*\s*)?(?:г\.?\s*г\.?|гг\.?|год|г\.)/i;
+/** A school year named without "на"/"в" before it: "на I полугодие 2025-2026 учебного года", "График … 2025/2026 уч. год". */
+const SCHOOL_YEAR = /(?<!\d)(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)\s*(?:уч\.|учебн)/i;
 const ONE_YEAR = /(?:^|[\s(])(?:на|в|за)\s+(\d{4})\s*(?:год|г\.)/i;
 const ABOUT_THE_PLAN = /план|дорожн|программ/i;
 
@@ -19,7 +21,14 @@ function periodIn(text: string): PlanPeriod | undefined {
     if (last > first) return { year: first, from: `${first}-01-01`, to: `${last}-12-31` };
   }
   const one = text.match(ONE_YEAR)?.[1];
-  return one ? { year: Number(one) } : undefined;
+  if (one) return { year: Number(one) };
+  const school = text.match(SCHOOL_YEAR);
+  if (school?.[1] && school[2]) {
+    const first = Number(school[1]);
+    const last = school[2].length === 2 ? Number(school[1].slice(0, 2) + school[2]) : Number(school[2]);
+    if (last === first + 1) return { year: first, from: `${first}-09-01`, to: `${last}-06-30` };
+  }
+  return undefined;
 }
 
 /**

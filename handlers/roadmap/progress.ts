@@ -14,12 +14,18 @@ import type { Ctx } from '../core/context.js';
 import { formatIsoDay } from '../core/format.js';
 import { buildXlsx, XLSX_MIME } from '../core/spreadsheet.js';
 import { responsibleBodies, responsiblePeople } from './responsible.js';
+import { approvalButton } from './settings.js';
 
 export const doneAction = defineAction('rmd', idArg);
 export const postponeAction = defineAction('rmp', idArg);
 export const commentAction = defineAction('rmc', idArg);
 export const importAction = defineAction('rmi', idArg);
 export const exportAction = defineAction('rmx', idArg);
+export const undoAction = defineAction('rmu', idArg);
+/** A coordinator's own items, who otherwise sees the whole road map. */
+export const mineAction = defineAction('rmm');
+/** The region's report at a chosen date, by region id. */
+export const regionReportAction = defineAction('rmg', idArg);
 
 /** The date a milestone is due now: its postponed date, if any. */
 export const dueOf = (m: MilestoneRow) => m.postponedTo ?? m.due;
@@ -52,13 +58,17 @@ export function statusOf(entry: Entry, day: string): 'done' | 'overdue' | 'open'
   return entry.item.schedule.kind === 'continuous' ? 'continuous' : 'open';
 }
 
-function myItems(ctx: Ctx): Reply {
+/** The items a person is among the responsible for: every body of a shared item («МКУ ЦИМО, руководители ОО») counts. */
+function mineIn(ctx: Ctx, municipalityId: number, personId: number): Entry[] {
+  return entries(ctx, municipalityId).filter((e) => responsiblePeople(ctx.deps.db, e.roadmap.municipalityId, e.roadmap.schoolId, e.item.responsibleText).includes(personId));
+}
+
+/** The sender's own items, by date, with «Выполнено» buttons for the nearest. */
+export function myItems(ctx: Ctx): Reply {
   const person = requirePerson(ctx);
   if (person.municipalityId === null) return { text: ctx.t('roadmap-none') };
   const day = today(ctx, person.municipalityId);
-  const mine = entries(ctx, person.municipalityId).filter((e) =>
-    responsiblePeople(ctx.deps.db, e.roadmap.municipalityId, e.roadmap.schoolId, e.item.responsibleText).includes(person.id),
-  );
+  const mine = mineIn(ctx, person.municipalityId, person.id);
   const upcoming = mine
     .flatMap((e) => e.milestones.filter(isOpen).map((m) => ({ e, m })))
     .sort((a, b) => dueOf(a.m).localeCompare(dueOf(b.m)));
@@ -105,6 +115,7 @@ function progressView(ctx: Ctx, municipality: Municipality, options: { admin: bo
   for (const e of all) for (const b of responsibleBodies(e.item.responsibleText)) bodies.set(b, [...(bodies.get(b) ?? []), e]);
   for (const [body, list] of bodies) lines.push(`• ${body}: ${count(list, 'done')}/${list.length}${count(list, 'overdue') ? ` (⚠️ ${count(list, 'overdue')})` : ''}`);
   buttons.push([{ kind: 'action', label: ctx.t('consultations-export'), data: exportAction.encode(municipalityId) }]);
+  if (options.admin) buttons.push([approvalButton(ctx, municipalityId)]);
   return { text: lines.join('\n'), buttons };
 }
 
@@ -112,7 +123,15 @@ export function roadmapCommand(ctx: Ctx): Reply[] {
   const person = requirePerson(ctx);
   const readable = readableMunicipalities(ctx, person);
   const replies = readable.map((m) => progressView(ctx, m, { admin: mayAdminister(person, m.id), named: readable.length > 1 }));
-  return replies.length ? replies : [myItems(ctx)];
+  if (replies.length === 0) return [myItems(ctx)];
+  // A coordinator who is also responsible for items («МКУ ЦИМО») reaches them from the overview.
+  const own = person.municipalityId !== null && mineIn(ctx, person.municipalityId, person.id).some((e) => e.milestones.some(isOpen));
+  const last = replies.at(-1)!;
+  if (own) last.buttons = [...(last.buttons ?? []), [{ kind: 'action', label: ctx.t('roadmap-mine-button'), data: mineAction.encode() }]];
+  for (const regionId of new Set(readable.map((m) => m.regionId))) {
+    last.buttons = [...(last.buttons ?? []), [{ kind: 'action', label: ctx.t('roadmap-report-button'), data: regionReportAction.encode(regionId) }]];
+  }
+  return replies;
 }
 
 export async function exportRoadmap(ctx: Ctx, municipalityId: number): Promise<Reply> {
@@ -134,13 +153,14 @@ export async function exportRoadmap(ctx: Ctx, municipalityId: number): Promise<R
       t(`roadmap-status-${m ? (m.state === 'done' ? 'done' : dueOf(m) < day && e.item.schedule.kind !== 'continuous' ? 'overdue' : 'open') : statusOf(e, day)}`),
       m?.doneAt ? DateTime.fromJSDate(m.doneAt).toFormat('dd.MM.yyyy') : '',
       m?.doneBy ? (getPerson(ctx.deps.db, m.doneBy)?.fullName ?? '') : '',
-      [m?.comment, m?.evidence].filter(Boolean).join(' · '),
+      m?.comment ?? '',
+      m?.evidence ?? '',
     ]);
   });
   const data = await buildXlsx([
     {
       name: t('roadmap-sheet'),
-      header: [t('col-school'), '№', t('col-section'), t('col-activity'), t('col-deadline-text'), t('col-due'), t('col-responsible'), t('col-result'), t('col-status'), t('col-done-at'), t('col-done-by'), t('col-evidence')],
+      header: [t('col-school'), '№', t('col-section'), t('col-activity'), t('col-deadline-text'), t('col-due'), t('col-responsible'), t('col-result'), t('col-status'), t('col-done-at'), t('col-done-by'), t('col-milestone-comment'), t('col-evidence')],
       rows,
     },
   ]);

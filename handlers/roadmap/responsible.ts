@@ -17,11 +17,20 @@ export function responsibleBodies(text: string): string[] {
     .filter((part) => part.length > 1);
 }
 
+// JavaScript's \w and \b know only Latin letters, so Russian words get their
+// own: W is a letter of a word, and a whole abbreviation («ОО», «УО») stands
+// between non-letters.
+const W = '[а-яa-z0-9]';
+const word = (abbr: string) => `(?:^|[^а-яa-z0-9])${abbr}(?:$|[^а-яa-z0-9])`;
+const SUPPORTED = new RegExp(`шнор|шнсу|шнро|снор|низк${W}* результат`);
+const ALL_ADMINS = new RegExp(`руководител${W}* (оо|ммо|образовательн|школ)|директор|школ|${word('оо')}`);
+const COORDINATORS = new RegExp(`управлени|уоимп|${word('уо')}|отдел образования|цимо|умц|имц|координатор|рабоч${W}* групп|методическ`);
+
 /** Opora's guess for a body before the coordinator confirms. */
 export function suggestTarget(body: string): ResponsibleTarget {
-  if (/шнор|шнсу|шнро|снор|низк\w* результат/.test(body)) return { kind: 'supported-admins' };
-  if (/руководител\w* (оо|ммо|образовательн|школ)|директор|школ|\bоо\b/.test(body)) return { kind: 'all-admins' };
-  if (/управлени|уоимп|\bуо\b|отдел образования|цимо|умц|имц|координатор|рабоч\w* групп|методическ/.test(body)) return { kind: 'coordinators' };
+  if (SUPPORTED.test(body)) return { kind: 'supported-admins' };
+  if (ALL_ADMINS.test(body)) return { kind: 'all-admins' };
+  if (COORDINATORS.test(body)) return { kind: 'coordinators' };
   return { kind: 'nobody' };
 }
 

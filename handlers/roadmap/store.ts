@@ -23,6 +23,7 @@ import { guessPlanPeriod } from './plan-period.js';
 import { cleanCell } from './table/cells.js';
 import { layoutWithColumns, numberColumnOf, type ColumnChoice } from './table/columns.js';
 import { extractRoadmap, extractTables } from './table/extract.js';
+import { yearLabel } from './table/periods.js';
 import { readRoadmapRows, readRoadmapTables, RoadmapDocumentError } from './table/read.js';
 import type { DeadlinePart, DraftWarning, RoadmapItem } from './table/types.js';
 
@@ -62,8 +63,12 @@ export async function planRoadmap(fileName: string, data: Buffer, year: number |
  * reads as a date; a single column keeps its own kind.
  */
 export function columnSchedule(parts: DeadlinePart[], period: PlanPeriod): Schedule {
+  const span = startToEnd(parts, period);
+  if (span) return span;
   const read = parts.flatMap((part) => {
-    const schedule = parseDeadline(part.text, period);
+    // Under a year's column ("2025 г." of "Срок исполнения"), a deadline without a year is in that year.
+    const year = yearLabel(part.label);
+    const schedule = parseDeadline(part.text, year !== undefined && !/(?<!\d)20\d{2}(?!\d)/.test(part.text) ? { year } : period);
     if (schedule.kind === 'unknown') return [];
     const milestones = schedule.milestones.map((m) => ({ ...m, label: part.label === '' ? m.label : m.label ? `${part.label}, ${m.label}` : part.label }));
     return [{ ...schedule, milestones } as Schedule];
@@ -73,6 +78,26 @@ export function columnSchedule(parts: DeadlinePart[], period: PlanPeriod): Sched
   if (read.length === 1) return only;
   const milestones = read.flatMap((s) => s.milestones).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return { kind: 'milestones', milestones };
+}
+
+const START_LABEL = /начал|старт/i;
+const END_LABEL = /оконч|заверш|конец|конца/i;
+
+/**
+ * A row of "Срок начала | Срок окончания" (or "Сроки: начало | окончание")
+ * is one span: from the first day of the start to the end's due date.
+ * Undefined for other columns, or when either cell is no date.
+ */
+function startToEnd(parts: DeadlinePart[], period: PlanPeriod): Schedule | undefined {
+  const [start, end] = parts;
+  if (parts.length !== 2 || !start || !end || !START_LABEL.test(start.label) || END_LABEL.test(start.label) || !END_LABEL.test(end.label)) return undefined;
+  const whole = parseDeadline(`${start.text} – ${end.text}`, period);
+  if (whole.kind === 'once' && whole.milestones[0].from !== undefined) return whole;
+  const first = parseDeadline(start.text, period).milestones[0];
+  const last = parseDeadline(end.text, period).milestones.at(-1);
+  if (!first || !last) return undefined;
+  const from = first.from ?? first.due;
+  return from <= last.due ? { kind: 'once', milestones: [{ from, due: last.due }] } : undefined;
 }
 
 /** Items read from several date columns get the schedule of their columns together. */

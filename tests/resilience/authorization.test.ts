@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssignment } from '../../db/repos/assignments.js';
 import { addConsultation } from '../../db/repos/consultations.js';
 import { createBroadcast } from '../../db/repos/broadcasts.js';
-import { insertMilestones, insertItem, createRoadmap } from '../../db/repos/roadmaps.js';
+import { addHistory, insertMilestones, insertItem, createRoadmap } from '../../db/repos/roadmaps.js';
 import { createSeminar } from '../../db/repos/seminars.js';
 import { addRecipients, createRound, createSurvey } from '../../db/repos/surveys.js';
 import type { RoleName } from '../../db/schema.js';
@@ -32,7 +32,7 @@ const userOf: Record<Actor, string> = {
 const REFUSED = /недоступно|Сначала нужно присоединиться|нет назначений — записывать|не действует|Оценку могут поставить|устарела/;
 
 let t: TestCore;
-const ids = { schoolA1: 0, teacher: 0, assignment: 0, seminar: 0, broadcast: 0, round: 0, milestone: 0, consultation: 0, municipality: 0 };
+const ids = { schoolA1: 0, teacher: 0, assignment: 0, seminar: 0, broadcast: 0, round: 0, milestone: 0, postponeRequest: 0, consultation: 0, municipality: 0 };
 
 beforeAll(() => {
   t = makeCore({ timezone: 'Europe/Moscow' });
@@ -77,6 +77,8 @@ beforeAll(() => {
   const item = insertItem(t.db, { roadmapId: roadmap.id, number: '1', title: 'Пункт', deadlineText: 'до 01.12.2026', responsibleText: 'Руководители ШНОР', expectedResult: '', schedule: { kind: 'once', milestones: [{ due: '2026-12-01' }] }, position: 0 });
   insertMilestones(t.db, [{ itemId: item.id, due: '2026-12-01' }]);
   ids.milestone = 1;
+  // A school admin's request to move the deadline, waiting for a coordinator's «Принять» / «Оставить прежний срок».
+  ids.postponeRequest = addHistory(t.db, { itemId: item.id, action: 'postpone-requested', details: { milestoneId: 1, from: '2026-12-01', to: '2026-12-20' }, by: p('Директорова Дина Ивановна'), at: new Date() }).id;
   ids.consultation = addConsultation(t.db, { municipalityId: a.municipalityId, authorId: p('Тьюторов Тимур Ильич'), counterpartId: ids.teacher, schoolId: ids.schoolA1, date: '2026-11-20', minutes: 45, format: 'online', topic: 'ВПР' }, new Date('2026-11-20T10:00:00Z')).id;
 });
 
@@ -137,6 +139,8 @@ describe('authorisation matrix', () => {
       [`sfb:${ids.seminar}:5`]: [],
       [`bcr:${ids.broadcast}`]: ['coordinator'],
       [`bcu:${ids.broadcast}`]: ['coordinator'],
+      [`bcs:${ids.broadcast}`]: ['coordinator'],
+      [`bcc:${ids.broadcast}`]: ['coordinator'],
       [`semu:${ids.seminar}`]: ['coordinator'],
       [`svs:${ids.round}`]: ['school-admin'],
       [`svr:${ids.round}`]: ['coordinator', 'curator'],
@@ -147,6 +151,12 @@ describe('authorisation matrix', () => {
       [`rmd:${ids.milestone}`]: ['coordinator', 'school-admin'],
       [`rmp:${ids.milestone}`]: ['coordinator', 'school-admin'],
       [`rmc:${ids.milestone}`]: ['coordinator', 'school-admin'],
+      [`rmu:${ids.milestone}`]: ['coordinator', 'school-admin'],
+      // The coordinator's first press decides; the second button then says it is decided, which is not a refusal.
+      [`rma:${ids.postponeRequest}`]: ['coordinator'],
+      [`rmr:${ids.postponeRequest}`]: ['coordinator'],
+      rmm: registered,
+      [`rms:${ids.municipality}`]: ['coordinator'],
       [`rmx:${ids.municipality}`]: ['coordinator', 'curator'],
       [`aux:${ids.municipality}`]: ['coordinator'],
       [`cne:${ids.consultation}`]: ['tutor'],

@@ -14,6 +14,10 @@ const UNSCHEDULED =
 const ONGOING =
   /^(?:постоянно|систематически|регулярно|ежедневно|еженедельно|круглогодично|весь период|на весь период|в период реализации|(?:в течение|на протяжении) (?:всего |текущего |календарного )?(?:периода|срока|года|учгод|реализации))(?:[^\d]*)$/;
 
+/** Work every week or fortnight ("1 раз в неделю", "по пятницам", "каждую среду") goes on through the plan like "еженедельно". */
+const WEEKLY =
+  /^(?:(?:не реже )?(?:\d+|одного|двух) )?раза? в (?:неделю|две недели|2 недели)|^(?:кажд[а-я]* |по )(?:понедельник|вторник|сред|четверг|пятниц|суббот)[а-я]*$|^ежедекадно/;
+
 const YEARS = /^(?:(?:в течение|на протяжении|в|на|за) )?((?:учгод:|годы:\d{4}:)?\d{4})$/;
 
 /** A deadline that names another body's plan or schedule, or a request: no date can be read from it. */
@@ -22,7 +26,7 @@ export function isUnscheduled(text: string): boolean {
 }
 
 export function continuousSchedule(text: string, plan: PlanPeriod): Schedule | undefined {
-  if (ONGOING.test(text)) {
+  if (ONGOING.test(text) || WEEKLY.test(text)) {
     const period = planPeriod(plan);
     return { kind: 'continuous', milestones: [{ from: period.from, due: period.to }] };
   }

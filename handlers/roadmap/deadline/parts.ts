@@ -16,8 +16,8 @@ export interface Part {
 
 const LEAD_INS: [RegExp, Anchor][] = [
   [/^(?:до|не позднее|не позже|в срок до|срок до|к|ко) (?:конца|концу) /, 'end'],
-  [/^(?:по итогам|по окончании|по завершении|в конце|на конец|после окончания) /, 'end'],
-  [/^(?:до|к|ко) (?:начала|началу) |^(?:в начале|на начало) /, 'start'],
+  [/^(?:по итогам|по окончании|по завершении|в конце|на конец|конец|после окончания) /, 'end'],
+  [/^(?:до|к|ко) (?:начала|началу) |^(?:в начале|на начало|начало) /, 'start'],
   [/^(?:до|не позднее|не позже|в срок до|в срок не позднее|срок до|к|ко|по состоянию на) /, 'start'],
   [/^(?:в течение|на протяжении) /, 'within'],
   [/^(?:в|во|на) /, 'period'],
@@ -118,7 +118,11 @@ export function resolveYears(parts: Part[], plan: PlanPeriod): Years[] {
   }
   return parts.map((p, i) => {
     const known = years[i] ?? [undefined, undefined];
-    return known[0] !== undefined ? known : completeRange(p, [impliedYear(plan, p.units[0].start, p.units[0].end), undefined]);
+    if (known[0] !== undefined) return known;
+    // A range within one calendar year ("август-сентябрь") is placed by all of it, so that it overlaps the plan.
+    const [first, last] = p.units;
+    const end = last && !later(first.start, last.start) ? last.end : first.end;
+    return completeRange(p, [impliedYear(plan, first.start, end), undefined]);
   });
 }
 

@@ -21,11 +21,11 @@ interface Rule {
 
 const AFTER = String.raw`(?:по (?:итогам|окончании|завершении|результатам)|после|в конце)`;
 const CADENCES: [RegExp, Cadence][] = [
-  [new RegExp(`ежекварт|кажд[а-я]* квартал|раз в квартал|${AFTER} (?:кажд[а-я]* )?квартал(?! \\d)`), 'quarterly'],
-  [new RegExp(`ежечетверт|(?:^| )по четверть|кажд[а-я]* четверть|раз в четверть|${AFTER} (?:кажд[а-я]* )?четверть(?! \\d)`), 'termly'],
-  [new RegExp(`раз в полугодие|кажд[а-я]* полугодие|2 раза в год|дважды в год|${AFTER} (?:кажд[а-я]* )?полугодие(?! \\d)`), 'half-yearly'],
+  [new RegExp(`ежекварт|кажд[а-я]* квартал|раза? в квартал|следующ[а-я]* за отчетн[а-я]* квартал|${AFTER} (?:кажд[а-я]* )?квартал(?! \\d)`), 'quarterly'],
+  [new RegExp(`ежечетверт|(?:^| )по четверть|кажд[а-я]* четверть|раза? в четверть|${AFTER} (?:кажд[а-я]* )?четверть(?! \\d)`), 'termly'],
+  [new RegExp(`раза? в полугодие|кажд[а-я]* полугодие|2 раза в год|дважды в год|${AFTER} (?:кажд[а-я]* )?полугодие(?! \\d)`), 'half-yearly'],
   [/ежегодн|кажд[а-я]* год(?![а-я])|раз в год(?![а-я])/, 'yearly'],
-  [new RegExp(`ежемесячн|кажд[а-я]* месяц|раз в месяц|${AFTER} (?:кажд[а-я]* )?месяца|\\d числа (?:кажд[а-я]* )?месяца`), 'monthly'],
+  [new RegExp(`ежемесячн|кажд[а-я]* месяц|раза? в месяц|${AFTER} (?:кажд[а-я]* )?месяца|\\d числа (?:кажд[а-я]* )?месяца`), 'monthly'],
 ];
 
 function yearlyAnchor(rest: string, plan: PlanPeriod): MonthDay | undefined {
@@ -42,7 +42,9 @@ function ruleOf(text: string, plan: PlanPeriod): Rule | undefined {
     const rule: Rule = { cadence, following: /следующ[а-я]* (?:за отчетн|месяц)/.test(text) || (cadence === 'quarterly' && day !== undefined) };
     if (day !== undefined) rule.day = Number(day);
     if (cadence === 'yearly') {
-      const anchor = yearlyAnchor(text.slice((match.index ?? 0) + match[0].length).replace(/^[а-я]*/, ''), plan);
+      // The day of the year after the word ("ежегодно до 1 сентября") or before it ("сентябрь (ежегодно)").
+      const after = yearlyAnchor(text.slice((match.index ?? 0) + match[0].length).replace(/^[а-я]*/, ''), plan);
+      const anchor = after ?? yearlyAnchor(text.slice(0, match.index ?? 0), plan);
       if (anchor) rule.anchor = anchor;
     }
     return rule;

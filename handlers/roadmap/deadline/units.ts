@@ -96,6 +96,12 @@ function impliedSchoolYear(ctx: UnitContext): number {
   return ctx.anchor === 'start' ? ctx.plan.year : ctx.plan.year - 1;
 }
 
+/** A half or a term of a named school year ("II полугодие 2025-2026 уч. г."): the first half and terms I–II in its first calendar year, the rest in the next. */
+function ofSchoolYear(kind: 'half' | 'term', n: number, schoolYear: number): Unit | undefined {
+  if (kind === 'half') return n === 1 ? span({ month: 9, day: 1 }, { month: 12, day: LAST_DAY }, schoolYear) : span({ month: 1, day: 1 }, { month: 6, day: LAST_DAY }, schoolYear + 1);
+  return term(n, n <= 2 ? schoolYear : schoolYear + 1);
+}
+
 type Rule = [RegExp, (m: RegExpMatchArray, ctx: UnitContext) => Unit | undefined];
 const YEAR = String.raw`(?:\s+(\d{4}))?`;
 
@@ -106,6 +112,10 @@ const RULES: Rule[] = [
   [/^([1-4])\s+квартал(?:\s+(\d{4}))?$/, (m) => quarter(Number(m[1]), optionalYear(m[2]))],
   [/^([12])\s+полугодие(?:\s+(\d{4}))?$/, (m, ctx) => half(Number(m[1]), optionalYear(m[2]), ctx.plan)],
   [/^([1-4])\s+четверть(?:\s+(\d{4}))?$/, (m) => term(Number(m[1]), optionalYear(m[2]))],
+  [new RegExp(`^([12])\\s+полугодие\\s+${SCHOOL_YEAR_TOKEN}:(\\d{4})$`), (m) => ofSchoolYear('half', Number(m[1]), Number(m[2]))],
+  [new RegExp(`^([1-4])\\s+четверть\\s+${SCHOOL_YEAR_TOKEN}:(\\d{4})$`), (m) => ofSchoolYear('term', Number(m[1]), Number(m[2]))],
+  [new RegExp(`^([12])\\s+полугодие\\s+(?:текущ[а-я]* )?${SCHOOL_YEAR_TOKEN}$`), (m, ctx) => ofSchoolYear('half', Number(m[1]), impliedSchoolYear(ctx))],
+  [new RegExp(`^([1-4])\\s+четверть\\s+(?:текущ[а-я]* )?${SCHOOL_YEAR_TOKEN}$`), (m, ctx) => ofSchoolYear('term', Number(m[1]), impliedSchoolYear(ctx))],
   [/^(\d{4})$/, (m) => span(...WHOLE_YEAR, Number(m[1]))],
   [new RegExp(`^${YEARS_TOKEN}:(\\d{4}):(\\d{4})$`), (m) => span(...WHOLE_YEAR, Number(m[1]), Number(m[2]) - Number(m[1]))],
   [new RegExp(`^${SCHOOL_YEAR_TOKEN}:(\\d{4})$`), (m) => span(...SCHOOL_YEAR, Number(m[1]), 1)],

@@ -39,8 +39,8 @@ const ITEM_NUMBER = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?([а-яa-z]?)$/i;
 const NUMBER_WITH_TITLE = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(\S.*)$/;
 /** "I", "IV." – Roman numbers mark sections. */
 const ROMAN_NUMBER = /^([IVX]{1,4})[.)]?$/;
-/** "1.Организационно-…", "2. Информационное…", "Раздел 3. …", "IV. …". */
-const SECTION_HEADING = /^(?:раздел\s+)?((?:\d{1,2}\.)*\d{1,2}|[IVX]{1,4})(?:\s*[.):]\s*|\s+)(?=[«"A-Za-zА-Яа-яЁё])/i;
+/** "1.Организационно-…", "2. Информационное…", "Раздел 3. …", "Блок 2. …", "IV. …". */
+const SECTION_HEADING = /^(?:(?:раздел|блок|часть)\s+)?((?:\d{1,2}\.)*\d{1,2}|[IVX]{1,4})(?:\s*[.):]\s*|\s+)(?=[«"A-Za-zА-Яа-яЁё])/i;
 
 export function itemNumber(text: string): string | undefined {
   const match = text.match(ITEM_NUMBER);

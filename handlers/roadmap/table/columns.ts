@@ -11,7 +11,7 @@
 import { parseDeadline } from '../deadline.js';
 import { cleanCell, isColumnNumbering, isRomanNumber, itemNumber, numberCell } from './cells.js';
 import { columnOf, findRoadmapHeader, type RoadmapHeader } from './header.js';
-import { isMark, isStageName, periodOf, yearIn, type PeriodKind } from './periods.js';
+import { isMark, isStageName, periodOf, yearIn, yearLabel, type PeriodKind } from './periods.js';
 import type { Column } from './types.js';
 
 /** A column read by its header: the text of all header rows, top to bottom. */
@@ -33,7 +33,12 @@ export interface TableLayout extends RoadmapHeader {
   year?: number;
   /** Columns with a header and no role of their own, kept as "Класс: 5–9" in the expected result. */
   extras: LabelledColumn[];
+  /** A column that groups the items ("Направление", "Раздел", merged down over them): its text is their section. */
+  group?: number;
 }
+
+/** A header that names the items' group rather than the item. */
+const GROUP_LABEL = /^(?:направлени[ея]|раздел|блок|задач[аи]|цел[ьи])(?:\s+(?:работы|деятельности))?$/i;
 
 const MAX_HEADER_ROWS = 3;
 const HEADER_PART_MAX = 40;
@@ -45,12 +50,18 @@ const SAMPLE_ROWS = 60;
 /** Header words the road-map header itself does not need, but that help once a table is found. */
 const HINTS: [Column, RegExp][] = [
   ['responsible', /^кто|отвеча/],
-  ['deadline', /когда|этап|квартал|полугоди|месяц/],
+  ['deadline', /когда|этап|квартал|полугоди|месяц|^начал|^оконч|^заверш/],
   ['title', /^что|работ|вопрос|событи|форм[аы]мероприят/],
 ];
 
 /** Bodies and people as road maps name them: "Управление образования", "ИМЦ", "руководители ОО", "Иванова Н.П.". */
 const BODY = /управлени|отдел|комитет|центр|имц|цимо|мку|мбоу|мкоу|руководител|директор|заместител|методист|специалист|координатор|наставник|педагог|учител|\bоо\b|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\./i;
+
+/** "18.09", "15": a day of the month, or a day and a month. */
+export function isDay(text: string): boolean {
+  const match = text.match(/^(\d{1,2})(?:\.(\d{1,2}))?\.?$/);
+  return match !== null && Number(match[1]) >= 1 && Number(match[1]) <= 31 && (match[2] === undefined || (Number(match[2]) >= 1 && Number(match[2]) <= 12));
+}
 
 const deadlineKinds = new Map<string, boolean>();
 
@@ -81,14 +92,15 @@ function hintOf(label: string): Column | undefined {
 function continuesHeader(cells: string[], above: string[]): boolean {
   const filled = cells.flatMap((c, i) => (c === '' ? [] : [i]));
   if (filled.length === 0 || isColumnNumbering(cells)) return false;
-  const periods = filled.filter((i) => periodOf(cells[i] ?? '') !== undefined).length;
+  const isPeriod = (text: string) => periodOf(text) !== undefined || yearLabel(text) !== undefined;
+  const periods = filled.filter((i) => isPeriod(cells[i] ?? '')).length;
   let fresh = 0;
   for (const i of filled) {
     const text = cells[i] ?? '';
     if (text === above[i]) continue;
     if (itemNumber(text) !== undefined || text.length > HEADER_PART_MAX) return false;
     const wrapped = /^[a-zа-яё(/]/.test(text) && text.length <= WRAPPED_MAX && !/\d/.test(text) && !readsAsDeadline(text);
-    const period = periodOf(text) !== undefined && (periods >= 2 || (above[i] ?? '') === '');
+    const period = isPeriod(text) && (periods >= 2 || (above[i] ?? '') === '');
     if (!wrapped && !period && !isStageName(text) && columnOf(text) === undefined) return false;
     fresh++;
   }
@@ -123,6 +135,8 @@ function labelsOf(rows: string[][], index: number, end: number): { labels: strin
 
 interface ColumnStats {
   filled: number;
+  /** Cells such as "18.09" or "15": a day, which under a month's header ("сентябрь") is a date. */
+  days: number;
   deadlines: number;
   marks: number;
   numbers: number;
@@ -132,7 +146,7 @@ interface ColumnStats {
 
 /** What the cells under the header hold, column by column. */
 function statsOf(rows: string[][], start: number, width: number): ColumnStats[] {
-  const stats = Array.from({ length: width }, () => ({ filled: 0, deadlines: 0, marks: 0, numbers: 0, bodies: 0, length: 0 }));
+  const stats = Array.from({ length: width }, () => ({ filled: 0, days: 0, deadlines: 0, marks: 0, numbers: 0, bodies: 0, length: 0 }));
   for (const raw of rows.slice(start, start + SAMPLE_ROWS)) {
     const cells = raw.map(cleanCell);
     if (cells.filter((c) => c !== '').length < 2) continue;
@@ -144,6 +158,7 @@ function statsOf(rows: string[][], start: number, width: number): ColumnStats[] 
       if (isMark(text)) s.marks++;
       else if (itemNumber(text) !== undefined || isRomanNumber(text)) s.numbers++;
       else if (readsAsDeadline(text)) s.deadlines++;
+      if (isDay(text)) s.days++;
       if (BODY.test(text)) s.bodies++;
     });
   }
@@ -160,12 +175,13 @@ const share = (part: number, s: ColumnStats) => (s.filled === 0 ? 0 : part / s.f
 function dateColumns(labels: string[], lowest: string[], stats: ColumnStats[], taken: Set<number>): LabelledColumn[] {
   const dated = (index: number) => (stats[index]?.deadlines ?? 0) + (stats[index]?.marks ?? 0) > 0;
   const periods = lowest.flatMap((label, index) => (periodOf(label) !== undefined && !taken.has(index) ? [index] : []));
-  const gridUsed = periods.some(dated);
+  const dayUnderMonth = (index: number) => periodOf(lowest[index] ?? '') === 'month' && (stats[index]?.days ?? 0) > 0;
+  const gridUsed = periods.some((index) => dated(index) || dayUnderMonth(index));
   const candidates = labels.flatMap((label, index) => {
     const bottom = lowest[index] ?? '';
     if (taken.has(index)) return [];
     if (periods.includes(index)) return gridUsed ? [{ index, label: bottom }] : [];
-    const named = isStageName(bottom) || hintOf(label) === 'deadline';
+    const named = isStageName(bottom) || yearLabel(bottom) !== undefined || hintOf(label) === 'deadline';
     return named && dated(index) ? [{ index, label: bottom || label }] : [];
   });
   return candidates.length >= 2 ? candidates : [];
@@ -206,7 +222,13 @@ function layoutOf(rows: string[][], index: number): TableLayout {
     const column = periods.has(i) || columnOf(label) ? undefined : hintOf(label);
     if (column && columns[column] === undefined) columns[column] = i;
   });
-  const taken = () => new Set(Object.values(columns));
+  // "Направление | № | Мероприятие", "Задачи | Мероприятия": the group header names the items' section, the other one the item.
+  const titled = labels.flatMap((label, i) => (!periods.has(i) && columnOf(label) === 'title' ? [i] : []));
+  const group = titled.find((i) => GROUP_LABEL.test(labels[i] ?? ''));
+  const item = titled.find((i) => i !== group);
+  if (group !== undefined && item !== undefined) columns.title = item;
+  const grouping = group !== undefined && item !== undefined ? group : undefined;
+  const taken = () => new Set([...Object.values(columns), ...(grouping !== undefined ? [grouping] : [])]);
   const named = new Set([columns.number, columns.title, columns.responsible, columns.result].filter((i) => i !== undefined));
   const dates = dateColumns(labels, lowest, stats, named);
   if (dates.length > 0) delete columns.deadline;
@@ -228,9 +250,11 @@ function layoutOf(rows: string[][], index: number): TableLayout {
     if (responsible !== undefined && hintOf(labels[responsible] ?? '') === undefined) columns.responsible = responsible;
   }
   const extras = labels.flatMap((label, i) => (label !== '' && !used().has(i) && (stats[i]?.filled ?? 0) > 0 ? [{ index: i, label: lowest[i] || label }] : []));
+  const numberStats = columns.number === undefined ? undefined : stats[columns.number];
+  const autoNumber = numberStats !== undefined && numberStats.filled === 0 && stats.some((s) => s.filled > 0);
   const grid = gridOf(dates, stats);
   const year = grid ? yearIn([...labels, ...(rows[index - 1] ?? []).map(cleanCell).filter((c) => c.length <= HEADER_PART_MAX)]) : undefined;
-  return { index, end, columns, labels, dates, extras, ...(grid ? { grid } : {}), ...(year !== undefined ? { year } : {}) };
+  return { index, end, columns, labels, dates, extras, ...(grid ? { grid } : {}), ...(year !== undefined ? { year } : {}), ...(grouping !== undefined ? { group: grouping } : {}), ...(autoNumber ? { autoNumber } : {}) };
 }
 
 /** A header row the words alone did not find: short cells, one of them a hint, and a column of deadlines under it. */

@@ -6,7 +6,7 @@
 // period of the year repeats ("ежеквартально"). Columns with a header and
 // no role ("Класс", "Форма проведения") are kept as text of the expected result.
 import type { TableLayout } from './columns.js';
-import { isMark, periodOf, PERIODS_IN_YEAR, type PeriodKind } from './periods.js';
+import { isMark, periodOf, PERIODS_IN_YEAR, yearLabel, type PeriodKind } from './periods.js';
 import type { DeadlinePart } from './types.js';
 
 const EVERY_PERIOD: Record<PeriodKind, string> = { quarter: 'ежеквартально', half: 'раз в полугодие', term: 'ежечетвертно', month: 'ежемесячно' };
@@ -21,7 +21,9 @@ export function dateParts(cells: string[], layout: TableLayout): DeadlinePart[] 
   const parts = layout.dates.flatMap(({ index, label }) => {
     const text = cells[index] ?? '';
     if (text === '') return [];
-    return [{ label, text: isMark(text) ? markText(label, layout) : text, marked: isMark(text) }];
+    // A bare day under a month's header ("15" under "октябрь") is that day of the month.
+    const day = /^\d{1,2}\.?$/.test(text) && periodOf(label) === 'month' ? `${text.replace('.', '')} ${label}` : text;
+    return [{ label, text: isMark(text) ? markText(label, layout) : day, marked: isMark(text) }];
   });
   const grid = layout.grid;
   const everyPeriod = grid !== undefined && layout.dates.length === PERIODS_IN_YEAR[grid] && parts.length === layout.dates.length;
@@ -31,8 +33,13 @@ export function dateParts(cells: string[], layout: TableLayout): DeadlinePart[] 
 
 /** The deadline as shown to people: "I кв. 2025, III кв. 2025" for a grid, "1 этап: март; 2 этап: май" otherwise. */
 export function deadlineTextOf(parts: DeadlinePart[], layout: TableLayout): string {
-  if (parts.length === 1 && parts[0]) return parts[0].text;
-  if (layout.grid !== undefined) return parts.map((p) => p.text).join(', ');
+  const [only] = parts;
+  if (parts.length === 1 && only) {
+    const year = yearLabel(only.label);
+    return year !== undefined && !/(?<!\d)20\d{2}(?!\d)/.test(only.text) ? `${only.text} ${year}` : only.text;
+  }
+  // A grid, or columns marked under their own names ("2025 | 2026 | 2027" with "+"): the periods alone.
+  if (layout.grid !== undefined || parts.every((p) => p.text === p.label)) return parts.map((p) => p.text).join(', ');
   return parts.map((p) => `${p.label}: ${p.text}`).join('; ');
 }
 

@@ -100,17 +100,34 @@ function buildDraft(rows: Row[], header: RoadmapHeader, warnings: DraftWarning[]
   const sections: string[] = [];
   const seen = new Set<string>();
   let section: string | null = null;
+  /** Numbered sections above ("2. Кадры", "2.1. Курсы"), outermost first, so that "2.2" after "2.1.1" is back in "2". */
+  let numbered: { number: string; title: string }[] = [];
+  let autoNumbered = 0;
   for (const row of rows) {
     const title = cellOf(row, header, 'title');
     if (row.kind === 'section') {
       section = title;
       sections.push(title);
+      numbered = row.number === '' ? [] : [...numbered.filter((s) => row.number.startsWith(`${s.number}.`)), { number: row.number, title }];
       continue;
     }
+    const group = header.group === undefined ? '' : (row.cells[header.group] ?? '');
+    if (group !== '' && group !== section) {
+      section = group;
+      if (!sections.includes(group)) sections.push(group);
+      numbered = [];
+    }
     const own = row.number === '' ? title.match(NUMBER_IN_TITLE) : null;
+    // Word's own list numbering is not in the text: the items are numbered as Word shows them, in order.
+    const number = own?.[1] ?? (row.number === '' && header.autoNumber ? String(++autoNumbered) : row.number);
+    const parent = numbered.findLast((s) => number.startsWith(`${s.number}.`));
+    if (parent && parent !== numbered.at(-1)) {
+      numbered = numbered.slice(0, numbered.indexOf(parent) + 1);
+      section = parent.title;
+    }
     const parts = dateParts(row.cells, header);
     const item: RoadmapItem = {
-      number: own?.[1] ?? row.number,
+      number,
       section,
       title: own ? title.slice(own[0].length) : title,
       deadlineText: parts ? deadlineTextOf(parts, header) : cellOf(row, header, 'deadline'),

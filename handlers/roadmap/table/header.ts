@@ -9,6 +9,12 @@ export interface RoadmapHeader {
   /** 0-based index of the header row. */
   index: number;
   columns: Partial<Record<Column, number>>;
+  /**
+   * The number column is empty under the header: Word numbered it with a
+   * list of its own, whose numbers the text does not keep. Every row with a
+   * title is an item, numbered in order.
+   */
+  autoNumber?: boolean;
 }
 
 /** Header cells are short; a title paragraph that mentions "мероприятий" is no header. */
@@ -17,7 +23,7 @@ const HEADER_CELL_MAX = 60;
 /** Checked in this order, so "Результаты исполнения" is a result and "Ответственные исполнители" a responsible. */
 const PATTERNS: [Column, RegExp][] = [
   ['number', /^(?:№+|n|no|номер)(?:п\/п|пп)?\.?$|^п\/п$/],
-  ['result', /результат|отч[её]тн|итогов|продукт|показател/],
+  ['result', /результат|отч[её]тн|итогов|продукт|показател|индикатор/],
   ['responsible', /ответствен|исполнител/],
   ['deadline', /срок|период|дата|время|^когда$|график/],
   ['title', /мероприят|содержан|наименован|направлени|действи|видработ|^тема|^назван|^задач/],

@@ -28,6 +28,12 @@ export function periodOf(label: string): PeriodKind | undefined {
   return undefined;
 }
 
+/** The year a column's header is, alone: "2025 г.", "2026 год", "2027". */
+export function yearLabel(label: string): number | undefined {
+  const year = label.trim().match(/^(20\d{2})\s*(?:г\.?|год)?$/i)?.[1];
+  return year === undefined ? undefined : Number(year);
+}
+
 export function isStageName(label: string): boolean {
   return STAGE.test(label) && label.length <= 40;
 }

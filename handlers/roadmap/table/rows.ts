@@ -58,7 +58,11 @@ export function mendSplitRows(rows: string[][], start: number, width: number): T
 /** A row with one filled cell: a number alone, a heading, a fragment of a wrapped row, or text after the table. */
 function singleCell(line: TableLine, index: number, text: string, header: RoadmapHeader): LineKind {
   const numberColumn = header.columns.number;
-  if (index !== 0 && index !== numberColumn) return { kind: 'continuation' };
+  if (index !== 0 && index !== numberColumn) {
+    // "Раздел 2. Консультирование" alone in the title column (a workbook's section row, unmerged) heads a section; other text continues the row above.
+    const heading = index === header.columns.title ? sectionHeading(text) : undefined;
+    return heading !== undefined && /^[А-ЯЁA-Z«"]/.test(heading) ? { kind: 'section', title: heading } : { kind: 'continuation' };
+  }
   const number = index === numberColumn ? numberCell(text) : undefined;
   if (number !== undefined) return { kind: 'item', number };
   const heading = sectionHeading(text);
@@ -85,13 +89,13 @@ function numberedRow(line: TableLine, header: RoadmapHeader): LineKind | undefin
   const numberColumn = header.columns.number;
   if (numberColumn === undefined) return undefined;
   const text = line.cells[numberColumn] ?? '';
-  if (text === '') return numberInTitle(line, header) ?? { kind: 'continuation' };
+  if (text === '') return numberInTitle(line, header) ?? (header.autoNumber && titleOf(line, header) !== '' ? { kind: 'item', number: '' } : { kind: 'continuation' });
   const number = numberCell(text);
   if (number !== undefined) return { kind: 'item', number };
   if (isRomanNumber(text)) return { kind: 'section', title: titleOf(line, header) };
   const glued = splitNumberAndTitle(text);
   if (glued && titleOf(line, header) === '') return { kind: 'item', number: glued.number, title: glued.title };
-  const heading = sectionHeading(text) ?? (/^раздел\s+\S+$/i.test(text) ? '' : undefined);
+  const heading = sectionHeading(text) ?? (/^(?:раздел|блок|часть)\s+\S+$/i.test(text) ? '' : undefined);
   if (heading !== undefined) return { kind: 'section', title: [heading, titleOf(line, header)].filter((t) => t).join(' ') };
   return { kind: 'outside', text };
 }
@@ -104,5 +108,8 @@ export function classifyLine(line: TableLine, header: RoadmapHeader): LineKind {
   if (filled.length === 1) return singleCell(line, firstFilled, line.cells[firstFilled] ?? '', header);
   const numbered = numberedRow(line, header);
   if (numbered) return numbered;
-  return line.cells[0] === '' || line.count < line.cells.length ? { kind: 'continuation' } : { kind: 'item', number: '' };
+  // A row whose leading cells are empty continues the one above; a sheet's empty margin column ("" before the title) is no such cell.
+  const lead = Math.min(...Object.values(header.columns));
+  const leadEmpty = line.cells[0] === '' && (line.cells[lead] ?? '') === '';
+  return leadEmpty || line.count < line.cells.length ? { kind: 'continuation' } : { kind: 'item', number: '' };
 }

@@ -8,7 +8,7 @@
 // between) are joined to it. Other tables of three columns or more are left
 // out with a warning that says why; when no table passes, callers fall back
 // to the table whose header names the most columns.
-import { cleanCell } from './cells.js';
+import { cleanCell, sectionHeading } from './cells.js';
 import { findTableLayout, readsAsDeadline, type TableLayout } from './columns.js';
 import type { Block } from './html.js';
 import { isMark } from './periods.js';
@@ -39,6 +39,8 @@ interface RawTable {
   rows: string[][];
   /** Index of the table's block, for the paragraphs above it. */
   at: number;
+  /** Later sections, headless tables under their headings, were joined to it. */
+  sectioned?: boolean;
 }
 
 /** A table split at a page break that repeats its header row continues the table above. */
@@ -47,7 +49,26 @@ function sameHeader(rows: string[][], above: string[][]): boolean {
   return rows[0] !== undefined && key(rows[0]) === key(above[0]) && key(rows[0]).replace(/\|/g, '') !== '';
 }
 
-/** Tables with their captions, continuations (with or without the header again) joined to the table they continue. */
+/** A row of the table's width holding a heading in its first cell: read as a section row. */
+const headingRow = (text: string, width: number) => [text, ...Array<string>(Math.max(0, width - 1)).fill('')];
+
+/**
+ * A table without a header of its own under a heading ("2. Работа с
+ * читателями"), as wide as the plan table above it and with rows that read
+ * as that plan's: the plan's next section, each section a table of its own.
+ */
+function nextSection(last: RawTable, rows: string[][]): boolean {
+  if (rows[0]?.length !== last.rows[0]?.length || findTableLayout(rows)) return false;
+  const layout = findTableLayout(last.rows);
+  return layout !== undefined && notAPlan(layout, [...last.rows.slice(0, layout.end + 1), ...rows]) === undefined;
+}
+
+/**
+ * Tables with their captions, continuations (with or without the header
+ * again) joined to the table they continue; a plan's later sections, each
+ * a headless table under its heading, joined with the headings as section
+ * rows (the first section's heading, above the header, put under it).
+ */
 function tablesOf(blocks: Block[]): RawTable[] {
   const tables: RawTable[] = [];
   let caption: string | null = null;
@@ -59,9 +80,15 @@ function tablesOf(blocks: Block[]): RawTable[] {
       return;
     }
     const last = tables[tables.length - 1];
-    const continues = last && !between && block.rows[0]?.length === last.rows[0]?.length && (sameHeader(block.rows, last.rows) || !findTableLayout(block.rows));
+    const width = block.rows[0]?.length ?? 0;
+    const continues = last && !between && width === last.rows[0]?.length && (sameHeader(block.rows, last.rows) || !findTableLayout(block.rows));
     if (continues) last.rows.push(...block.rows);
-    else tables.push({ caption, rows: block.rows, at });
+    else if (last && between && caption !== null && nextSection(last, block.rows)) {
+      const end = findTableLayout(last.rows)?.end ?? 0;
+      if (!last.sectioned && last.caption !== null && sectionHeading(last.caption) !== undefined) last.rows.splice(end + 1, 0, headingRow(last.caption, width));
+      last.sectioned = true;
+      last.rows.push(headingRow(caption, width), ...block.rows);
+    } else tables.push({ caption, rows: block.rows, at });
     caption = null;
     between = false;
   });

@@ -78,7 +78,7 @@ describe('pushes held by quiet hours', () => {
     const confirm = await say(COORD, press(buttonData(audience.result.replies, 'Педагоги')));
     const done = await say(COORD, press(buttonData(confirm.result.replies, 'Отправить')));
     expect(done.all).not.toContain('тихие часы');
-    expect(done.result.replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.label)).toEqual(['Отчёт о доставке']);
+    expect(done.result.replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.label)).toEqual(['Отчёт о доставке', 'Остановить рассылку']);
   });
 
   it('a seminar announcement releases its own rows and leaves the reminders', async () => {

@@ -245,7 +245,44 @@ const UNKNOWN: Case[] = [
   ['декабрь 2024 - январь 2024', Y2024, unknown],
 ];
 
-const ALL: Case[] = [...GORODETS, ...BARABINSK, ...MONTHS_AND_RANGES, ...DATES, ...QUARTERS_HALVES_TERMS, ...LISTS, ...RECURRING, ...CONTINUOUS, ...UNKNOWN];
+const SCHOOL_2025: PlanPeriod = { year: 2025, from: '2025-09-01', to: '2026-06-30' };
+
+/** Deadlines of plans of other regions (tests/handlers/roadmap/unseen.test.ts) the parser first got wrong. */
+const OTHER_REGIONS: Case[] = [
+  ['II полугодие 2025-2026 уч. г.', Y2024, once('2026-06-30')],
+  ['в течение I полугодия 2025/2026 учебного года', Y2024, once('2025-12-31', '2025-09-01')],
+  ['3 четверть 2025-2026 учебного года', Y2024, once('2026-03-24')],
+  ['I полугодие учебного года', SCHOOL, once('2020-12-31')],
+  ['до 10 числа месяца, следующего за отчётным кварталом', SCHOOL_2025, every('quarterly', '2025-10-10', '2026-01-10', '2026-04-10', '2026-07-10')],
+  ['не реже 1 раза в четверть', SCHOOL_2025, every('termly', '2025-10-31', '2025-12-28', '2026-03-24', '2026-05-31')],
+  ['не реже одного раза в полугодие', SCHOOL_2025, dates({ due: '2025-12-31' }, { due: '2026-06-30' })],
+  ['август-сентябрь', SCHOOL_2025, once('2025-09-30', '2025-08-01')],
+  ['июнь-август', SCHOOL_2025, once('2026-08-31', '2026-06-01')],
+  ['3 раза в год', Y2024, unknown],
+  // A cell's dates one per line, the line breaks read as spaces.
+  ['сентябрь декабрь март', SCHOOL_2025, dates({ due: '2025-09-30' }, { due: '2025-12-31' }, { due: '2026-03-31' })],
+  ['до 01.10.2025 до 01.02.2026', SCHOOL_2025, dates({ due: '2025-10-01' }, { due: '2026-02-01' })],
+  ['15.09.2025 15.01.2026', SCHOOL_2025, dates({ due: '2025-09-15' }, { due: '2026-01-15' })],
+  ['октябрь 2025 г. (1 этап) март 2026 г. (2 этап)', SCHOOL_2025, dates({ due: '2025-10-31', label: '1 этап' }, { due: '2026-03-31', label: '2 этап' })],
+  ['02-06.02.2026', SCHOOL_2025, once('2026-02-06', '2026-02-02')],
+  ['по графику сентябрь декабрь', SCHOOL_2025, unknown],
+  // The beginning, end or a part of a month.
+  ['конец сентября', SCHOOL_2025, once('2025-09-30')],
+  ['начало октября', SCHOOL_2025, once('2025-10-01')],
+  ['1 декада сентября', SCHOOL_2025, once('2025-09-10', '2025-09-01')],
+  ['Третья декада мая', SCHOOL_2025, once('2026-05-31', '2026-05-21')],
+  ['3 неделя октября', SCHOOL_2025, once('2025-10-21', '2025-10-15')],
+  ['вторая половина сентября', SCHOOL_2025, once('2025-09-30', '2025-09-16')],
+  ['середина ноября', SCHOOL_2025, once('2025-11-20', '2025-11-11')],
+  // Weekly work goes on through the plan, like "еженедельно".
+  ['1 раз в неделю', SCHOOL_2025, ongoing('2025-09-01', '2026-06-30')],
+  ['по пятницам', Y2024, ongoing('2024-01-01', '2024-12-31')],
+  ['каждую среду', Y2024, ongoing('2024-01-01', '2024-12-31')],
+  ['сентябрь (ежегодно)', THREE_YEARS, every('yearly', '2024-09-30', '2025-09-30', '2026-09-30')],
+  ['1 раз в год', Y2024, every('yearly', '2024-12-31')],
+];
+
+const ALL: Case[] = [...GORODETS, ...BARABINSK, ...MONTHS_AND_RANGES, ...DATES, ...QUARTERS_HALVES_TERMS, ...LISTS, ...RECURRING, ...CONTINUOUS, ...UNKNOWN, ...OTHER_REGIONS];
 
 function planName(plan: PlanPeriod): string {
   return plan.from ? `${plan.from}..${plan.to}` : String(plan.year);

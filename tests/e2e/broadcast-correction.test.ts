@@ -1,0 +1,82 @@
+// A correction after a broadcast: «Отправить поправку» under the delivery
+// report goes to exactly those the announcement reached, headed with what it
+// corrects; the teacher who blocked the bot and the mentor outside the
+// audience get nothing.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../bot/app.js';
+import { closeDb, openDb } from '../../db/client.js';
+import { countOutbox } from '../../db/repos/outbox.js';
+import { FakeClock } from '../../handlers/core/clock.js';
+import { tempDir } from '../helpers/core.js';
+import { waitFor } from '../helpers/wait.js';
+import { seedMunicipality } from '../helpers/seed.js';
+import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
+
+const COORD = 6901;
+const TEACHERS = [6911, 6912];
+const BLOCKED = 6913;
+const MENTOR = 6921;
+const FIX = 'Педсовет не в 14:00, а в 15:00';
+
+describe.each(messengers)('a correction on %s', (platform) => {
+  let driver: Driver;
+  let app: App;
+  const clock = new FakeClock('2026-11-24T09:00:00Z'); // 12:00 in Moscow
+  const { dir, cleanup } = tempDir();
+
+  beforeAll(async () => {
+    driver = await drivers[platform]();
+    const path = join(dir, 'opora.db');
+    const db = openDb(path);
+    seedMunicipality(db, {
+      platform,
+      schools: [{ short: 'Школа А', statuses: ['low_results'] }],
+      people: [
+        { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
+        ...[...TEACHERS, BLOCKED].map((user, i) => ({ name: `Учителева ${i} Ивановна`, role: 'teacher' as const, school: 'Школа А', user })),
+        { name: 'Наставникова Ольга Ивановна', role: 'mentor', user: MENTOR },
+      ],
+    });
+    closeDb(db);
+    driver.block(BLOCKED);
+    app = await startApp(driver.config(path), journeyOptions(clock));
+  });
+  afterAll(async () => {
+    await app.stop();
+    await driver.stop();
+    cleanup();
+  });
+
+  const say = async (text: string, expected: RegExp) => {
+    const since = driver.messages(COORD).length;
+    driver.say(COORD, text);
+    return driver.waitForText(COORD, expected, since);
+  };
+  const press = async (label: string, expected: RegExp) => {
+    const since = driver.messages(COORD).length;
+    driver.press(COORD, label);
+    return driver.waitForText(COORD, expected, Math.max(0, since - 1));
+  };
+
+  it('reaches exactly those who got the original', async () => {
+    await say('/broadcast', /Напишите текст объявления/);
+    await say('Педсовет в четверг в 14:00', /Кому отправить/);
+    await press('Педагоги', /Получат: 3/);
+    await press('Отправить', /Отправляю 3 получателям/);
+    await waitFor(() => countOutbox(app.db).pending + countOutbox(app.db).sending === 0);
+    await press('Отчёт о доставке', /Доставлено: 2, заблокировали бота: 1/);
+
+    await press('Отправить поправку', /Напишите поправку\. Её получат только те, кому объявление уже пришло: 2 человека\./);
+    const preview = await say(FIX, /Так будет выглядеть объявление/);
+    expect(preview.text).toContain('Получат те, кому пришло объявление: 2.');
+    await press('Отправить', /Отправляю 2 получателям/);
+    for (const user of TEACHERS) {
+      const got = await driver.waitForText(user, new RegExp(FIX));
+      expect(got.text).toBe(`Поправка к объявлению «Педсовет в четверг в 14:00»:\n\n${FIX}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(driver.messages(BLOCKED)).toEqual([]);
+    expect(driver.messages(MENTOR)).toEqual([]);
+  });
+});
