@@ -942,6 +942,8 @@ audit-assignment-created = assignment
 audit-broadcast-sent = broadcast
 audit-broadcast-stopped = broadcast stopped
 audit-seminar-announced = seminar announced
+audit-seminar-cancelled = seminar cancelled
+audit-seminar-changed = seminar changed
 audit-survey-launched = survey launched
 audit-export-personal-data = export of personal data
 audit-roadmap-imported = road map loaded
@@ -1147,6 +1149,20 @@ audit-text-broadcast-sent = broadcast to { $recipients ->
 }, { $urgent ->
     [yes] urgent
    *[no] not urgent
+}
+audit-text-seminar-cancelled = seminar "{ $title }" cancelled: { $recipients ->
+    [one] { $recipients } participant told
+   *[other] { $recipients } participants told
+}
+audit-text-seminar-changed = seminar "{ $title }" changed ({ $field ->
+    [title] title
+    [startsAt] date and time
+    [place] place
+    [capacity] number of places
+   *[other] details
+}): { $recipients ->
+    [one] { $recipients } participant told
+   *[other] { $recipients } participants told
 }
 audit-text-seminar-announced = seminar "{ $title }" announced to { $recipients ->
     [one] { $recipients } recipient

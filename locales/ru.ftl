@@ -966,6 +966,8 @@ audit-assignment-created = назначение
 audit-broadcast-sent = рассылка
 audit-broadcast-stopped = остановка рассылки
 audit-seminar-announced = объявлен семинар
+audit-seminar-cancelled = отменён семинар
+audit-seminar-changed = изменён семинар
 audit-survey-launched = запущен опрос
 audit-export-personal-data = выгрузка персональных данных
 audit-roadmap-imported = загружена дорожная карта
@@ -1198,6 +1200,22 @@ audit-text-broadcast-sent = рассылка { $recipients ->
 }, { $urgent ->
     [yes] срочная
    *[no] не срочная
+}
+audit-text-seminar-cancelled = отменён семинар «{ $title }»: { $recipients ->
+    [one] уведомлён { $recipients } участник
+    [few] уведомлены { $recipients } участника
+   *[other] уведомлено { $recipients } участников
+}
+audit-text-seminar-changed = изменён семинар «{ $title }» ({ $field ->
+    [title] название
+    [startsAt] дата и время
+    [place] место
+    [capacity] число мест
+   *[other] описание
+}): { $recipients ->
+    [one] уведомлён { $recipients } участник
+    [few] уведомлены { $recipients } участника
+   *[other] уведомлено { $recipients } участников
 }
 audit-text-seminar-announced = объявлен семинар «{ $title }»: приглашение { $recipients ->
     [one] { $recipients } получателю

@@ -85,6 +85,8 @@ function isBusy(error: unknown): boolean {
 
 /** How long the bulk loop gathers wakes before it claims again. */
 const BULK_WAKE_MS = 10;
+/** When a reply that could not be sent is tried again the first time. */
+const REPLY_FIRST_RETRY_MS = 1_000;
 
 /** One of the sender's loops and the sends it has in flight. */
 interface Lane {
@@ -339,7 +341,9 @@ export class OutboxSender {
           rowLog.error({ reason: outcome.reason }, 'outbox row failed after retries');
           return;
         }
-        const backoff = Math.min(2 ** row.attempts * 5_000, 3_600_000);
+        // A person waits for a reply: its first retry comes after a second (a connection reset, a busy
+        // moment), not after the ten seconds a bulk row waits.
+        const backoff = row.priority > 0 && row.attempts <= 1 ? REPLY_FIRST_RETRY_MS : Math.min(2 ** row.attempts * 5_000, 3_600_000);
         markOutboxRetry(db, row.id, new Date(at.getTime() + backoff), outcome.reason);
         rowLog.warn({ reason: outcome.reason, backoff }, 'send failed; will retry');
         return;

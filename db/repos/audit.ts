@@ -14,6 +14,8 @@ export const auditActions = [
   'broadcast.sent',
   'broadcast.stopped',
   'seminar.announced',
+  'seminar.cancelled',
+  'seminar.changed',
   'survey.launched',
   'export.personal-data',
   'roadmap.imported',

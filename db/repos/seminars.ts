@@ -1,8 +1,8 @@
 // Seminars, answers to them (with a waiting list when full), attendance,
 // feedback and topic requests.
-import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../types.js';
-import { attendance, rsvps, seminarFeedback, seminars, seminarSeries, topicRequests, type RsvpAnswer } from '../schema.js';
+import { attendance, outbox, rsvps, seminarFeedback, seminars, seminarSeries, topicRequests, type RsvpAnswer } from '../schema.js';
 
 export type Seminar = typeof seminars.$inferSelect;
 export type Rsvp = typeof rsvps.$inferSelect;
@@ -31,6 +31,53 @@ export function seminarsBetween(db: DbOrTx, municipalityId: number | undefined, 
     )
     .orderBy(asc(seminars.startsAt))
     .all();
+}
+
+/** Marks a seminar cancelled; false when it already was, so a second press tells nobody again. */
+export function markCancelled(db: DbOrTx, id: number, at: Date): boolean {
+  return db.update(seminars).set({ cancelledAt: at }).where(and(eq(seminars.id, id), isNull(seminars.cancelledAt))).run().changes === 1;
+}
+
+/**
+ * Drops what a seminar still had waiting in the outbox (an announcement held
+ * by quiet hours, a reminder queued for the morning): none of it is true any
+ * more. Rows already being sent are left to finish.
+ */
+export function dropPendingNotices(db: DbOrTx, seminarId: number, keyPrefix?: string): number {
+  return db
+    .delete(outbox)
+    .where(
+      and(
+        eq(outbox.batch, `seminar:${seminarId}`),
+        eq(outbox.state, 'pending'),
+        keyPrefix === undefined ? undefined : sql`substr(${outbox.dedupeKey}, 1, ${keyPrefix.length}) = ${keyPrefix}`,
+      ),
+    )
+    .run().changes;
+}
+
+export type SeminarPatch = Partial<Pick<Seminar, 'title' | 'startsAt' | 'place' | 'capacity'>>;
+
+/**
+ * Applies a coordinator's change. A new capacity is met by the waiting list:
+ * when places are cut, the latest "yes" answers wait first; when places are
+ * added, the earliest in line get them. Returns who moved either way.
+ */
+export function updateSeminar(db: DbOrTx, id: number, patch: SeminarPatch): { seminar: Seminar; waitlisted: number[]; promoted: number[] } {
+  const seminar = db.update(seminars).set(patch).where(eq(seminars.id, id)).returning().get();
+  const yes = rsvpsOf(db, id).filter((r) => r.answer === 'yes');
+  const capacity = seminar.capacity ?? Number.POSITIVE_INFINITY;
+  const going = yes.filter((r) => !r.waitlisted);
+  const waiting = yes.filter((r) => r.waitlisted);
+  const waitlisted = going.length > capacity ? going.slice(capacity).map((r) => r.personId) : [];
+  const free = Math.max(0, capacity - going.length);
+  const promoted = waiting.slice(0, free === Number.POSITIVE_INFINITY ? waiting.length : free).map((r) => r.personId);
+  const setWaitlisted = (personIds: number[], value: boolean) => {
+    if (personIds.length) db.update(rsvps).set({ waitlisted: value }).where(and(eq(rsvps.seminarId, id), inArray(rsvps.personId, personIds))).run();
+  };
+  setWaitlisted(waitlisted, true);
+  setWaitlisted(promoted, false);
+  return { seminar, waitlisted, promoted };
 }
 
 export function findOrCreateSeries(db: DbOrTx, municipalityId: number, title: string): number {
@@ -105,6 +152,10 @@ export function unmarkAttended(db: DbOrTx, seminarId: number, personId: number):
 
 export function attendeesOf(db: DbOrTx, seminarId: number): number[] {
   return db.select({ personId: attendance.personId }).from(attendance).where(eq(attendance.seminarId, seminarId)).all().map((r) => r.personId);
+}
+
+export function attendanceOf(db: DbOrTx, seminarId: number): (typeof attendance.$inferSelect)[] {
+  return db.select().from(attendance).where(eq(attendance.seminarId, seminarId)).all();
 }
 
 export function saveFeedback(db: DbOrTx, values: typeof seminarFeedback.$inferInsert): void {

@@ -56,6 +56,16 @@ const describers: Record<string, Describe> = {
     const seminar = num(d.seminarId) !== undefined ? getSeminar(db, num(d.seminarId)!) : undefined;
     return recipients === undefined || !seminar ? undefined : t('audit-text-seminar-announced', { title: seminar.title, recipients });
   },
+  'seminar.cancelled': (d, t, db) => {
+    const seminar = num(d.seminarId) !== undefined ? getSeminar(db, num(d.seminarId)!) : undefined;
+    const recipients = num(d.recipients);
+    return !seminar || recipients === undefined ? undefined : t('audit-text-seminar-cancelled', { title: seminar.title, recipients });
+  },
+  'seminar.changed': (d, t, db) => {
+    const seminar = num(d.seminarId) !== undefined ? getSeminar(db, num(d.seminarId)!) : undefined;
+    const recipients = num(d.recipients);
+    return !seminar || recipients === undefined || typeof d.field !== 'string' ? undefined : t('audit-text-seminar-changed', { title: seminar.title, field: d.field, recipients });
+  },
   'survey.launched': (d, t, db) => {
     const recipients = num(d.recipients);
     const survey = num(d.surveyId) !== undefined ? getSurvey(db, num(d.surveyId)!) : undefined;

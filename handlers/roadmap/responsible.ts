@@ -8,12 +8,13 @@ import { schoolsOf, isSupported } from '../../db/repos/org.js';
 import { peopleOf } from '../../db/repos/people.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { ResponsibleTarget } from '../../db/schema.js';
+import { normalizeRu } from '../core/text.js';
 
 /** The bodies named in a responsible cell, normalised: "МКУ ЦИМО, руководители ОО" → ["мку цимо", "руководители оо"]. */
 export function responsibleBodies(text: string): string[] {
   return text
     .split(/[,;\n]+/)
-    .map((part) => part.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').replace(/[.«»"]/g, '').trim())
+    .map((part) => normalizeRu(part).replace(/\s+/g, ' ').replace(/[.«»"]/g, '').trim())
     .filter((part) => part.length > 1);
 }
 

@@ -18,6 +18,8 @@ import { audiencePresets, presetAudience, queueToReach, reach, reachText, type A
 import type { CoreDeps, Ctx } from '../core/context.js';
 import type { Choice, DialogDef } from '../core/dialog.js';
 import { municipalityZone } from '../core/local-time.js';
+import { releaseHeld } from '../../db/repos/held-outbox.js';
+import { queueCalendar } from './ics.js';
 import { announcementCard, parseSeminarTime, seminarText } from './card.js';
 
 export type SeminarData = {
@@ -53,11 +55,15 @@ export const announceNowAction = defineAction('semu', idArg);
 /** The announcement's rows, and only those: reminders share the seminar's batch. */
 const announcementRows = (id: number) => ({ batch: `seminar:${id}`, keyPrefix: `seminar:${id}:announce:` });
 
+/** The calendar file that follows each card: released with the cards, counted apart from them. */
+const calendarRows = (id: number) => ({ batch: `seminar:${id}`, keyPrefix: `seminar:${id}:calendar:` });
+
 /** The coordinator decided a held announcement cannot wait: its rows go now, once. */
 export function announceNow(ctx: Ctx, seminarId: number): Reply {
   const seminar = getSeminar(ctx.deps.db, seminarId);
   if (!seminar || seminar.cancelledAt) throw new UserError('gone', 'seminar-gone');
   const coordinator = requireAdminOf(ctx, seminar.municipalityId);
+  releaseHeld(ctx.deps.db, calendarRows(seminar.id), ctx.deps.clock.now());
   const { released, reply } = releaseNow(ctx, announcementRows(seminar.id));
   if (released > 0) {
     audit(ctx.deps.db, { at: ctx.deps.clock.now(), actorId: coordinator.id, municipalityId: seminar.municipalityId, action: 'seminar.announced', details: { seminarId: seminar.id, recipients: released, urgent: true, heldByQuietHours: true } });
@@ -69,12 +75,14 @@ export function announceNow(ctx: Ctx, seminarId: number): Reply {
 export function createAndAnnounce(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'settings'>, input: NewSeminar, now: Date): { seminar: Seminar; queued: number } {
   const seminar = createSeminar(tx, { ...input, attendanceCode: newCode(6) });
   const zone = municipalityZone({ db: tx, settings: deps.settings }, input.municipalityId);
-  const queued = queueToReach(tx, deps, input.municipalityId, reach(tx, input.municipalityId, input.audience), (person, t) => announcementCard(tx, t, person.language, seminar, zone), {
+  const audience = reach(tx, input.municipalityId, input.audience);
+  const queued = queueToReach(tx, deps, input.municipalityId, audience, (person, t) => announcementCard(tx, t, person.language, seminar, zone), {
     key: `seminar:${seminar.id}:announce`,
     batch: `seminar:${seminar.id}`,
     now,
     urgent: input.urgent,
   });
+  queueCalendar(tx, deps, seminar, audience, { key: `seminar:${seminar.id}:calendar`, batch: `seminar:${seminar.id}`, now, urgent: input.urgent, method: 'PUBLISH' });
   audit(tx, { at: now, actorId: input.createdBy, municipalityId: input.municipalityId, action: 'seminar.announced', details: { seminarId: seminar.id, recipients: queued } });
   return { seminar, queued };
 }

@@ -20,6 +20,10 @@ import {
   topicDialog,
   topicsReport,
 } from './manage.js';
+import { askCancel, cancelAskAction, cancelConfirmAction, confirmCancel } from './cancel.js';
+import { exportCsvAction, exportXlsxAction, seminarCsv, seminarXlsx } from './export.js';
+import { materialsAction, materialsDialog, seminarForMaterials } from './materials.js';
+import { changeableSeminar, editAction, editDialog } from './edit.js';
 import { answerRsvp, checkIn, commentDialog, feedbackAction, rate } from './respond.js';
 
 /** Who seminars are announced to and who may look them up in /seminars. */
@@ -27,7 +31,7 @@ const INVITED_ROLES: RoleName[] = ['school_admin', 'teacher', 'mentor', 'tutor']
 const SEMINAR_ROLES: RoleName[] = ['coordinator', ...INVITED_ROLES];
 
 export const seminarsFeature: Feature = (h) => {
-  h.dialogs.register(seminarDialog).register(commentDialog).register(topicDialog);
+  h.dialogs.register(seminarDialog).register(commentDialog).register(topicDialog).register(editDialog).register(materialsDialog);
   h.router
     .command({
       name: 'seminar',
@@ -66,6 +70,18 @@ export const seminarsFeature: Feature = (h) => {
     .action(rsvpAction, (ctx, [seminarId, answer]) => answerRsvp(ctx, seminarId, answer))
     .action(announceNowAction, (ctx, [seminarId]) => announceNow(ctx, seminarId))
     .action(seminarCardAction, (ctx, [seminarId]) => coordinatorCard(ctx, seminarId))
+    .action(editAction, (ctx, [seminarId]) => {
+      changeableSeminar(ctx, seminarId);
+      return h.dialogs.start(ctx, editDialog, { seminarId });
+    })
+    .action(exportXlsxAction, (ctx, [seminarId]) => seminarXlsx(ctx, seminarId))
+    .action(exportCsvAction, (ctx, [seminarId]) => seminarCsv(ctx, seminarId))
+    .action(materialsAction, (ctx, [seminarId]) => {
+      seminarForMaterials(ctx, seminarId);
+      return h.dialogs.start(ctx, materialsDialog, { seminarId });
+    })
+    .action(cancelAskAction, (ctx, [seminarId]) => askCancel(ctx, seminarId))
+    .action(cancelConfirmAction, (ctx, [seminarId, who]) => confirmCancel(ctx, seminarId, who))
     .action(attendancePageAction, (ctx, [seminarId, page]) => attendancePage(ctx, seminarId, page))
     .action(attendanceToggleAction, (ctx, [seminarId, personId, page]) => toggleAttendance(ctx, seminarId, personId, page))
     .action(feedbackAction, (ctx, [seminarId, rating]) => rate(ctx, seminarId, Number(rating), (data) => h.dialogs.start(ctx, commentDialog, data)))

@@ -26,6 +26,10 @@ import type { DialogDef } from '../core/dialog.js';
 import { notAllowed, UserError } from '../core/errors.js';
 import { formatWhen } from '../core/format.js';
 import { municipalityZone } from '../core/local-time.js';
+import { cancelAskAction } from './cancel.js';
+import { editAction } from './edit.js';
+import { materialsAction } from './materials.js';
+import { exportCsvAction, exportXlsxAction } from './export.js';
 import { FOLLOW_UP_DAYS } from './respond.js';
 
 export const seminarCardAction = defineAction('sem', idArg);
@@ -72,7 +76,24 @@ export function coordinatorCard(ctx: Ctx, seminarId: number, edit = false): Repl
   ];
   if (going.length) lines.push('', ctx.t('seminar-going-list'), ...going.slice(0, 30).map((n) => `• ${n}`));
   if (comments.length) lines.push('', ctx.t('seminar-comments'), ...comments.slice(0, 20));
-  return { text: lines.join('\n'), buttons: [[{ kind: 'action', label: ctx.t('seminar-mark-attendance'), data: attendancePageAction.encode(seminar.id, 0) }]], edit };
+  if (seminar.cancelledAt) return { text: `${lines[0]}\n${ctx.t('seminar-cancelled')}`, edit };
+  const buttons: Button[][] = [
+    [{ kind: 'action', label: ctx.t('seminar-mark-attendance'), data: attendancePageAction.encode(seminar.id, 0) }],
+    [
+      { kind: 'action', label: 'XLSX', data: exportXlsxAction.encode(seminar.id) },
+      { kind: 'action', label: 'CSV', data: exportCsvAction.encode(seminar.id) },
+    ],
+  ];
+  // Once it has begun a seminar is history: attendance and feedback, not changes.
+  if (seminar.startsAt.getTime() > ctx.deps.clock.now().getTime()) {
+    buttons.push([
+      { kind: 'action', label: ctx.t('seminar-edit'), data: editAction.encode(seminar.id) },
+      { kind: 'action', label: ctx.t('seminar-cancel'), data: cancelAskAction.encode(seminar.id) },
+    ]);
+  } else {
+    buttons.push([{ kind: 'action', label: ctx.t('seminar-materials'), data: materialsAction.encode(seminar.id) }]);
+  }
+  return { text: lines.join('\n'), buttons, edit };
 }
 
 /** People who said they would come (or might), with ✓ for those marked present. */

@@ -30,7 +30,8 @@ export function inAudience(ctx: Ctx, seminar: Seminar, personId: number): boolea
 
 function liveSeminar(ctx: Ctx, seminarId: number): Seminar {
   const seminar = getSeminar(ctx.deps.db, seminarId);
-  if (!seminar || seminar.cancelledAt) throw new UserError('gone', 'seminar-gone');
+  if (!seminar) throw new UserError('gone', 'seminar-gone');
+  if (seminar.cancelledAt) throw new UserError('gone', 'seminar-cancelled');
   return seminar;
 }
 

@@ -15,6 +15,10 @@ export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 /** Starts an HTTP server on an ephemeral 127.0.0.1 port; `label` names the fake in the error message. */
 export async function listenOnLoopback(label: string): Promise<{ server: Server; port: number }> {
   const server = createServer();
+  // Like the platforms' servers, keep idle connections longer than any client does, so a client never
+  // reuses a socket in the instant the server closes it (a reset that reads as a failed request).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

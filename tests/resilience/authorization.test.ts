@@ -165,6 +165,13 @@ describe('authorisation matrix', () => {
       [`cnn:${ids.assignment}`]: ['coordinator'],
       [`cnr:month:${ids.municipality}`]: ['coordinator', 'curator'],
       [`cnx:month:${ids.municipality}`]: ['coordinator', 'curator'],
+      [`seme:${ids.seminar}`]: ['coordinator'],
+      [`semxl:${ids.seminar}`]: ['coordinator'],
+      [`semcsv:${ids.seminar}`]: ['coordinator'],
+      [`semm:${ids.seminar}`]: ['coordinator'],
+      [`semx:${ids.seminar}`]: ['coordinator'],
+      // Last, as the coordinator's press really cancels the seminar.
+      [`semxc:${ids.seminar}:answered`]: ['coordinator'],
     };
     const actual: Record<string, Actor[]> = {};
     for (const data of Object.keys(expected)) {

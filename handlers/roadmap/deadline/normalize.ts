@@ -3,6 +3,7 @@
 // and word ordinals as digits, one word per unit (квартал, полугодие,
 // четверть), school years and year spans as single tokens. Text in brackets
 // is lifted out first, in its original case, to become a milestone's label.
+import { normalizeRu } from '../../core/text.js';
 
 export interface NormalizedDeadline {
   /** Normalized text; bracketed text is replaced by ⟦index⟧ placeholders. */
@@ -40,9 +41,7 @@ function liftLabels(text: string): NormalizedDeadline {
 }
 
 function unifyCharacters(text: string): string {
-  return text
-    .toLocaleLowerCase('ru')
-    .replace(/ё/g, 'е')
+  return normalizeRu(text)
     .replace(/і/g, 'i')
     .replace(/[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]/g, '-')
     .replace(/[\s\u00a0\u202f]+/g, ' ');

@@ -84,6 +84,26 @@ describe('outbox sender (Telegram)', () => {
     expect(server.messages(7).map((m) => m.text)).toEqual(['Ответ сохранён']);
   });
 
+  it('tries a reply that met a network error again after a second, a broadcast row only later', async () => {
+    server = await FakeTelegram.start();
+    db = openDb(join(dir, 'reply-retry.db'));
+    const now = new Date();
+    const alice = touchAccount(db, 'telegram', '1', '1', now);
+    const bob = touchAccount(db, 'telegram', '2', '2', now);
+    server.failNext('sendMessage', 2, 500, 'Internal Server Error');
+    enqueueOutbox(db, [
+      { ...outboxItem(alice, { text: 'ответ на нажатие' }, { dedupeKey: 'reply', notBefore: now }), priority: 1 },
+      outboxItem(bob, { text: 'рассылка' }, { dedupeKey: 'bulk', notBefore: now }),
+    ]);
+    sender = new OutboxSender({ db, clock: systemClock, log: silentLog }, telegramTransport(new Api(server.token, { apiRoot: server.apiRoot }), new RateLimiter(telegramLimits), silentLog), { idleMs: 20 });
+    sender.start();
+    await server.waitForMessages(1, 1, 5_000);
+    expect(server.messages(1).map((m) => m.text)).toEqual(['ответ на нажатие']);
+    // The broadcast row failed too and waits its ten seconds.
+    expect(server.messages(2)).toHaveLength(0);
+    expect(countOutbox(db).pending).toBe(1);
+  });
+
   it('waits out a 429 and sends the message once', async () => {
     server = await FakeTelegram.start();
     db = openDb(join(dir, 'retry.db'));
