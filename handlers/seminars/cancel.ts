@@ -11,7 +11,7 @@ import type { Ctx } from '../core/context.js';
 import { UserError } from '../core/errors.js';
 import { formatWhen } from '../core/format.js';
 import { municipalityZone } from '../core/local-time.js';
-import { seminarCardAction } from './manage.js';
+import { seminarCardAction } from './card.js';
 import { bumpChangeCount, queueCalendar } from './ics.js';
 import { notifySeminarChange, recipientsOf, whoArg, type Who } from './notify.js';
 import { audit } from '../../db/repos/audit.js';

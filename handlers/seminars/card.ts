@@ -11,6 +11,8 @@ import { formatWhen } from '../core/format.js';
 import type { Translate } from '../core/i18n.js';
 
 export const rsvpAction = defineAction('rsvp', idArg, z.enum(['yes', 'maybe', 'no']));
+/** The coordinator's card of one seminar; here rather than in manage.ts, as its buttons' own files lead back to it. */
+export const seminarCardAction = defineAction('sem', idArg);
 
 export function rsvpButtons(t: Translate, seminarId: number): Button[][] {
   return [

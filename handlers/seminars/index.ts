@@ -7,14 +7,13 @@ import { hasRole, registered, requireCoordinator, requirePerson, visibleTo } fro
 import { notAllowed } from '../core/errors.js';
 import { invitedSeminars } from './invited.js';
 import type { Feature } from '../core/dispatch.js';
-import { rsvpAction } from './card.js';
+import { rsvpAction, seminarCardAction } from './card.js';
 import { announceNow, announceNowAction, seminarDialog } from './create.js';
 import {
   attendancePage,
   attendancePageAction,
   attendanceToggleAction,
   coordinatorCard,
-  seminarCardAction,
   seminarList,
   toggleAttendance,
   topicDialog,

@@ -26,13 +26,13 @@ import type { DialogDef } from '../core/dialog.js';
 import { notAllowed, UserError } from '../core/errors.js';
 import { formatWhen } from '../core/format.js';
 import { municipalityZone } from '../core/local-time.js';
+import { seminarCardAction } from './card.js';
 import { cancelAskAction } from './cancel.js';
 import { editAction } from './edit.js';
 import { materialsAction } from './materials.js';
 import { exportCsvAction, exportXlsxAction } from './export.js';
 import { FOLLOW_UP_DAYS } from './respond.js';
 
-export const seminarCardAction = defineAction('sem', idArg);
 export const attendancePageAction = defineAction('att', idArg, idArg);
 export const attendanceToggleAction = defineAction('atm', idArg, idArg, idArg);
 
