@@ -13,7 +13,7 @@ import { templateByKey } from '../../handlers/surveys/templates.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
+import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
 
 const COORD = 6801;
 const ANNA = 6811; // teacher, Школа А
@@ -71,16 +71,7 @@ describe.each(messengers)('broadcast audiences on %s', (platform) => {
     cleanup();
   });
 
-  const say = async (text: string, expected: RegExp) => {
-    const since = driver.messages(COORD).length;
-    driver.say(COORD, text);
-    return driver.waitForText(COORD, expected, since);
-  };
-  const press = async (label: string | RegExp, expected: RegExp) => {
-    const since = driver.messages(COORD).length;
-    driver.press(COORD, label);
-    return driver.waitForText(COORD, expected, Math.max(0, since - 1));
-  };
+  const { say, press } = chatOf(() => driver, COORD);
   /** Waits for the text to reach exactly these people, and a moment more to see it reached nobody else. */
   const reachedOnly = async (text: string, users: number[]) => {
     for (const user of users) await driver.waitForText(user, new RegExp(text));

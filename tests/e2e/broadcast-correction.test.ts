@@ -11,7 +11,7 @@ import { FakeClock } from '../../handlers/core/clock.js';
 import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
+import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
 
 const COORD = 6901;
 const TEACHERS = [6911, 6912];
@@ -48,16 +48,7 @@ describe.each(messengers)('a correction on %s', (platform) => {
     cleanup();
   });
 
-  const say = async (text: string, expected: RegExp) => {
-    const since = driver.messages(COORD).length;
-    driver.say(COORD, text);
-    return driver.waitForText(COORD, expected, since);
-  };
-  const press = async (label: string, expected: RegExp) => {
-    const since = driver.messages(COORD).length;
-    driver.press(COORD, label);
-    return driver.waitForText(COORD, expected, Math.max(0, since - 1));
-  };
+  const { say, press } = chatOf(() => driver, COORD);
 
   it('reaches exactly those who got the original', async () => {
     await say('/broadcast', /Напишите текст объявления/);

@@ -8,7 +8,7 @@ import { closeDb, openDb } from '../../db/client.js';
 import { FakeClock } from '../../handlers/core/clock.js';
 import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { drivers, messengers, journeyOptions, type Driver } from './drivers.js';
+import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
 
 const COORD = 6501;
 const TEACHERS = [6511, 6512, 6513];
@@ -41,16 +41,7 @@ describe.each(messengers)('a scheduled broadcast on %s', (platform) => {
     cleanup();
   });
 
-  const say = async (text: string, expected: RegExp) => {
-    const since = driver.messages(COORD).length;
-    driver.say(COORD, text);
-    return driver.waitForText(COORD, expected, since);
-  };
-  const press = async (label: string, expected: RegExp) => {
-    const since = driver.messages(COORD).length;
-    driver.press(COORD, label);
-    return driver.waitForText(COORD, expected, Math.max(0, since - 1));
-  };
+  const { say, press } = chatOf(() => driver, COORD);
   const got = () => TEACHERS.filter((user) => driver.messages(user).some((m) => m.text.includes(TEXT)));
   const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
 

@@ -265,6 +265,27 @@ export interface Act {
 }
 
 /**
+ * One person's side of a chat, for journeys that talk as them: `say` and
+ * `press` resolve with the bot message matching `expected` from then on (a
+ * pressed message counts, as it may be edited in place). `driver` is a
+ * getter, as journeys start theirs in beforeAll.
+ */
+export function chatOf(driver: () => Driver, user: number) {
+  return {
+    say: async (text: string, expected: RegExp): Promise<BotMessage> => {
+      const since = driver().messages(user).length;
+      driver().say(user, text);
+      return driver().waitForText(user, expected, since);
+    },
+    press: async (label: string | RegExp, expected: RegExp): Promise<BotMessage> => {
+      const since = driver().messages(user).length;
+      driver().press(user, label);
+      return driver().waitForText(user, expected, Math.max(0, since - 1));
+    },
+  };
+}
+
+/**
  * A user types, presses or sends a file; resolves with the bot message that
  * matches `expected` among those from then on (a pressed message counts, as
  * it may be edited in place), once the chat has settled.
