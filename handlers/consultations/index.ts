@@ -37,8 +37,8 @@ export const consultationsFeature: Feature = (h) => {
     .action(entryAction, (ctx, [id]) => entryCard(ctx, id))
     .action(deleteAction, (ctx, [id]) => removeEntry(ctx, id))
     .action(editAction, (ctx, [id]) => {
-      const { entry, editable } = ownEntry(ctx, id);
-      if (!editable) throw new UserError('too-old', 'log-too-old', { days: 0 });
+      const { entry, editable, days } = ownEntry(ctx, id);
+      if (!editable) throw new UserError('too-old', 'log-too-old', { days });
       return h.dialogs.start(ctx, logDialog, editData(entry), 'field');
     })
     .action(reportAction, (ctx, [period, municipalityId]) => municipalityReport(ctx, municipalityId, period, { edit: true }))

@@ -90,14 +90,15 @@ export function myLog(ctx: Ctx): Reply {
   return buttons.length ? { text: lines.join('\n'), buttons } : { text: lines.join('\n') };
 }
 
-/** One of the author's own entries, with edit and delete while the edit window lasts. */
-export function ownEntry(ctx: Ctx, id: number): { entry: Consultation; editable: boolean } {
+/** One of the author's own entries, with edit and delete while the edit window (`days`) lasts. */
+export function ownEntry(ctx: Ctx, id: number): { entry: Consultation; editable: boolean; days: number } {
   const person = requirePerson(ctx);
   const entry = getConsultation(ctx.deps.db, id);
   if (!entry || entry.deletedAt || entry.authorId !== person.id) throw notAllowed();
   const today = DateTime.fromISO(localDate(ctx.deps.clock.now(), zone(ctx, entry.municipalityId)));
-  const editable = today.diff(DateTime.fromISO(entry.date), 'days').days <= editDays(ctx, entry.municipalityId);
-  return { entry, editable };
+  const days = editDays(ctx, entry.municipalityId);
+  const editable = today.diff(DateTime.fromISO(entry.date), 'days').days <= days;
+  return { entry, editable, days };
 }
 
 export function entryCard(ctx: Ctx, id: number): Reply {

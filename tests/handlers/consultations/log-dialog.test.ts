@@ -101,3 +101,10 @@ describe('/mylog in minutes', () => {
     expect([45, 60, 200, 599, 600, 750].map((m) => duration(t2, m))).toEqual(['45 мин', '1 ч', '3 ч 20 мин', '9 ч 59 мин', '10 ч', '12,5 ч']);
   });
 });
+
+describe('an entry past its edit window', () => {
+  it('says how many days an entry stays open when its old «Исправить» button is pressed', async () => {
+    const entry = addConsultation(t.db, { municipalityId: ids.municipality, authorId: ids.tutor, counterpartId: ids.ivanova, schoolId: ids.school, date: '2026-11-01', minutes: 45, format: 'online', topic: 'ВПР' }, new Date('2026-11-01T10:00:00Z'));
+    expect(words(await say(press(`cned:${entry.id}`)))).toMatch(/Запись старше 7 дней — исправить её может координатор/);
+  });
+});
