@@ -74,6 +74,8 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** The platform's id of the message once sent (Telegram message_id, VK message id, MAX mid), to edit or pin it later. */
+    platformMessageId: text('platform_message_id'),
   },
   (t) => [
     index('outbox_due').on(t.platform, t.state, t.priority, t.nextAttemptAt),

@@ -15,6 +15,8 @@ export interface StoredMessage {
 /** A notice or a broadcast: one message. Rows written before replies had a kind have none. */
 export interface MessagePayload extends StoredMessage {
   kind?: 'message';
+  /** Pin the message in the person's chat once sent, where the platform allows. */
+  pin?: boolean;
 }
 
 /** The answer to one update: its replies in order, and how to answer the press that caused them. */

@@ -15,6 +15,8 @@ export const people = sqliteTable(
       .notNull()
       .default('ru'),
     subjects: text('subjects', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** False once the person switched seminar reminders off. */
+    seminarReminders: integer('seminar_reminders', { mode: 'boolean' }).notNull().default(true),
     consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
     erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),

@@ -12,8 +12,18 @@ export const seminarSeries = sqliteTable('seminar_series', {
     .notNull()
     .references(() => municipalities.id),
   title: text('title').notNull(),
+  /** How sessions recur, as the coordinator set it: weekly, every n-th weekday of a month, monthly on a day. */
+  recurrence: text('recurrence', { mode: 'json' }).$type<SeriesRecurrence | null>(),
+  createdBy: integer('created_by').references(() => people.id),
+  cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
+
+/** A series' rhythm: every `interval` weeks on `weekday`; or the `nth` (1–4, -1 = last) `weekday` of each month; or monthly on `day`. */
+export type SeriesRecurrence =
+  | { kind: 'weekly'; weekday: number; interval: number }
+  | { kind: 'monthly_weekday'; weekday: number; nth: number }
+  | { kind: 'monthly_day'; day: number };
 
 export const seminars = sqliteTable(
   'seminars',
@@ -36,6 +46,8 @@ export const seminars = sqliteTable(
     attendanceCode: text('attendance_code').notNull(),
     /** The announcement may break quiet hours: the coordinator chose so explicitly. */
     urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+    /** Minutes before the start at which those coming are reminded; the coordinator may change them per seminar. */
+    reminderLeads: text('reminder_leads', { mode: 'json' }).$type<number[]>().notNull().default([1440, 60]),
     createdBy: integer('created_by').references(() => people.id),
     cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
@@ -118,6 +130,27 @@ export const broadcasts = sqliteTable('broadcasts', {
   audience: text('audience', { mode: 'json' }).$type<Audience>().notNull(),
   urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
   recipients: integer('recipients').notNull().default(0),
+  /** The coordinator asked each recipient to confirm they have read it («Ознакомлен(а)»). */
+  askAck: integer('ask_ack', { mode: 'boolean' }).notNull().default(false),
+  /** Pin the message in each recipient's chat where the platform allows. */
+  pin: integer('pin', { mode: 'boolean' }).notNull().default(false),
+  /** Set when the sent text was edited in place. */
+  editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
   createdBy: integer('created_by').references(() => people.id),
   createdAt: createdAt(),
 });
+
+/** Who confirmed having read a broadcast that asked for it. */
+export const broadcastAcks = sqliteTable(
+  'broadcast_acks',
+  {
+    broadcastId: integer('broadcast_id')
+      .notNull()
+      .references(() => broadcasts.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.personId] })],
+);

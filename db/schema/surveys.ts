@@ -45,6 +45,8 @@ export const surveyRounds = sqliteTable(
     escalateAfterDays: integer('escalate_after_days').notNull().default(5),
     recurrence: text('recurrence', { mode: 'json' }).$type<Recurrence | null>(),
     previousRoundId: integer('previous_round_id'),
+    /** Set when a coordinator closed the round before its time. */
+    closedEarlyAt: integer('closed_early_at', { mode: 'timestamp_ms' }),
     createdBy: integer('created_by').references(() => people.id),
     createdAt: createdAt(),
   },
@@ -64,6 +66,9 @@ export const roundRecipients = sqliteTable(
     schoolId: integer('school_id').references(() => schools.id),
     /** Set when this person (or, for a school-level survey, their school) has answered. */
     answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    /** Reminders sent by hand from the «Кто не ответил» list, capped per person. */
+    manualReminders: integer('manual_reminders').notNull().default(0),
+    lastRemindedAt: integer('last_reminded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.personId] })],
 );

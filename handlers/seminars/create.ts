@@ -107,6 +107,7 @@ function draft(data: SeminarData): Seminar {
     description: data.description ?? '',
     startsAt: new Date(data.startsAt ?? 0),
     durationMinutes: 90,
+    reminderLeads: [1440, 60],
     format: data.format ?? 'in_person',
     place: data.place ?? '',
     capacity: data.capacity ?? null,

@@ -18,6 +18,7 @@ const seminar: Seminar = {
   audience: {},
   attendanceCode: 'ABCDEF',
   urgent: false,
+  reminderLeads: [1440, 60],
   createdBy: null,
   cancelledAt: null,
   createdAt: new Date(0),
