@@ -1,38 +1,73 @@
 // The one schema for the environment. A bad or missing value stops start-up
-// with a single message naming every problem.
+// with a single message naming every problem, in Russian unless OPORA_LANG=en
+// asks for English (the locales are not loaded yet: the words live here).
 import { dirname, join } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
+type Lang = 'ru' | 'en';
+
+/** What a good value looks like, for each variable whose rule zod cannot put in words. */
+const HINTS = {
+  'listen-host': { ru: 'адрес, на котором слушать, например 127.0.0.1', en: 'an address to listen on, such as 127.0.0.1' },
+  'telegram-token': { ru: 'должен выглядеть как 123456:ABC-DEF… от @BotFather', en: 'looks like 123456:ABC-DEF… from @BotFather' },
+  'telegram-username': { ru: 'имя бота без @', en: 'the bot username without @' },
+  'webhook-secret': {
+    ru: 'не меньше 16 латинских букв, цифр, _ или - (например, openssl rand -hex 16)',
+    en: 'at least 16 letters, digits, _ or - (e.g. openssl rand -hex 16)',
+  },
+  'vk-group-id': { ru: 'числовой id сообщества', en: 'the numeric id of the community' },
+  'max-token': { ru: 'токен из кабинета MAX для партнёров, без пробелов', en: 'the token from MAX for partners, without spaces' },
+  'max-username': { ru: 'имя бота из его ссылки max.ru/<имя>', en: 'the bot name from its link max.ru/<name>' },
+  timezone: { ru: 'это не часовой пояс IANA вроде Europe/Moscow', en: 'not an IANA time zone such as Europe/Moscow' },
+  'quiet-hours': { ru: 'нужно ЧЧ:ММ-ЧЧ:ММ, например 21:00-08:00', en: 'expected HH:MM-HH:MM, e.g. 21:00-08:00' },
+  hhmm: { ru: 'нужно ЧЧ:ММ, например 03:00', en: 'expected HH:MM, e.g. 03:00' },
+  port: { ru: 'номер порта, например 8080', en: 'a port number such as 8080' },
+  required: { ru: 'нужен, когда задан {other}', en: 'required when {other} is set' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+type HintKey = keyof typeof HINTS;
+const HINT = 'hint:';
+const hint = (key: HintKey) => `${HINT}${key}`;
+
+/** The language of start-up messages: Russian, or English with OPORA_LANG=en. */
+export function configLanguage(env: NodeJS.ProcessEnv): Lang {
+  return env.OPORA_LANG?.trim().toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+function hintText(message: string, lang: Lang): string {
+  return message.startsWith(HINT) ? HINTS[message.slice(HINT.length) as HintKey][lang] : message;
+}
+
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
-const listenHost = z.string().regex(/^[\w.:-]{1,253}$/, 'an address to listen on, such as 127.0.0.1');
+const listenHost = z.string().regex(/^[\w.:-]{1,253}$/, hint('listen-host'));
 /** Webhooks listen here unless told otherwise: a reverse proxy on the same machine terminates HTTPS. */
 const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
 
 export const configSchema = z
   .object({
-    TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'looks like 123456:ABC-DEF… from @BotFather')),
+    TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, hint('telegram-token'))),
     TELEGRAM_API_ROOT: optional(z.url()),
     /** Only for links printed by the admin command line; the bot learns its own name at start-up. */
-    TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{5,32}$/, 'the bot username without @')),
+    TELEGRAM_BOT_USERNAME: optional(z.string().regex(/^\w{5,32}$/, hint('telegram-username'))),
     TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
-    TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/, 'at least 16 letters, digits, _ or - (e.g. openssl rand -hex 16)')),
+    TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/, hint('webhook-secret'))),
     TELEGRAM_WEBHOOK_HOST: optional(listenHost),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
     /** Messages a second the outbox sends through Telegram; Telegram allows about 30. */
     TELEGRAM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(30),
     VK_GROUP_TOKEN: optional(z.string().min(20)),
-    VK_GROUP_ID: optional(z.string().regex(/^\d+$/, 'the numeric id of the community')),
+    VK_GROUP_ID: optional(z.string().regex(/^\d+$/, hint('vk-group-id'))),
     VK_API_BASE_URL: optional(z.url()),
     VK_API_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
-    MAX_BOT_TOKEN: optional(z.string().regex(/^\S{20,}$/, 'the token from MAX for partners, without spaces')),
+    MAX_BOT_TOKEN: optional(z.string().regex(/^\S{20,}$/, hint('max-token'))),
     MAX_API_BASE_URL: optional(z.url()),
     /** Only for links printed by the admin command line; the bot learns its own name at start-up. */
-    MAX_BOT_USERNAME: optional(z.string().regex(/^[\w.-]{3,64}$/, 'the bot name from its link max.ru/<name>')),
+    MAX_BOT_USERNAME: optional(z.string().regex(/^[\w.-]{3,64}$/, hint('max-username'))),
     MAX_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
-    MAX_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/, 'at least 16 letters, digits, _ or - (e.g. openssl rand -hex 16)')),
+    MAX_WEBHOOK_SECRET: optional(z.string().regex(/^[\w-]{16,256}$/, hint('webhook-secret'))),
     MAX_WEBHOOK_HOST: optional(listenHost),
     MAX_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8444),
     /** Requests a second Opora makes to MAX; MAX allows about 30. */
@@ -41,40 +76,43 @@ export const configSchema = z
     DEFAULT_TIMEZONE: z
       .string()
       .default('Europe/Moscow')
-      .refine((zone) => IANAZone.isValidZone(zone), 'not an IANA time zone such as Europe/Moscow'),
+      .refine((zone) => IANAZone.isValidZone(zone), hint('timezone')),
     QUIET_HOURS: z
       .string()
       .default('21:00-08:00')
       .refine((v) => {
         const [a, b] = v.split('-');
         return a !== undefined && b !== undefined && hhmm.test(a) && hhmm.test(b);
-      }, 'expected HH:MM-HH:MM, e.g. 21:00-08:00'),
+      }, hint('quiet-hours')),
     DIALOG_TTL_MINUTES: z.coerce.number().int().min(1).default(24 * 60),
     BACKUP_DIR: optional(z.string().min(1)),
     BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     BACKUP_AT: z
       .string()
       .default('03:00')
-      .refine((v) => hhmm.test(v), 'expected HH:MM, e.g. 03:00'),
+      .refine((v) => hhmm.test(v), hint('hhmm')),
     RETENTION_SURVEY_DAYS: z.coerce.number().int().min(30).default(730),
     RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(90).default(1095),
     /** Days a sent message stays in the outbox (for delivery reports) before it is deleted. */
     OUTBOX_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-    HEALTH_PORT: optional(z.string().regex(/^\d{2,5}$/, 'a port number such as 8080')),
+    HEALTH_PORT: optional(z.string().regex(/^\d{2,5}$/, hint('port'))),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   });
 
 /** Variables that only make sense together; checked on the raw values so that every problem is named at once. */
-function missingCompanions(env: NodeJS.ProcessEnv): string[] {
+function missingCompanions(env: NodeJS.ProcessEnv, lang: Lang): string[] {
   const set = (name: string) => (env[name] ?? '').trim() !== '';
-  const problems: string[] = [];
-  if (set('VK_GROUP_TOKEN') && !set('VK_GROUP_ID')) problems.push('VK_GROUP_ID: required when VK_GROUP_TOKEN is set');
-  if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_BOT_TOKEN')) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
-  if (set('MAX_WEBHOOK_URL') && !set('MAX_BOT_TOKEN')) problems.push('MAX_BOT_TOKEN: required when MAX_WEBHOOK_URL is set');
-  // Without a secret anyone who finds the port could post updates in any person's name.
-  if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
-  if (set('MAX_WEBHOOK_URL') && !set('MAX_WEBHOOK_SECRET')) problems.push('MAX_WEBHOOK_SECRET: required when MAX_WEBHOOK_URL is set');
-  return problems;
+  const pairs: [needed: string, because: string][] = [
+    ['VK_GROUP_ID', 'VK_GROUP_TOKEN'],
+    ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_URL'],
+    ['MAX_BOT_TOKEN', 'MAX_WEBHOOK_URL'],
+    // Without a secret anyone who finds the port could post updates in any person's name.
+    ['TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_WEBHOOK_URL'],
+    ['MAX_WEBHOOK_SECRET', 'MAX_WEBHOOK_URL'],
+  ];
+  return pairs
+    .filter(([needed, because]) => set(because) && !set(needed))
+    .map(([needed, because]) => `${needed}: ${HINTS.required[lang].replace('{other}', because)}`);
 }
 
 export type Env = z.output<typeof configSchema>;
@@ -104,21 +142,32 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
 }
 
+function problemsHeading(count: number, lang: Lang): string {
+  if (lang === 'en') return `Opora cannot start: the configuration has ${count} ${count === 1 ? 'problem' : 'problems'}:`;
+  const form = new Intl.PluralRules('ru').select(count);
+  return `Opora не может запуститься: в настройках ${count} ${form === 'one' ? 'ошибка' : form === 'few' ? 'ошибки' : 'ошибок'}:`;
+}
+
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Opora cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    lang: Lang = 'ru',
+  ) {
+    super(`${problemsHeading(problems.length, lang)}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
 
 /** Reads the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = configSchema.safeParse(env);
+  const lang = configLanguage(env);
+  // zod words its own rules (a number too small, an unknown level) in the same language.
+  const parsed = configSchema.safeParse(env, { error: (lang === 'en' ? z.locales.en() : z.locales.ru()).localeError });
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
-    ...missingCompanions(env),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${hintText(i.message, lang)}`)),
+    ...missingCompanions(env, lang),
   ];
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems, lang);
   const e = parsed.data;
   const [start = '21:00', end = '08:00'] = e.QUIET_HOURS.split('-');
   return {

@@ -127,6 +127,7 @@ describe('Threat: a webhook opened without a secret takes anyone as the messenge
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/tg',
         MAX_BOT_TOKEN: 'f9LHodD0cOIEr0gCxuvowdetqQYLt6Ym',
         MAX_WEBHOOK_URL: 'https://bot.example.ru/max',
+        OPORA_LANG: 'en',
       });
     } catch (e) {
       error = e;
