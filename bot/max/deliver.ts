@@ -4,7 +4,7 @@
 import { MaxError, type Api } from '@maxhub/max-bot-api';
 import type { OutgoingFile, Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import type { MessagePayload, RepliesPayload } from '../../db/schema.js';
+import type { EditPayload, MessagePayload, RepliesPayload } from '../../db/schema.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimiter, RateLimits } from '../outbox/rate-limit.js';
 import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
@@ -28,21 +28,68 @@ export async function uploadFile(api: Api, file: OutgoingFile): Promise<FileAtta
   return { type: 'file', payload: { token } };
 }
 
-/** Sends a reply as one or more messages: a document goes with the first piece of text, buttons under the last. */
+/** Where a sent message is: its mid, and the dialog's chat id (pinning goes by chat, not by user). */
+export interface SentAt {
+  mid: string;
+  chatId: number | null;
+}
+
+/**
+ * Sends a reply as one or more messages: a document goes with the first
+ * piece of text, buttons under the last. Returns the first message (a text
+ * split into several is edited or pinned by where it starts).
+ */
 export async function sendReply(
   api: Api,
   userId: string,
   reply: Reply | MessagePayload,
   options: { pace?: Pace; file?: FileAttachment } = {},
-): Promise<void> {
+): Promise<SentAt | undefined> {
   const pace = options.pace ?? noPace;
   const keyboard = inlineKeyboard(reply.buttons);
   const file = options.file ?? ('file' in reply && reply.file ? await uploadFile(api, reply.file) : undefined);
   const pieces = splitText(reply.text || ('file' in reply && reply.file ? reply.file.name : ''), MAX_TEXT_LIMIT);
+  let first: SentAt | undefined;
   for (const [i, text] of pieces.entries()) {
     const attachments = [...(i === 0 && file ? [file] : []), ...(i === pieces.length - 1 && keyboard ? [keyboard] : [])];
     await pace(userId);
-    await api.sendMessageToUser(Number(userId), text, { attachments: attachments.length > 0 ? attachments : undefined, disable_link_preview: true });
+    const message = await api.sendMessageToUser(Number(userId), text, { attachments: attachments.length > 0 ? attachments : undefined, disable_link_preview: true });
+    first ??= message?.body?.mid ? { mid: message.body.mid, chatId: message.recipient?.chat_id ?? null } : undefined;
+  }
+  return first;
+}
+
+/** MAX answers some refusals with 200 and `success: false`; they are thrown as the SDK throws the others. */
+function refused(answer: { success: boolean; message?: string }, what: string): void {
+  if (!answer.success) throw new MaxError(400, { code: `${what}.refused`, message: answer.message ?? `${what} was refused` });
+}
+
+/** Pins a sent message in the person's dialog, silently. A refusal never undoes the send: it is logged, the message stays unpinned. */
+async function pinSent(api: Api, userId: string, sent: SentAt, pace: Pace, log: Log): Promise<boolean> {
+  if (sent.chatId === null) return false;
+  try {
+    await pace(userId);
+    refused(await api.pinMessage(sent.chatId, sent.mid, { notify: false }), 'pin');
+    return true;
+  } catch (error) {
+    log.warn({ err: error }, 'could not pin the message; it stays sent, unpinned');
+    return false;
+  }
+}
+
+/**
+ * Puts a new text into a sent message. Attachments are left out, which MAX
+ * reads as "keep them": the document and the keyboard stay as they were.
+ */
+async function editSent(api: Api, userId: string, payload: EditPayload, pace: Pace): Promise<SendOutcome> {
+  try {
+    await pace(userId);
+    refused(await api.editMessage(payload.messageId, { text: payload.text }), 'edit');
+    return { kind: 'sent', messageId: payload.messageId };
+  } catch (error) {
+    // A message MAX no longer finds is this edit's failure, not a sign the person left.
+    if (error instanceof MaxError && error.status === 404) return { kind: 'failed', reason: `${error.status} ${error.code}: ${error.description}` };
+    return classifyMaxError(error);
   }
 }
 
@@ -131,6 +178,7 @@ export function maxTransport(api: Api, limiter: RateLimiter, log: Log, loadFile:
           await deliverRepliesRow(api, row.chatId, payload, pace, loadFile, log.child({ platform: 'max', outbox: row.id }));
           return { kind: 'sent' };
         }
+        if (payload.kind === 'edit') return await editSent(api, row.chatId, payload, pace);
         let file: FileAttachment | undefined;
         if (payload.fileId !== undefined) {
           file = uploaded.get(payload.fileId);
@@ -141,8 +189,10 @@ export function maxTransport(api: Api, limiter: RateLimiter, log: Log, loadFile:
             uploaded.set(payload.fileId, file);
           }
         }
-        await sendReply(api, row.chatId, payload, { pace, file });
-        return { kind: 'sent' };
+        const sent = await sendReply(api, row.chatId, payload, { pace, file });
+        if (!sent) return { kind: 'sent' };
+        const pinned = payload.pin ? await pinSent(api, row.chatId, sent, pace, log.child({ platform: 'max', outbox: row.id })) : undefined;
+        return { kind: 'sent', messageId: sent.mid, ...(pinned === undefined ? {} : { pinned }) };
       } catch (error) {
         return classifyMaxError(error);
       }

@@ -15,6 +15,7 @@ import {
   markOutboxFailed,
   markOutboxRetry,
   markOutboxSent,
+  notePinned,
   postponeOutbox,
   recoverInterruptedOutbox,
   releaseOwnFiles,
@@ -29,7 +30,12 @@ import { chatQueue } from '../adapter-kit.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export type SendOutcome =
-  | { kind: 'sent' }
+  /**
+   * Delivered. `messageId` is the platform's id of the message a notice or
+   * broadcast became (kept to edit it later); `pinned` says whether the pin
+   * it asked for took, when it asked for one.
+   */
+  | { kind: 'sent'; messageId?: string; pinned?: boolean }
   /** The platform said "too many requests": wait, then try again without counting an attempt. */
   | { kind: 'rate-limited'; retryAfterMs: number }
   /** A temporary failure (network, server error): try again later. */
@@ -327,7 +333,8 @@ export class OutboxSender {
     const rowLog = log.child({ platform: this.platform, outbox: row.id });
     switch (outcome.kind) {
       case 'sent':
-        markOutboxSent(db, row.id, at);
+        markOutboxSent(db, row.id, at, outcome.messageId);
+        if (outcome.pinned && row.batch !== null) notePinned(db, row.batch);
         releaseOwnFiles(db, row.payload);
         return;
       case 'rate-limited':

@@ -4,7 +4,7 @@ import { APIError, type ExecuteError, type VK } from 'vk-io';
 import { z } from 'zod';
 import type { Reply } from '../../handlers/core/contract.js';
 import type { Log } from '../../handlers/core/log.js';
-import type { MessagePayload, RepliesPayload } from '../../db/schema.js';
+import type { EditPayload, MessagePayload, RepliesPayload } from '../../db/schema.js';
 import type { OutboxRow } from '../../db/repos/outbox.js';
 import type { RateLimiter } from '../outbox/rate-limit.js';
 import { RecipientBlocked, type LoadFile, type OutboxTransport, type Pace, type SendOutcome } from '../outbox/sender.js';
@@ -44,7 +44,18 @@ function sendCalls(peerId: string, reply: Reply | MessagePayload, key: string, c
   }));
 }
 
-export async function sendReply(vk: VK, peerId: string, reply: Reply | MessagePayload, options: VkSendOptions): Promise<void> {
+/**
+ * The message id messages.send answers. For one peer_id VK documents a plain
+ * number; vk-io types the answer as the peer_ids list, so both are read.
+ */
+function sentMessageId(answer: unknown): number | undefined {
+  if (typeof answer === 'number') return answer > 0 ? answer : undefined;
+  const [first] = Array.isArray(answer) ? (answer as { message_id?: unknown }[]) : [];
+  return typeof first?.message_id === 'number' && first.message_id > 0 ? first.message_id : undefined;
+}
+
+/** Sends a reply; returns the message id of its first message (a text split into several is edited or pinned by where it starts). */
+export async function sendReply(vk: VK, peerId: string, reply: Reply | MessagePayload, options: VkSendOptions): Promise<number | undefined> {
   const pace = options.pace ?? noPace;
   let attachment: string | undefined;
   if ('file' in reply && reply.file) {
@@ -56,9 +67,54 @@ export async function sendReply(vk: VK, peerId: string, reply: Reply | MessagePa
     });
     attachment = doc.toString();
   }
+  let first: number | undefined;
   for (const params of sendCalls(peerId, reply, options.key, options.callbackButtons, attachment)) {
     await pace(peerId);
-    await vk.api.messages.send(params);
+    const answer: unknown = await vk.api.messages.send(params);
+    first ??= sentMessageId(answer);
+  }
+  return first;
+}
+
+/**
+ * Pins a sent message in the person's dialog. A community may lack the right
+ * there, and VK then refuses: the message stays sent, unpinned, and the
+ * refusal is only logged.
+ */
+async function pinSent(vk: VK, peerId: string, messageId: number, pace: Pace, log: Log): Promise<boolean> {
+  try {
+    await pace(peerId);
+    await vk.api.messages.pin({ peer_id: Number(peerId), message_id: messageId });
+    return true;
+  } catch (error) {
+    log.warn({ err: error }, 'could not pin the message; it stays sent, unpinned');
+    return false;
+  }
+}
+
+/**
+ * Puts a new text into a sent message, with the keyboard it had. VK lets a
+ * community edit its message for 24 hours (the edit dialog does not offer
+ * older ones); a refusal (909 too old, 920 not editable) fails the row.
+ */
+async function editSent(vk: VK, peerId: string, payload: EditPayload, pace: Pace, callbackButtons: boolean): Promise<SendOutcome> {
+  const messageId = Number(payload.messageId);
+  if (!Number.isSafeInteger(messageId)) return { kind: 'failed', reason: `not a VK message id: ${payload.messageId}` };
+  const pages = keyboardPages(payload.buttons);
+  try {
+    await pace(peerId);
+    await vk.api.messages.edit({
+      peer_id: Number(peerId),
+      message_id: messageId,
+      message: payload.text,
+      keyboard: pages[0] ? vkKeyboard(pages[0], callbackButtons) : undefined,
+      keep_forward_messages: 1,
+      keep_snippets: 1,
+      dont_parse_links: 1,
+    });
+    return { kind: 'sent', messageId: payload.messageId };
+  } catch (error) {
+    return classifyVkError(error);
   }
 }
 
@@ -280,15 +336,18 @@ export function vkTransport(
           return classifyVkError(error);
         }
       }
+      if (payload.kind === 'edit') return editSent(vk, row.chatId, payload, pace, callbackButtons(row.chatId));
       const file = payload.fileId !== undefined ? loadFile(payload.fileId) : undefined;
       if (payload.fileId !== undefined && !file) return { kind: 'failed', reason: `file ${payload.fileId} is missing` };
       try {
-        await sendReply(vk, row.chatId, file ? { text: payload.text, buttons: payload.buttons, file } : payload, {
+        const messageId = await sendReply(vk, row.chatId, file ? { text: payload.text, buttons: payload.buttons, file } : payload, {
           key: row.dedupeKey,
           pace,
           callbackButtons: callbackButtons(row.chatId),
         });
-        return { kind: 'sent' };
+        if (messageId === undefined) return { kind: 'sent' };
+        const pinned = payload.pin ? await pinSent(vk, row.chatId, messageId, pace, log.child({ platform: 'vk', outbox: row.id })) : undefined;
+        return { kind: 'sent', messageId: String(messageId), ...(pinned === undefined ? {} : { pinned }) };
       } catch (error) {
         return classifyVkError(error);
       }

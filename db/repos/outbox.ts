@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../types.js';
 import { ready } from '../prepared.js';
-import { accounts, files, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
+import { accounts, files, kv, outbox, type OutboxPayload, type OutboxState, type PlatformName } from '../schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -109,10 +109,76 @@ export function nextDueAt(db: DbOrTx, platform: PlatformName): Date | undefined 
   return row?.at == null ? undefined : new Date(row.at);
 }
 
-export function markOutboxSent(db: DbOrTx, id: number, at: Date): void {
+/** Marks a row sent, keeping the platform's id of the message when the transport learnt it (to edit or pin it later). */
+export function markOutboxSent(db: DbOrTx, id: number, at: Date, platformMessageId?: string): void {
   ready(db, 'markOutboxSent', (d) =>
-    d.update(outbox).set({ state: 'sent', sentAt: sql.placeholder('at') as never, lastError: null }).where(eq(outbox.id, sql.placeholder('id'))).prepare(),
-  ).run({ id, at });
+    d
+      .update(outbox)
+      .set({ state: 'sent', sentAt: sql.placeholder('at') as never, lastError: null, platformMessageId: sql.placeholder('messageId') as never })
+      .where(eq(outbox.id, sql.placeholder('id')))
+      .prepare(),
+  ).run({ id, at, messageId: platformMessageId ?? null });
+}
+
+/** The kv key counting a batch's messages pinned in people's chats. */
+const pinnedKey = (batch: string) => `outbox-pinned:${batch}`;
+
+/** One more message of the batch was pinned. */
+export function notePinned(db: DbOrTx, batch: string): void {
+  db.insert(kv)
+    .values({ key: pinnedKey(batch), value: '1' })
+    .onConflictDoUpdate({ target: kv.key, set: { value: sql`cast(cast(${kv.value} as integer) + 1 as text)` } })
+    .run();
+}
+
+/** How many messages of a batch are pinned in people's chats (where the platform let the bot pin). */
+export function pinnedCount(db: DbOrTx, batch: string): number {
+  const row = db.select({ value: kv.value }).from(kv).where(eq(kv.key, pinnedKey(batch))).get();
+  return row ? Number(row.value) : 0;
+}
+
+/** A delivered row of a batch as an edit needs it: who got it, where, when, and the platform's id of the message. */
+export interface DeliveredRow {
+  personId: number;
+  accountId: number;
+  platform: PlatformName;
+  chatId: string;
+  payload: OutboxPayload;
+  sentAt: Date | null;
+  platformMessageId: string | null;
+}
+
+/** The rows of a batch in state 'sent' with their person, one per person (their newest). */
+export function deliveredRows(db: DbOrTx, batch: string): DeliveredRow[] {
+  const rows = db
+    .select({
+      personId: accounts.personId,
+      accountId: outbox.accountId,
+      platform: outbox.platform,
+      chatId: outbox.chatId,
+      payload: outbox.payload,
+      sentAt: outbox.sentAt,
+      platformMessageId: outbox.platformMessageId,
+    })
+    .from(outbox)
+    .innerJoin(accounts, eq(accounts.id, outbox.accountId))
+    .where(and(eq(outbox.batch, batch), eq(outbox.state, 'sent')))
+    .orderBy(asc(outbox.id))
+    .all();
+  const byPerson = new Map<number, DeliveredRow>();
+  for (const row of rows) if (row.personId !== null) byPerson.set(row.personId, { ...row, personId: row.personId });
+  return [...byPerson.values()];
+}
+
+/** The people whose row of a batch is in one of these states. */
+export function personIdsIn(db: DbOrTx, batch: string, states: readonly OutboxState[]): number[] {
+  return db
+    .selectDistinct({ personId: accounts.personId })
+    .from(outbox)
+    .innerJoin(accounts, eq(accounts.id, outbox.accountId))
+    .where(and(eq(outbox.batch, batch), inArray(outbox.state, [...states])))
+    .all()
+    .flatMap((r) => (r.personId === null ? [] : [r.personId]));
 }
 
 /** Why a stopped row is failed; a row in flight when its batch was stopped carries it and is not tried again. */
@@ -239,4 +305,9 @@ export function sentPersonIds(db: DbOrTx, batch: string): number[] {
     .where(and(eq(outbox.batch, batch), eq(outbox.state, 'sent')))
     .all()
     .flatMap((r) => (r.personId === null ? [] : [r.personId]));
+}
+
+/** Whether a message with this dedupe key was ever queued (and not yet pruned). */
+export function hasDedupeKey(db: DbOrTx, dedupeKey: string): boolean {
+  return db.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get() !== undefined;
 }

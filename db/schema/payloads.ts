@@ -33,7 +33,22 @@ export interface RepliesPayload {
   ownFiles?: number[];
 }
 
-export type OutboxPayload = MessagePayload | RepliesPayload;
+/**
+ * A new text for a message already sent (a broadcast corrected in place): the
+ * transport edits the message by its platform id instead of sending one.
+ */
+export interface EditPayload {
+  kind: 'edit';
+  /** The platform's id of the sent message (the original row's platform_message_id). */
+  messageId: string;
+  text: string;
+  /** The keyboard the message had: an edit without one would take its buttons away. */
+  buttons?: StoredButton[][];
+  /** The text is the caption of a document (Telegram edits a caption with another method). */
+  caption?: boolean;
+}
+
+export type OutboxPayload = MessagePayload | RepliesPayload | EditPayload;
 
 /** All the text a payload shows, for reports and tests. */
 export function payloadText(payload: OutboxPayload): string {

@@ -14,4 +14,8 @@ export type BroadcastData = {
   /** Typed names that matched nobody, or more than one person, for the preview. */
   notFound?: string[];
   ambiguous?: string[];
+  /** «Попросить подтвердить прочтение»: each message carries «Ознакомлен(а)». */
+  askAck?: boolean;
+  /** «Закрепить в чате». */
+  pin?: boolean;
 };

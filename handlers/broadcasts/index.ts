@@ -21,6 +21,14 @@ import { scheduledLine, scheduledReply, whenStep } from './schedule.js';
 import { audienceStep, namesNote, namesStep, roleStep, roundStep, schoolsStep, seminarStep } from './audience.js';
 import { releaseNow, withHeldNotice } from '../core/held.js';
 import { downloadWithin, storedFileName } from '../core/files.js';
+import { editAction, editDialog, editFallback, editFallbackAction, editStart, editStatusAction, editStatusPressed, reportExtras } from './edit.js';
+import { ackAction } from './ack-button.js';
+import { acknowledge } from './ack.js';
+import { exportAcks } from './ack-export.js';
+import { remindUnconfirmed } from './ack-remind.js';
+import { ackExportAction, ackRemindAction, ackWhoAction } from './ack-report.js';
+import { whoList } from './ack-who.js';
+import { optionChoices, optionsLine, toggleOption } from './options.js';
 
 /** «Срочно — отправить сейчас» under a broadcast quiet hours hold. */
 export const sendNowAction = defineAction('bcu', idArg);
@@ -74,17 +82,20 @@ const broadcastDialog: DialogDef<BroadcastData> = {
     names: namesStep,
     confirm: {
       prompt: (ctx, data) => ({
-        text: `${ctx.t('broadcast-preview')}\n\n${data.text ?? ''}${data.fileName ? `\n📎 ${data.fileName}` : ''}\n\n${reachText(ctx.t, reach(ctx.deps.db, data.municipalityId, data.audience ?? {}))}${namesNote(ctx, data)}${scheduledLine(ctx, data)}`,
+        text: `${ctx.t('broadcast-preview')}\n\n${data.text ?? ''}${data.fileName ? `\n📎 ${data.fileName}` : ''}\n\n${reachText(ctx.t, reach(ctx.deps.db, data.municipalityId, data.audience ?? {}))}${namesNote(ctx, data)}${scheduledLine(ctx, data)}${optionsLine(ctx, data)}`,
         choices: [
           [{ label: ctx.t(data.sendAt ? 'broadcast-confirm-scheduled' : 'broadcast-send'), value: 'yes' }],
           [{ label: ctx.t('announce-urgent'), value: 'urgent' }],
           [{ label: ctx.t(data.sendAt ? 'broadcast-change-time' : 'broadcast-schedule'), value: 'schedule' }],
+          ...optionChoices(ctx, data),
           [{ label: ctx.t('assign-cancel'), value: 'no' }],
         ],
       }),
       accept: (ctx, data, answer) => {
         if (answer.kind !== 'choice' || answer.value === 'no') return { done: { text: ctx.t('cancelled') } };
         if (answer.value === 'schedule') return { next: 'when', data };
+        const toggled = toggleOption(data, answer.value);
+        if (toggled) return { next: 'confirm', data: toggled, inPlace: true };
         const coordinator = requireAdminOf(ctx, data.municipalityId);
         const now = ctx.deps.clock.now();
         const sendAt = data.sendAt ? new Date(data.sendAt) : undefined;
@@ -94,7 +105,7 @@ const broadcastDialog: DialogDef<BroadcastData> = {
           sendBroadcast(
             tx,
             ctx.deps,
-            { municipalityId: data.municipalityId, text: data.text ?? '', fileId: data.fileId ?? null, audience: data.audience ?? {}, urgent: answer.value === 'urgent', createdBy: coordinator.id, sendAt },
+            { municipalityId: data.municipalityId, text: data.text ?? '', fileId: data.fileId ?? null, audience: data.audience ?? {}, urgent: answer.value === 'urgent', createdBy: coordinator.id, sendAt, askAck: data.askAck === true, pin: data.pin === true },
             now,
           ),
         );
@@ -114,6 +125,7 @@ const broadcastDialog: DialogDef<BroadcastData> = {
 export const broadcastsFeature: Feature = (h) => {
   h.dialogs.register(broadcastDialog);
   h.dialogs.register(correctionDialog);
+  h.dialogs.register(editDialog);
   h.router
     .command({
       name: 'broadcast',
@@ -122,9 +134,19 @@ export const broadcastsFeature: Feature = (h) => {
       menu: true,
       run: (ctx) => h.dialogs.start(ctx, broadcastDialog, { municipalityId: requireCoordinator(ctx).municipalityId }),
     })
-    .action(reportAction, (ctx, [id]) => report(ctx, id))
+    .action(reportAction, (ctx, [id]) => reportExtras(ctx, id, report(ctx, id)))
+    .action(editAction, (ctx, [id]) => {
+      const start = editStart(ctx, id);
+      return 'nobody' in start ? { text: ctx.t('broadcast-edit-nothing') } : h.dialogs.start(ctx, editDialog, start);
+    })
+    .action(editStatusAction, (ctx, [id, n]) => editStatusPressed(ctx, id, n))
+    .action(editFallbackAction, (ctx, [id, n]) => editFallback(ctx, id, n))
     .action(sendNowAction, (ctx, [id]) => sendNow(ctx, id))
     .action(stopAction, (ctx, [id]) => stop(ctx, id))
+    .action(ackAction, (ctx, [id, reminder]) => acknowledge(ctx, id, reminder))
+    .action(ackWhoAction, (ctx, [id]) => whoList(ctx, id))
+    .action(ackRemindAction, (ctx, [id, number]) => remindUnconfirmed(ctx, id, number))
+    .action(ackExportAction, (ctx, [id]) => exportAcks(ctx, id))
     .action(correctAction, (ctx, [id]) => {
       const start = correctionStart(ctx, id);
       return 'nobody' in start ? { text: ctx.t('broadcast-correction-nobody') } : h.dialogs.start(ctx, correctionDialog, start);

@@ -1,4 +1,5 @@
-// The coordinator's view of a sent broadcast: the delivery report, and
+// The coordinator's view of a sent broadcast: the delivery report (with who
+// has confirmed, when it asked for «Ознакомлен(а)»: ack-report.ts), and
 // «Остановить рассылку» while rows are still waiting. Both buttons re-check
 // that the presser coordinates the broadcast's municipality: a button is a
 // request, not a permission.
@@ -9,6 +10,8 @@ import { defineAction, idArg } from '../core/actions.js';
 import type { Button, Reply } from '../core/contract.js';
 import type { Ctx } from '../core/context.js';
 import { UserError } from '../core/errors.js';
+import { ackReportButtons, ackSummary } from './ack-report.js';
+import { ackEntries } from './ack-status.js';
 import { deliveryReport, stopBroadcast } from './send.js';
 
 export const reportAction = defineAction('bcr', idArg);
@@ -25,7 +28,7 @@ export function broadcastButtons(ctx: Ctx, broadcastId: number, label: 'broadcas
   return rows;
 }
 
-function ownBroadcast(ctx: Ctx, broadcastId: number): { broadcast: Broadcast } {
+export function ownBroadcast(ctx: Ctx, broadcastId: number): { broadcast: Broadcast } {
   const broadcast = getBroadcast(ctx.deps.db, broadcastId);
   if (!broadcast) throw new UserError('gone', 'stale-button');
   requireAdminOf(ctx, broadcast.municipalityId);
@@ -37,11 +40,11 @@ export function report(ctx: Ctx, broadcastId: number): Reply {
   const counts = deliveryReport(ctx.deps.db, broadcast.id);
   const waiting = counts.pending + counts.sending;
   const stopped = counts.stopped > 0 ? ` ${ctx.t('broadcast-report-stopped', { count: counts.stopped })}` : '';
-  return {
-    text: `${ctx.t('broadcast-report', { total: broadcast.recipients, delivered: counts.sent, blocked: counts.blocked, failed: counts.failed, pending: waiting })}${stopped}`,
-    buttons: broadcastButtons(ctx, broadcast.id, 'broadcast-refresh', counts.pending > 0, counts.sent > 0),
-    edit: true,
-  };
+  const text = `${ctx.t('broadcast-report', { total: broadcast.recipients, delivered: counts.sent, blocked: counts.blocked, failed: counts.failed, pending: waiting })}${stopped}`;
+  const buttons = broadcastButtons(ctx, broadcast.id, 'broadcast-refresh', counts.pending > 0, counts.sent > 0);
+  if (!broadcast.askAck) return { text, buttons, edit: true };
+  const entries = ackEntries(ctx.deps.db, broadcast);
+  return { text: `${text}\n\n${ackSummary(ctx, broadcast, entries)}`, buttons: [...ackReportButtons(ctx, broadcast, entries), ...buttons], edit: true };
 }
 
 /** Pressed twice, or after everything went, it says there is nothing left to stop. */

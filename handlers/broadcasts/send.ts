@@ -2,13 +2,14 @@
 // transaction with the broadcast itself, so a crash leaves either everything
 // queued or nothing. The delivery report reads the outbox rows back.
 import { audit } from '../../db/repos/audit.js';
-import { createBroadcast, setBroadcastRecipients, type Broadcast } from '../../db/repos/broadcasts.js';
+import { createBroadcast, markBatchPinned, setBroadcastRecipients, type Broadcast } from '../../db/repos/broadcasts.js';
 import { countFailedWith, countOutbox, OUTBOX_STOPPED, stopPendingOutbox, type DeliveryCounts } from '../../db/repos/outbox.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Audience } from '../../db/schema.js';
 import { queueToReach, reach } from '../core/audience.js';
 import type { CoreDeps } from '../core/context.js';
 import type { Translate } from '../core/i18n.js';
+import { ackButtons } from './ack-button.js';
 
 export interface NewBroadcast {
   municipalityId: number;
@@ -21,6 +22,10 @@ export interface NewBroadcast {
   sendAt?: Date;
   /** A correction: the original's text, which each recipient sees it refers to, in their language. */
   correctionOf?: string;
+  /** Each message carries «Ознакомлен(а)» (ack.ts). */
+  askAck?: boolean;
+  /** Each message is pinned in the person's chat once sent, where the platform allows. */
+  pin?: boolean;
 }
 
 /** The start of an original quoted in its correction's heading. */
@@ -32,7 +37,8 @@ export function sendBroadcast(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'setting
   const { sendAt, correctionOf, ...values } = input;
   const broadcast = createBroadcast(tx, values);
   const quote = correctionOf && correctionOf.length > QUOTE ? `${correctionOf.slice(0, QUOTE).trimEnd()}…` : correctionOf;
-  const message = (_: unknown, t: Translate) => ({ text: quote ? `${t('broadcast-correction-heading', { original: quote })}\n\n${input.text}` : input.text });
+  const text = (t: Translate) => (quote ? `${t('broadcast-correction-heading', { original: quote })}\n\n${input.text}` : input.text);
+  const message = (_: unknown, t: Translate) => (input.askAck ? { text: text(t), buttons: ackButtons(t, broadcast.id, 0) } : { text: text(t) });
   const queued = queueToReach(tx, deps, input.municipalityId, reach(tx, input.municipalityId, input.audience), message, {
     key: broadcastBatch(broadcast.id),
     batch: broadcastBatch(broadcast.id),
@@ -41,7 +47,8 @@ export function sendBroadcast(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n' | 'setting
     fileId: input.fileId ?? undefined,
   });
   setBroadcastRecipients(tx, broadcast.id, queued);
-  audit(tx, { at: now, actorId: input.createdBy, municipalityId: input.municipalityId, action: 'broadcast.sent', details: { broadcastId: broadcast.id, recipients: queued, urgent: input.urgent, ...(sendAt ? { sendAt: sendAt.toISOString() } : {}) } });
+  if (input.pin) markBatchPinned(tx, broadcastBatch(broadcast.id));
+  audit(tx, { at: now, actorId: input.createdBy, municipalityId: input.municipalityId, action: 'broadcast.sent', details: { broadcastId: broadcast.id, recipients: queued, urgent: input.urgent, ...(input.askAck ? { askAck: true } : {}), ...(input.pin ? { pin: true } : {}), ...(sendAt ? { sendAt: sendAt.toISOString() } : {}) } });
   return { ...broadcast, recipients: queued };
 }
 

@@ -19,6 +19,8 @@ const BOT_ID = 9000;
 const DIALOG_BASE = 1_000_000;
 const UPLOAD_TYPES = new Set(['image', 'video', 'audio', 'file']);
 const OK = { success: true };
+/** In a dialog MAX edits a message without buttons only within 7 days; one with an inline keyboard at any age. */
+const EDIT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 class MaxApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -91,6 +93,8 @@ export class FakeMax {
   private readonly blocked = new Set<number>();
   private readonly failures = new Map<string, { count: number; status: number; code: string }>();
   private readonly window: number[] = [];
+  /** The message pinned in each dialog, by user. */
+  private readonly pins = new Map<number, MaxSent>();
   private readonly abort = new AbortController();
   private readonly routes: Map<string, Handler>;
   private deliveries: Promise<void> = Promise.resolve();
@@ -120,6 +124,7 @@ export class FakeMax {
         return { url: `${this.apiBaseUrl}/upload/${slot}` };
       }],
       ['POST /chats/:id/actions', () => OK],
+      ['PUT /chats/:id/pin', (query, body) => this.pin(query, body)],
     ]);
   }
 
@@ -159,6 +164,17 @@ export class FakeMax {
 
   messages(userId: number): MaxSent[] { return [...(this.dialogs.get(userId) ?? [])]; }
 
+  /** The bot message pinned in a user's dialog, as it reads now. */
+  pinnedMessage(userId: number): MaxSent | undefined { return this.pins.get(userId); }
+
+  /** Makes the bot's messages to a user older, as if sent `ms` earlier (past 7 days one without buttons cannot be edited). */
+  age(userId: number, ms: number): void {
+    for (const sent of this.dialogs.get(userId) ?? []) {
+      const meta = this.meta.get(sent);
+      if (meta) meta.timestamp -= ms;
+    }
+  }
+
   block(userId: number): void { this.blocked.add(userId); }
 
   failNext(route: string, count: number, status = 500, code = 'internal.error'): void { this.failures.set(route, { count, status, code }); }
@@ -192,6 +208,9 @@ export class FakeMax {
       const slot = /^\/upload\/(\w+)$/.exec(url.pathname)?.[1];
       if (slot !== undefined && req.method === 'POST') return respond(res, 200, this.upload(slot, body, req.headers['content-type'] ?? ''));
       const route = `${req.method ?? 'GET'} ${url.pathname.replace(/^\/chats\/-?\d+/, '/chats/:id')}`;
+      const chatInPath = /^\/chats\/(-?\d+)/.exec(url.pathname)?.[1];
+      // Handlers read the chat of a /chats/{chat_id}/… path as this parameter.
+      if (chatInPath !== undefined) url.searchParams.set(':chat_id', chatInPath);
       if ((req.headers.authorization ?? url.searchParams.get('access_token')) !== this.token) throw new MaxApiError(401, 'verify.token', 'Invalid access_token');
       this.stats.calls[route] = (this.stats.calls[route] ?? 0) + 1;
       if (route !== 'GET /updates') {
@@ -306,11 +325,26 @@ export class FakeMax {
   private edit(mid: string, body: Json): void {
     const sent = this.byMid.get(mid);
     if (!sent) throw new MaxApiError(404, 'not.found', `Message ${mid} not found`);
+    const age = Date.now() - (this.meta.get(sent)?.timestamp ?? Date.now());
+    // MAX does not document the code of this refusal; the shape is its usual one.
+    if (age > EDIT_WINDOW_MS && !sent.attachments.some((a) => a.type === 'inline_keyboard')) throw badPayload('message: too old to edit');
     const text = body.text === undefined ? sent.text : str(body.text) ?? '';
     const attachments = this.checkAttachments(body.attachments) ?? sent.attachments;
     checkContent(text, attachments, body.format);
     Object.assign(sent, { text, attachments, edits: sent.edits + 1, file: this.fileOf(attachments) });
     if (sent.file === undefined) delete sent.file;
+  }
+
+  /** PUT /chats/{chat_id}/pin with `message_id`: the message must be in that dialog. */
+  private pin(query: URLSearchParams, body: Json): Json {
+    const chatId = num(query.get(':chat_id'));
+    if (chatId === undefined || !Number.isInteger(chatId) || chatId <= DIALOG_BASE) throw new MaxApiError(404, 'chat.not.found', `Chat ${chatId} not found`);
+    const userId = chatId - DIALOG_BASE;
+    if (this.blocked.has(userId)) throw new MaxApiError(403, 'chat.denied', 'chat.denied: dialog is blocked by the user');
+    const sent = this.byMid.get(str(body.message_id) ?? '');
+    if (!sent || sent.userId !== userId) throw new MaxApiError(404, 'not.found', `Message ${str(body.message_id)} not found`);
+    this.pins.set(userId, sent);
+    return OK;
   }
 
   private answer(query: URLSearchParams, body: Json): Json {

@@ -69,6 +69,8 @@ export class FakeTelegram {
   private readonly failures = new Map<string, { count: number; code: number; description: string }>();
   private readonly globalWindow: number[] = [];
   private readonly chatWindows = new Map<number, number[]>();
+  /** The message pinned in each chat, by message_id. */
+  private readonly pins = new Map<number, number>();
   private readonly methods: Map<string, Handler>;
   private updates: { update_id: number; update: Json }[] = [];
   private nextUpdateId = 1;
@@ -98,6 +100,8 @@ export class FakeTelegram {
       ['sendMessage', ({ params }) => this.sendMessage(params)],
       ['editMessageText', ({ params }) => this.editMessage(params, true)],
       ['editMessageReplyMarkup', ({ params }) => this.editMessage(params, false)],
+      ['editMessageCaption', ({ params }) => this.editCaption(params)],
+      ['pinChatMessage', ({ params }) => this.pinMessage(params)],
       ['sendDocument', (call) => this.sendDocument(call)],
       ['sendPhoto', (call) => this.sendPhoto(call)],
     ]);
@@ -141,6 +145,12 @@ export class FakeTelegram {
   messages(chatId: number): SentMessage[] { return [...(this.chats.get(chatId) ?? [])]; }
 
   lastMessage(chatId: number): SentMessage | undefined { return this.chats.get(chatId)?.at(-1); }
+
+  /** The bot message pinned in a chat, as it reads now. */
+  pinnedMessage(chatId: number): SentMessage | undefined {
+    const id = this.pins.get(chatId);
+    return id === undefined ? undefined : this.chats.get(chatId)?.find((m) => m.message_id === id);
+  }
 
   waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, 'condition'); }
 
@@ -290,6 +300,30 @@ export class FakeTelegram {
     if (withText) this.admit(chatId);
     Object.assign(sent, { text, reply_markup, edits: sent.edits + 1 });
     return { ...this.toMessage(sent), edit_date: nowSeconds() };
+  }
+
+  /** As the Bot API: a caption only on a message that has a file; the same caption and markup again is "not modified". */
+  private editCaption(params: Json): Json {
+    const chatId = this.chatId(params, false);
+    const sent = this.chats.get(chatId)?.find((m) => m.message_id === num(params.message_id));
+    if (!sent) throw badRequest('message to edit not found');
+    if (!sent.document && !sent.photo) throw badRequest('there is no caption in the message to edit');
+    const caption = str(params.caption);
+    if (caption !== undefined) checkText(caption, 1024, '', 'message caption is too long');
+    const reply_markup = normalizeMarkup(params.reply_markup);
+    if (caption === sent.caption && canonical(reply_markup) === canonical(sent.reply_markup)) throw badRequest(NOT_MODIFIED);
+    this.admit(chatId);
+    Object.assign(sent, { caption, reply_markup, edits: sent.edits + 1 });
+    return { ...this.toMessage(sent), edit_date: nowSeconds() };
+  }
+
+  /** One pinned message a chat here (a private chat may hold more; the newest is what shows). */
+  private pinMessage(params: Json): true {
+    const chatId = this.chatId(params, true);
+    const messageId = num(params.message_id);
+    if (!this.chats.get(chatId)?.some((m) => m.message_id === messageId) || messageId === undefined) throw badRequest('message to pin not found');
+    this.pins.set(chatId, messageId);
+    return true;
   }
 
   private answerCallbackQuery(params: Json): true {

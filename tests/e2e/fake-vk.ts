@@ -42,6 +42,9 @@ const CLIENT_INFO = {
 const TEXT_DOC_EXTS = new Set(['txt', 'csv', 'json', 'md', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'rtf']);
 
 
+/** VK lets a community edit its message for 24 hours; later edits answer error 909. */
+const EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
 const extOf = (name: string): string => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
@@ -84,6 +87,10 @@ export class FakeVk {
   private readonly blocked = new Set<number>();
   private readonly failures = new Map<string, { count: number; code: number; message: string }>();
   private readonly window: number[] = [];
+  /** When each bot message was sent, for the edit window. */
+  private readonly sentAt = new WeakMap<VkSent, number>();
+  /** The message pinned in each dialog. */
+  private readonly pins = new Map<number, VkSent>();
   private readonly methods: Map<string, Handler>;
   private nextTs = 1;
   private nextMessageId = 1;
@@ -105,6 +112,7 @@ export class FakeVk {
       }],
       ['messages.send', (p) => this.send(p)],
       ['messages.edit', (p) => this.edit(p)],
+      ['messages.pin', (p) => this.pin(p)],
       ['messages.sendMessageEventAnswer', (p) => this.answerEvent(p)],
       ['messages.setActivity', () => 1],
       ['users.get', (p) => (str(p.user_ids) ?? '').split(',').filter((id) => id.trim() !== '')
@@ -162,6 +170,14 @@ export class FakeVk {
   messages(peerId: number): VkSent[] { return [...(this.peers.get(peerId)?.sent ?? [])]; }
 
   lastMessage(peerId: number): VkSent | undefined { return this.peers.get(peerId)?.sent.at(-1); }
+
+  /** The bot message pinned in a dialog, as it reads now. */
+  pinnedMessage(peerId: number): VkSent | undefined { return this.pins.get(peerId); }
+
+  /** Makes the bot's messages to a peer older, as if sent `ms` earlier: past 24 hours VK refuses to edit them. */
+  age(peerId: number, ms: number): void {
+    for (const sent of this.peers.get(peerId)?.sent ?? []) this.sentAt.set(sent, (this.sentAt.get(sent) ?? Date.now()) - ms);
+  }
 
   waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> { return this.poll(predicate, timeoutMs, 'condition'); }
 
@@ -328,22 +344,40 @@ export class FakeVk {
     const peer = this.peer(peerId);
     const sent: VkSent = { id: this.nextMessageId++, conversation_message_id: ++peer.cmid, peer_id: peerId, ...draft, edits: 0 };
     peer.sent.push(sent);
+    this.sentAt.set(sent, Date.now());
     this.byRandomId.set(key, sent);
     this.stats.sendsAccepted += 1;
     return sent;
   }
 
   private edit(params: Json): 1 {
-    const cmid = num(params.conversation_message_id);
-    const id = num(params.message_id);
-    const sent = this.peers.get(num(params.peer_id) ?? 0)?.sent
-      .find((m) => (cmid !== undefined ? m.conversation_message_id === cmid : m.id === id));
-    if (!sent) throw invalid('message not found');
+    const sent = this.findSent(params);
+    if (Date.now() - (this.sentAt.get(sent) ?? Date.now()) > EDIT_WINDOW_MS) throw new VkError(909, "Can't edit this message, because it's too old");
     const text = str(params.message) ?? '';
     const attachment = str(params.attachment)?.trim() || sent.attachment;
     this.checkContent(text, attachment);
     Object.assign(sent, { text, keyboard: parseKeyboard(params.keyboard), attachment, edits: sent.edits + 1 });
     return 1;
+  }
+
+  /** A bot message of the peer by conversation_message_id (or `cmid`) or by message_id, as messages.edit and messages.pin take it. */
+  private findSent(params: Json): VkSent {
+    const cmid = num(params.conversation_message_id) ?? num(params.cmid);
+    const id = num(params.message_id);
+    if (cmid === undefined && id === undefined) throw invalid('message_id and conversation_message_id is undefined');
+    const sent = this.peers.get(num(params.peer_id) ?? 0)?.sent
+      .find((m) => (cmid !== undefined ? m.conversation_message_id === cmid : m.id === id));
+    if (!sent) throw invalid('message not found');
+    return sent;
+  }
+
+  /** messages.pin answers the pinned message; a blocked dialog refuses as sending does. */
+  private pin(params: Json): Json {
+    const peerId = num(params.peer_id) ?? 0;
+    if (this.blocked.has(peerId)) throw new VkError(901, "Can't send messages for users without permission");
+    const sent = this.findSent(params);
+    this.pins.set(peerId, sent);
+    return { id: sent.id, conversation_message_id: sent.conversation_message_id, peer_id: peerId, from_id: -this.groupId, date: nowSeconds(), text: sent.text };
   }
 
   private checkContent(text: string, attachment: string | undefined): void {

@@ -54,8 +54,8 @@ describe('stopping a broadcast', () => {
 
     const report = await say(COORD, press(buttonData(done.result.replies, 'Отчёт о доставке')));
     expect(report.all).toBe('Получателей: 4. Доставлено: 1, заблокировали бота: 0, ошибки: 0, в очереди: 1. Остановлено: 2.');
-    // Nothing waits any more, so the report offers no stop, and a correction for the one who has it.
-    expect(report.result.replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.label)).toEqual(['Обновить', 'Отправить поправку']);
+    // Nothing waits any more, so the report offers no stop; a correction, or an edit in place, for the one who has it.
+    expect(report.result.replies.flatMap((r) => r.buttons ?? []).flat().map((b) => b.label)).toEqual(['Обновить', 'Отправить поправку', 'Исправить текст']);
   });
 
   it('does not send a row that was in flight at the stop when its try fails and would be retried', async () => {
