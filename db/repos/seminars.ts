@@ -1,5 +1,5 @@
-// Seminars, answers to them (with a waiting list when full), attendance,
-// feedback and topic requests.
+// Seminars and their series, answers to them (with a waiting list when
+// full), attendance, feedback and topic requests.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../types.js';
 import { attendance, outbox, rsvps, seminarFeedback, seminars, seminarSeries, topicRequests, type RsvpAnswer } from '../schema.js';
@@ -56,7 +56,7 @@ export function dropPendingNotices(db: DbOrTx, seminarId: number, keyPrefix?: st
     .run().changes;
 }
 
-export type SeminarPatch = Partial<Pick<Seminar, 'title' | 'startsAt' | 'place' | 'capacity'>>;
+export type SeminarPatch = Partial<Pick<Seminar, 'title' | 'startsAt' | 'place' | 'capacity' | 'reminderLeads'>>;
 
 /**
  * Applies a coordinator's change. A new capacity is met by the waiting list:
@@ -90,7 +90,31 @@ export function findOrCreateSeries(db: DbOrTx, municipalityId: number, title: st
 }
 
 export function seriesOf(db: DbOrTx, municipalityId: number): { id: number; title: string }[] {
-  return db.select({ id: seminarSeries.id, title: seminarSeries.title }).from(seminarSeries).where(eq(seminarSeries.municipalityId, municipalityId)).all();
+  return db
+    .select({ id: seminarSeries.id, title: seminarSeries.title })
+    .from(seminarSeries)
+    .where(and(eq(seminarSeries.municipalityId, municipalityId), isNull(seminarSeries.cancelledAt)))
+    .all();
+}
+
+export type Series = typeof seminarSeries.$inferSelect;
+
+export function createSeries(db: DbOrTx, values: typeof seminarSeries.$inferInsert): Series {
+  return db.insert(seminarSeries).values(values).returning().get();
+}
+
+export function getSeries(db: DbOrTx, id: number): Series | undefined {
+  return db.select().from(seminarSeries).where(eq(seminarSeries.id, id)).get();
+}
+
+/** A series' sessions, cancelled ones included, in the order they happen. */
+export function sessionsOf(db: DbOrTx, seriesId: number): Seminar[] {
+  return db.select().from(seminars).where(eq(seminars.seriesId, seriesId)).orderBy(asc(seminars.startsAt), asc(seminars.id)).all();
+}
+
+/** Marks a whole series cancelled (its sessions are cancelled one by one); false when it already was. */
+export function markSeriesCancelled(db: DbOrTx, id: number, at: Date): boolean {
+  return db.update(seminarSeries).set({ cancelledAt: at }).where(and(eq(seminarSeries.id, id), isNull(seminarSeries.cancelledAt))).run().changes === 1;
 }
 
 export function rsvpsOf(db: DbOrTx, seminarId: number): Rsvp[] {

@@ -4,11 +4,30 @@
 import { DateTime } from 'luxon';
 import { rsvpCounts, type RsvpStatus, type Seminar } from '../../db/repos/seminars.js';
 import type { DbOrTx } from '../../db/client.js';
+import type { Audience } from '../../db/schema.js';
 import { defineAction, idArg } from '../core/actions.js';
 import { z } from 'zod';
 import type { Button, Reply } from '../core/contract.js';
 import { formatWhen } from '../core/format.js';
 import type { Translate } from '../core/i18n.js';
+
+/** A seminar as the coordinator announces it, from the chat or the command line. */
+export interface NewSeminar {
+  municipalityId: number;
+  title: string;
+  description: string;
+  startsAt: Date;
+  durationMinutes?: number;
+  format: 'in_person' | 'online';
+  place: string;
+  capacity: number | null;
+  audience: Audience;
+  seriesId: number | null;
+  urgent: boolean;
+  createdBy: number | null;
+  /** Minutes before the start at which those coming are reminded; the table's default when left out. */
+  reminderLeads?: number[];
+}
 
 export const rsvpAction = defineAction('rsvp', idArg, z.enum(['yes', 'maybe', 'no']));
 /** The coordinator's card of one seminar; here rather than in manage.ts, as its buttons' own files lead back to it. */
@@ -40,11 +59,11 @@ export function announcementCard(db: DbOrTx, t: Translate, lang: string, seminar
   return { text: `${t('seminar-invitation')}\n\n${seminarText(t, lang, seminar, zone)}`, buttons: rsvpButtons(t, seminar.id) };
 }
 
-/** The card as the person who just answered sees it: their answer and the current counts. */
-export function answeredCard(db: DbOrTx, t: Translate, lang: string, seminar: Seminar, zone: string, status: RsvpStatus): Reply {
+/** The card as the person who just answered sees it: their answer (with when they will be reminded) and the current counts. */
+export function answeredCard(db: DbOrTx, t: Translate, lang: string, seminar: Seminar, zone: string, status: RsvpStatus, note?: string, heading?: string): Reply {
   const counts = rsvpCounts(db, seminar.id);
   return {
-    text: `${seminarText(t, lang, seminar, zone)}\n\n${t(`rsvp-status-${status}`)}\n${t('rsvp-counts', { ...counts })}`,
+    text: `${heading ? `${heading}\n` : ''}${seminarText(t, lang, seminar, zone)}\n\n${t(`rsvp-status-${status}`)}${note ? `\n${note}` : ''}\n${t('rsvp-counts', { ...counts })}`,
     buttons: rsvpButtons(t, seminar.id),
     edit: true,
   };

@@ -54,15 +54,11 @@ export function foldLine(line: string): string {
 
 const utc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-export function seminarCalendar(seminar: Seminar, sequence: number, method: CalendarMethod, now: Date): string {
+/** One VEVENT: its UID is the session's own, so a series' file and a later update of one session speak of the same event. */
+function eventLines(seminar: Seminar, sequence: number, method: CalendarMethod, now: Date): string[] {
   const end = new Date(seminar.startsAt.getTime() + seminar.durationMinutes * 60_000);
   const online = seminar.format === 'online';
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Opora//Seminars//RU',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${method}`,
+  return [
     'BEGIN:VEVENT',
     `UID:seminar-${seminar.id}@opora`,
     `SEQUENCE:${sequence}`,
@@ -77,9 +73,29 @@ export function seminarCalendar(seminar: Seminar, sequence: number, method: Cale
     'ORGANIZER;CN=Opora:mailto:seminars@opora.invalid',
     `STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
+  ];
+}
+
+/**
+ * A calendar of several events, each with its own SEQUENCE. A series goes as
+ * one VEVENT per session rather than an RRULE: sessions are moved and
+ * cancelled one by one, and every calendar follows a plain list of events.
+ */
+export function calendarOf(events: { seminar: Seminar; sequence: number }[], method: CalendarMethod, now: Date): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Opora//Seminars//RU',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${method}`,
+    ...events.flatMap((e) => eventLines(e.seminar, e.sequence, method, now)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+export function seminarCalendar(seminar: Seminar, sequence: number, method: CalendarMethod, now: Date): string {
+  return calendarOf([{ seminar, sequence }], method, now);
 }
 
 /** Queues the calendar file to each recipient as its own message, under `${key}:ics`. */
@@ -94,6 +110,29 @@ export function queueCalendar(
   const file = saveFile(tx, { name: `seminar-${seminar.id}.ics`, mime: 'text/calendar', data: Buffer.from(ics, 'utf8'), uploadedBy: null });
   const text = options.method === 'CANCEL' ? 'seminar-calendar-cancel' : 'seminar-calendar';
   return queueToReach(tx, deps, seminar.municipalityId, r, (_person, t) => ({ text: t(text, { title: seminar.title }) }), {
+    key: `${options.key}:ics`,
+    batch: options.batch,
+    now: options.now,
+    urgent: options.urgent,
+    fileId: file.id,
+  });
+}
+
+/** The calendar file of several sessions of a series, as one message per recipient under `${key}:ics`. */
+export function queueSeriesCalendar(
+  tx: DbOrTx,
+  deps: Pick<CoreDeps, 'i18n' | 'settings'>,
+  seriesId: number,
+  sessions: Seminar[],
+  r: Reach,
+  options: { key: string; batch: string; now: Date; urgent?: boolean; method: CalendarMethod },
+): number {
+  const first = sessions[0];
+  if (!first) return 0;
+  const ics = calendarOf(sessions.map((seminar) => ({ seminar, sequence: changeCount(tx, seminar.id) })), options.method, options.now);
+  const file = saveFile(tx, { name: `series-${seriesId}.ics`, mime: 'text/calendar', data: Buffer.from(ics, 'utf8'), uploadedBy: null });
+  const text = options.method === 'CANCEL' ? 'series-calendar-cancel' : 'series-calendar';
+  return queueToReach(tx, deps, first.municipalityId, r, (_person, t) => ({ text: t(text, { title: first.title, count: sessions.length }) }), {
     key: `${options.key}:ics`,
     batch: options.batch,
     now: options.now,

@@ -1,5 +1,6 @@
-// Seminars: /seminar announces one, /seminars lists them for the coordinator,
-// the card buttons record answers, /here confirms attendance with the event's
+// Seminars: /seminar announces one (or a series of sessions), /seminars lists
+// them for the coordinator, the card buttons record answers, reminders can be
+// shaped per seminar and switched off per person, /here confirms attendance with the event's
 // code, ratings come back after the event; /topic and /topics collect topic
 // requests for the next sessions.
 import type { RoleName } from '../../db/schema.js';
@@ -19,11 +20,23 @@ import {
   topicDialog,
   topicsReport,
 } from './manage.js';
-import { askCancel, cancelAskAction, cancelConfirmAction, confirmCancel } from './cancel.js';
-import { exportCsvAction, exportXlsxAction, seminarCsv, seminarXlsx } from './export.js';
+import {
+  askCancel,
+  askCancelOne,
+  askCancelRest,
+  cancelAskAction,
+  cancelConfirmAction,
+  cancelOneAction,
+  cancelRestAction,
+  cancelRestConfirmAction,
+  confirmCancel,
+  confirmCancelRest,
+} from './cancel.js';
+import { exportCsvAction, exportXlsxAction, seminarCsv, seminarXlsx, seriesXlsx, seriesXlsxAction } from './export.js';
 import { materialsAction, materialsDialog, seminarForMaterials } from './materials.js';
 import { changeableSeminar, editAction, editDialog } from './edit.js';
 import { answerRsvp, checkIn, commentDialog, feedbackAction, rate } from './respond.js';
+import { remindersOffAction, remindersOnAction, setReminders } from './opt-out.js';
 
 /** Who seminars are announced to and who may look them up in /seminars. */
 const INVITED_ROLES: RoleName[] = ['school_admin', 'teacher', 'mentor', 'tutor'];
@@ -75,14 +88,20 @@ export const seminarsFeature: Feature = (h) => {
     })
     .action(exportXlsxAction, (ctx, [seminarId]) => seminarXlsx(ctx, seminarId))
     .action(exportCsvAction, (ctx, [seminarId]) => seminarCsv(ctx, seminarId))
+    .action(seriesXlsxAction, (ctx, [seminarId]) => seriesXlsx(ctx, seminarId))
     .action(materialsAction, (ctx, [seminarId]) => {
       seminarForMaterials(ctx, seminarId);
       return h.dialogs.start(ctx, materialsDialog, { seminarId });
     })
     .action(cancelAskAction, (ctx, [seminarId]) => askCancel(ctx, seminarId))
     .action(cancelConfirmAction, (ctx, [seminarId, who]) => confirmCancel(ctx, seminarId, who))
+    .action(cancelOneAction, (ctx, [seminarId]) => askCancelOne(ctx, seminarId))
+    .action(cancelRestAction, (ctx, [seminarId]) => askCancelRest(ctx, seminarId))
+    .action(cancelRestConfirmAction, (ctx, [seminarId, who]) => confirmCancelRest(ctx, seminarId, who))
     .action(attendancePageAction, (ctx, [seminarId, page]) => attendancePage(ctx, seminarId, page))
     .action(attendanceToggleAction, (ctx, [seminarId, personId, page]) => toggleAttendance(ctx, seminarId, personId, page))
+    .action(remindersOffAction, (ctx, [personId]) => setReminders(ctx, personId, false))
+    .action(remindersOnAction, (ctx, [personId]) => setReminders(ctx, personId, true))
     .action(feedbackAction, (ctx, [seminarId, rating]) => rate(ctx, seminarId, Number(rating), (data) => h.dialogs.start(ctx, commentDialog, data)))
     .text((ctx, text) => (/^[A-Za-z0-9]{6}$/.test(text.trim()) && ctx.person ? checkIn(ctx, text) : undefined));
 };

@@ -1,5 +1,5 @@
 // The coordinator's side of seminars: /seminars lists what is ahead and what
-// just happened; a seminar's card shows who will come, who came and what they
+// just happened (a series as one line: title, rhythm, next date); a seminar's card shows who will come, who came and what they
 // thought of it; attendance is marked by tapping names. Also topic requests:
 // /topic proposes a topic, /topics shows them grouped by topic and school.
 import { getSchool } from '../../db/repos/org.js';
@@ -9,6 +9,7 @@ import {
   attendeesOf,
   feedbackOf,
   getSeminar,
+  getSeries,
   markAttended,
   rsvpCounts,
   rsvpsOf,
@@ -30,7 +31,8 @@ import { seminarCardAction } from './card.js';
 import { cancelAskAction } from './cancel.js';
 import { editAction } from './edit.js';
 import { materialsAction } from './materials.js';
-import { exportCsvAction, exportXlsxAction } from './export.js';
+import { exportCsvAction, exportXlsxAction, seriesXlsxAction } from './export.js';
+import { rhythmText, sessionNumber } from './series.js';
 import { FOLLOW_UP_DAYS } from './respond.js';
 
 export const attendancePageAction = defineAction('att', idArg, idArg);
@@ -51,10 +53,25 @@ export function seminarList(ctx: Ctx): Reply {
   const list = seminarsBetween(ctx.deps.db, municipalityId, new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000), new Date(now.getTime() + 366 * 86_400_000));
   if (list.length === 0) return { text: ctx.t('seminars-none') };
   const zone = (s: Seminar) => municipalityZone(ctx.deps, s.municipalityId);
-  const buttons: Button[][] = list.slice(0, 10).map((s) => [
-    { kind: 'action', label: `${formatWhen(s.startsAt, zone(s), ctx.lang).replace(/ \d{4},/, ',')} ${s.title}`, data: seminarCardAction.encode(s.id) },
-  ]);
-  return { text: ctx.t('seminars-heading'), buttons };
+  const short = (s: Seminar) => formatWhen(s.startsAt, zone(s), ctx.lang).replace(/ \d{4},/, ',');
+  // A series is one line, opening its next session (or the latest one, once all are past).
+  const rows: Seminar[] = [];
+  const seriesRow = new Map<number, number>();
+  for (const s of list) {
+    if (s.seriesId === null) rows.push(s);
+    else if (!seriesRow.has(s.seriesId)) seriesRow.set(s.seriesId, rows.push(s) - 1);
+    else if (rows[seriesRow.get(s.seriesId)!]!.startsAt.getTime() <= now.getTime()) rows[seriesRow.get(s.seriesId)!] = s;
+  }
+  const shown = rows.slice(0, 10);
+  const buttons: Button[][] = shown.map((s) => [{ kind: 'action', label: `${s.seriesId === null ? '' : '🔁 '}${short(s)} ${s.title}`, data: seminarCardAction.encode(s.id) }]);
+  // The rhythm does not fit on a button (VK allows 40 characters): a line of the text says it.
+  const seriesLines = shown.flatMap((s) => {
+    const series = s.seriesId === null ? undefined : getSeries(ctx.deps.db, s.seriesId);
+    if (!series?.recurrence) return [];
+    const key = s.startsAt.getTime() > now.getTime() ? 'seminars-series-line' : 'seminars-series-line-past';
+    return [ctx.t(key, { title: series.title, rhythm: rhythmText(ctx.t, series.recurrence), next: short(s) })];
+  });
+  return { text: [ctx.t('seminars-heading'), ...seriesLines].join('\n'), buttons };
 }
 
 export function coordinatorCard(ctx: Ctx, seminarId: number, edit = false): Reply {
@@ -68,8 +85,10 @@ export function coordinatorCard(ctx: Ctx, seminarId: number, edit = false): Repl
     .filter((r) => statusOf(r) === 'going')
     .map((r) => getPerson(db, r.personId)?.fullName ?? '—');
   const comments = feedback.filter((f) => f.comment).map((f) => `«${f.comment}»`);
+  const series = seminar.seriesId === null ? undefined : getSeries(db, seminar.seriesId);
   const lines = [
     `📅 ${seminar.title} — ${formatWhen(seminar.startsAt, municipalityZone(ctx.deps, seminar.municipalityId), ctx.lang)}`,
+    ...(series ? [ctx.t('seminar-series-of', { rhythm: rhythmText(ctx.t, series.recurrence), ...sessionNumber(db, seminar) })] : []),
     ctx.t('rsvp-counts', { ...counts }),
     ctx.t('seminar-attended', { count: attended, feedback: feedback.length, average }),
     ctx.t('seminar-code', { code: seminar.attendanceCode }),
@@ -82,6 +101,7 @@ export function coordinatorCard(ctx: Ctx, seminarId: number, edit = false): Repl
     [
       { kind: 'action', label: 'XLSX', data: exportXlsxAction.encode(seminar.id) },
       { kind: 'action', label: 'CSV', data: exportCsvAction.encode(seminar.id) },
+      ...(series ? [{ kind: 'action' as const, label: ctx.t('seminar-series-xlsx'), data: seriesXlsxAction.encode(seminar.id) }] : []),
     ],
   ];
   // Once it has begun a seminar is history: attendance and feedback, not changes.

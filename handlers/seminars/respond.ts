@@ -4,7 +4,7 @@
 // shown at the event, and leave a 1–5 rating with a comment afterwards.
 import { peopleInAudience } from '../../db/repos/audience.js';
 import type { Person } from '../../db/repos/people.js';
-import { attendeesOf, getSeminar, markAttended, saveFeedback, seminarsBetween, setRsvp, type Seminar } from '../../db/repos/seminars.js';
+import { attendeesOf, getSeminar, getSeries, markAttended, saveFeedback, seminarsBetween, sessionsOf, setRsvp, type Seminar } from '../../db/repos/seminars.js';
 import { z } from 'zod';
 import { requirePerson } from '../core/access.js';
 import { ACCOUNT_POLICY, SEMINAR_POLICY, accountKey, chargeWrongTry, refuseIfLocked, seminarKey, type Charge } from '../core/attempts.js';
@@ -17,6 +17,8 @@ import { municipalityZone } from '../core/local-time.js';
 import { notifyPerson } from '../core/outbox.js';
 import type { Outcome } from '../core/router.js';
 import { answeredCard } from './card.js';
+import { leadsText, normalLeads } from './leads.js';
+import { rhythmWords } from './recurrence.js';
 
 export const feedbackAction = defineAction('sfb', idArg, z.enum(['1', '2', '3', '4', '5']));
 
@@ -54,7 +56,25 @@ export function answerRsvp(ctx: Ctx, seminarId: number, answer: 'yes' | 'maybe' 
     return outcome;
   });
   if (result.promoted !== undefined) ctx.deps.wakeOutbox();
-  return { replies: [answeredCard(db, ctx.t, ctx.lang, seminar, zone, result.status)], notice: ctx.t(`rsvp-status-${result.status}`) };
+  const note = result.status === 'going' || result.status === 'maybe' ? reminderNote(ctx, person, seminar) : undefined;
+  return { replies: [answeredCard(db, ctx.t, ctx.lang, seminar, zone, result.status, note, seriesHeading(ctx, seminar))], notice: ctx.t(`rsvp-status-${result.status}`) };
+}
+
+/** For a session of a series: which one it is, so an answer is plainly about this date only. */
+function seriesHeading(ctx: Ctx, seminar: Seminar): string | undefined {
+  if (seminar.seriesId === null) return undefined;
+  const series = getSeries(ctx.deps.db, seminar.seriesId);
+  if (!series?.recurrence) return undefined;
+  const sessions = sessionsOf(ctx.deps.db, seminar.seriesId);
+  const { key, args } = rhythmWords(series.recurrence);
+  return ctx.t('seminar-series-of', { rhythm: ctx.t(key, args), number: sessions.findIndex((s) => s.id === seminar.id) + 1, count: sessions.length });
+}
+
+/** When the person will be reminded, or that they switched reminders off (and where to switch them on). */
+function reminderNote(ctx: Ctx, person: Person, seminar: Seminar): string {
+  if (!person.seminarReminders) return ctx.t('rsvp-reminders-off');
+  const leads = normalLeads(seminar.reminderLeads);
+  return leads.length ? ctx.t('rsvp-reminders', { leads: leadsText(ctx.t, leads) }) : ctx.t('rsvp-reminders-none');
 }
 
 /** Attendance codes are taken from this long before a seminar starts. */

@@ -69,7 +69,7 @@ describe.each(messengers)('seminars on %s', (platform) => {
     await step('+ Школа Б', undefined, /Выбраны школы: Школа А, Школа Б\./);
     await step('+ Школа В', undefined, /Выбраны школы: Школа А, Школа Б, Школа В\./);
     await step('Готово, дальше', undefined, /Сколько мест/);
-    await step(undefined, '2', /постоянно действующего семинара/);
+    await step(undefined, '2', /Семинар повторяется/);
     const confirm = await step('Нет, отдельное событие', undefined, /Объявить\?/);
     expect(confirm.text).toContain('Получат: 4');
     expect(confirm.text).toContain('25 ноября 2026, 15:00');
@@ -97,16 +97,18 @@ describe.each(messengers)('seminars on %s', (platform) => {
     await waitFor(() => driver.notices().filter((n) => /Вы записаны/.test(n)).length >= 3);
   });
 
-  it('reminds only those coming, 24 hours before, and never twice', async () => {
+  it('reminds those coming or unsure, 24 hours before, and never twice', async () => {
     clock.set('2026-11-24T12:30:00Z'); // 15:30 the day before
     await app.scheduler.tick();
     await driver.waitForText(T3, /Напоминание: завтра семинар/);
     await driver.waitForText(T4, /Напоминание: завтра семинар/);
+    await driver.waitForText(T2, /Напоминание: завтра семинар/);
     await app.scheduler.tick();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(driver.messages(T3).filter((m) => /Напоминание/.test(m.text))).toHaveLength(1);
-    expect(driver.messages(T1).some((m) => /Напоминание/.test(m.text))).toBe(false);
-    expect(driver.messages(T2).some((m) => /Напоминание/.test(m.text))).toBe(false);
+    expect(driver.messages(T2).filter((m) => /Напоминание/.test(m.text))).toHaveLength(1);
+    // «Не смогу» is an answer: no reminder, and no nudge either.
+    expect(driver.messages(T1).some((m) => /Напоминание|ещё не ответили/.test(m.text))).toBe(false);
   });
 
   it('takes attendance from the coordinator and by code, then asks those who came for feedback', async () => {
