@@ -101,3 +101,37 @@ export function openRoundsFor(db: DbOrTx, personId: number, now: Date): { round:
     .where(and(eq(roundRecipients.personId, personId), lte(surveyRounds.opensAt, now), gt(surveyRounds.closesAt, now)))
     .all();
 }
+
+/** Closes a round now, before its time: it stops taking answers and the jobs leave it alone. */
+export function closeRoundEarly(db: DbOrTx, roundId: number, at: Date): boolean {
+  return db.update(surveyRounds).set({ closesAt: at, closedEarlyAt: at }).where(and(eq(surveyRounds.id, roundId), gt(surveyRounds.closesAt, at))).run().changes === 1;
+}
+
+/** Moves a round's close to a later instant; a round closed early opens again. */
+export function extendRound(db: DbOrTx, roundId: number, closesAt: Date): void {
+  db.update(surveyRounds).set({ closesAt, closedEarlyAt: null }).where(eq(surveyRounds.id, roundId)).run();
+}
+
+/** Counts a reminder sent by hand to one recipient (the cap of the «Кто не ответил» list reads it). */
+export function noteManualReminder(db: DbOrTx, roundId: number, personId: number, at: Date): void {
+  db.update(roundRecipients)
+    .set({ manualReminders: sql`${roundRecipients.manualReminders} + 1`, lastRemindedAt: at })
+    .where(and(eq(roundRecipients.roundId, roundId), eq(roundRecipients.personId, personId)))
+    .run();
+}
+
+/** A municipality's latest rounds that were sent to someone at one of these schools. */
+export function roundsForSchools(db: DbOrTx, municipalityId: number, schoolIds: readonly number[], limit = 10): Round[] {
+  if (schoolIds.length === 0) return [];
+  const reached = db
+    .selectDistinct({ roundId: roundRecipients.roundId })
+    .from(roundRecipients)
+    .where(inArray(roundRecipients.schoolId, [...schoolIds]));
+  return db
+    .select()
+    .from(surveyRounds)
+    .where(and(eq(surveyRounds.municipalityId, municipalityId), inArray(surveyRounds.id, reached)))
+    .orderBy(desc(surveyRounds.opensAt))
+    .limit(limit)
+    .all();
+}

@@ -108,3 +108,83 @@ export function barChartPng(title: string, bars: readonly Bar[]): Buffer {
   const svg = new Resvg(barChartSvg(title, bars), { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
   return Buffer.from(svg.render().asPng());
 }
+
+/** One line of a trend chart: a school (or all schools) and its figure in each round; null where the round shows none. */
+export interface TrendLine {
+  label: string;
+  values: readonly (number | null)[];
+}
+
+const PALETTE = ['#2f6fde', '#e4572e', '#29a35a', '#9c4dcc', '#f2a900', '#17a2b8', '#8c564b', '#e377c2', '#555555', '#bcbd22'];
+const PLOT_HEIGHT = 320;
+const AXIS_WIDTH = 60;
+const LEGEND_LINE = 24;
+
+/** Round figures for an axis: at most two decimals, with a comma in Russian. */
+function axisNumber(value: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en' : 'ru', { maximumFractionDigits: 2 }).format(value);
+}
+
+/**
+ * The change of a figure over rounds as SVG: one line per school, a point per
+ * round with its value, a gap where a round shows nothing (too few answers),
+ * the rounds along the bottom and a legend under the chart.
+ */
+export function trendChartSvg(title: string, rounds: readonly string[], lines: readonly TrendLine[], options: { min: number; max: number; unit?: string; lang?: string }): string {
+  const lang = options.lang ?? 'ru';
+  const titleLines = wrapText(title, WIDTH - 2 * MARGIN, TITLE_SIZE, true);
+  const top = MARGIN + titleLines.length * TITLE_LINE + 20;
+  const left = MARGIN + AXIS_WIDTH;
+  const right = WIDTH - MARGIN - 40;
+  const span = options.max - options.min || 1;
+  // The first and last points stand in from the axis, so that their labels fit under them.
+  const inset = 80;
+  const x = (i: number) => (rounds.length <= 1 ? (left + right) / 2 : left + inset + (i * (right - left - 2 * inset)) / (rounds.length - 1));
+  const y = (v: number) => top + PLOT_HEIGHT - ((v - options.min) / span) * PLOT_HEIGHT;
+  const unit = options.unit ?? '';
+  const grid = Array.from({ length: 5 }, (_, i) => options.min + (span * i) / 4).map(
+    (v) =>
+      `<line x1="${left}" y1="${y(v)}" x2="${right}" y2="${y(v)}" stroke="#dddddd"/>` +
+      `<text x="${left - 8}" y="${y(v) + 5}" text-anchor="end" font-size="14" fill="#555555">${escape(axisNumber(v, lang) + unit)}</text>`,
+  );
+  const roundWidth = Math.min(2 * inset, rounds.length <= 1 ? right - left : (right - left - 2 * inset) / (rounds.length - 1));
+  const roundLabels = rounds.map((label, i) =>
+    textLines(wrapText(label, roundWidth - 10, 14), x(i), top + PLOT_HEIGHT + 24, 18, `text-anchor="middle" font-size="14"`),
+  );
+  const labelRows = Math.max(1, ...rounds.map((label) => wrapText(label, roundWidth - 10, 14).length));
+  const drawn = lines.map((line, n) => {
+    const colour = PALETTE[n % PALETTE.length] ?? '#2f6fde';
+    const points = line.values.map((v, i) => (v === null ? null : { x: x(i), y: y(v), v }));
+    const segments: string[] = [];
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1], points[i]];
+      if (a && b) segments.push(`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${colour}" stroke-width="3"/>`);
+    }
+    const dots = points.flatMap((p) =>
+      p && lines.length > 3 ? [`<circle cx="${p.x}" cy="${p.y}" r="5" fill="${colour}"/>`] : p ? [`<circle cx="${p.x}" cy="${p.y}" r="5" fill="${colour}"/><text x="${p.x + 8}" y="${p.y - 8}" font-size="13" fill="${colour}">${escape(axisNumber(p.v, lang) + unit)}</text>`] : [],
+    );
+    return [...segments, ...dots].join('');
+  });
+  const legendTop = top + PLOT_HEIGHT + 24 + labelRows * 18 + 16;
+  const legend = lines.map((line, n) => {
+    const colour = PALETTE[n % PALETTE.length] ?? '#2f6fde';
+    const ly = legendTop + n * LEGEND_LINE;
+    return `<rect x="${left}" y="${ly - 12}" width="16" height="16" fill="${colour}"/><text x="${left + 24}" y="${ly + 2}" font-size="${LABEL_SIZE}">${escape(line.label)}</text>`;
+  });
+  const height = legendTop + lines.length * LEGEND_LINE + MARGIN;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="DejaVu Sans, sans-serif">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    textLines(titleLines, MARGIN, MARGIN + TITLE_SIZE, TITLE_LINE, `font-size="${TITLE_SIZE}" font-weight="bold"`),
+    ...grid,
+    ...roundLabels,
+    ...drawn,
+    ...legend,
+    '</svg>',
+  ].join('');
+}
+
+export function trendChartPng(title: string, rounds: readonly string[], lines: readonly TrendLine[], options: { min: number; max: number; unit?: string; lang?: string }): Buffer {
+  const svg = new Resvg(trendChartSvg(title, rounds, lines, options), { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  return Buffer.from(svg.render().asPng());
+}

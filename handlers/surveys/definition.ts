@@ -105,3 +105,31 @@ export async function readSurveyFile(data: Buffer, format: SurveyFileFormat): Pr
   }
   return parseSurveyDefinition(value);
 }
+
+/**
+ * What an answer to a question means, without its wording: the type, the
+ * option values, the range and the unit. Two rounds whose questions share it
+ * can be compared, and a previous answer can be offered again; rewording the
+ * text keeps it, a new option or another scale does not.
+ */
+export function answerShape(question: Question): string {
+  switch (question.type) {
+    case 'single':
+      return JSON.stringify([question.type, question.options.map((o) => o.value)]);
+    case 'multiple':
+      return JSON.stringify([question.type, question.options.map((o) => o.value), question.min ?? null, question.max ?? null]);
+    case 'scale':
+      return JSON.stringify([question.type, question.min, question.max]);
+    case 'number':
+      return JSON.stringify([question.type, question.min, question.max, question.integer, question.unit]);
+    case 'text':
+      return JSON.stringify([question.type, question.maxLength]);
+    default:
+      return JSON.stringify([question.type]);
+  }
+}
+
+/** Whether an answer to one question means the same as an answer to the other (see answerShape). */
+export function sameShape(a: Question | undefined, b: Question | undefined): boolean {
+  return a !== undefined && b !== undefined && answerShape(a) === answerShape(b);
+}

@@ -3,20 +3,22 @@
 // where allowed; a summary to confirm; the answers so far live in the dialog
 // row, so a pause or a restart resumes where the person stopped. Exactly one
 // response per person (or school) per round; named answers may be edited
-// until the close; an anonymous response keeps no link to its author.
+// until the close; an anonymous response keeps no link to its author. A
+// recurring named report first offers last time's answers, each to keep or
+// change (prefill.ts).
 import { randomUUID } from 'node:crypto';
-import { findResponse, getRound, getSurvey, markAnswered, recipient, saveResponse, type Round } from '../../db/repos/surveys.js';
-import type { DbOrTx } from '../../db/client.js';
+import { findResponse, getRound, markAnswered, recipient, saveResponse, type Round } from '../../db/repos/surveys.js';
 import { requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Ctx } from '../core/context.js';
 import type { Choice, DialogDef, StepOutcome } from '../core/dialog.js';
 import { notAllowed, UserError } from '../core/errors.js';
-import { formatIsoDay } from '../core/format.js';
-import { todayIn } from '../core/local-time.js';
+import { formatDay, formatIsoDay } from '../core/format.js';
+import { municipalityZone, todayIn } from '../core/local-time.js';
 import type { Outcome } from '../core/router.js';
 import { isComplete, nextQuestion, validateAnswer, visibleQuestions, type RawAnswer } from './answer.js';
-import { parseSurveyDefinition } from './definition.js';
+import { previousAnswers } from './prefill.js';
+import { definitionOf } from './stored.js';
 import { MAX_LABEL_LENGTH, type AnswerValue, type Question, type ScaleQuestion, type SurveyDefinition } from './types.js';
 
 export const startRoundAction = defineAction('svs', idArg);
@@ -30,28 +32,12 @@ export type AnswerData = {
   trail: string[];
   /** Options ticked so far in a multiple-choice question. */
   ticked: string[];
+  /** The person chose «Заполнить как в прошлый раз»: each question offers their previous answer (prefill.ts). */
+  prefill?: boolean;
 };
 
-/**
- * Definitions never change once stored, so each is validated once. The cache
- * is per database: ids are only unique within one, and a process may hold
- * more than one (tests, the command line beside the bot).
- */
-const definitions = new WeakMap<DbOrTx, Map<number, SurveyDefinition>>();
-
-/** The validated definition of a stored survey. */
-export function definitionOf(ctx: Pick<Ctx, 'deps'>, surveyId: number): SurveyDefinition {
-  const db = ctx.deps.db;
-  let cache = definitions.get(db);
-  if (!cache) definitions.set(db, (cache = new Map()));
-  const cached = cache.get(surveyId);
-  if (cached) return cached;
-  const row = getSurvey(db, surveyId);
-  const parsed = row ? parseSurveyDefinition(row.definition) : undefined;
-  if (!parsed?.ok) throw new Error(`survey ${surveyId} has no valid definition`);
-  cache.set(surveyId, parsed.survey);
-  return parsed.survey;
-}
+// The validated definition of a stored survey; the rest of the feature imports it from here.
+export { definitionOf };
 
 function openRound(ctx: Ctx, roundId: number): Round {
   const round = getRound(ctx.deps.db, roundId);
@@ -101,8 +87,15 @@ function scaleRows(question: ScaleQuestion): Choice[][] {
   return rows;
 }
 
-function choicesFor(ctx: Ctx, question: Question, data: AnswerData): Choice[][] {
+/** The previous answer to offer with «Оставить», when the person chose to fill in as last time. */
+function previousFor(ctx: Ctx, round: Round, question: Question, data: AnswerData): AnswerValue | undefined {
+  if (!data.prefill || !ctx.person) return undefined;
+  return previousAnswers(ctx, round, ctx.person)?.answers[question.id];
+}
+
+function choicesFor(ctx: Ctx, question: Question, data: AnswerData, previous: AnswerValue | undefined): Choice[][] {
   const rows: Choice[][] = [];
+  if (previous !== undefined && data.ticked.length === 0) rows.push([{ label: ctx.t('survey-prefill-keep'), value: 'keep' }]);
   if (question.type === 'single') rows.push(...question.options.map((o, i) => [{ label: o.label, value: `o:${i}` }]));
   if (question.type === 'multiple') {
     rows.push(...question.options.map((o, i) => [{ label: `${data.ticked.includes(o.value) ? '✓ ' : ''}${o.label}`, value: `t:${i}` }]));
@@ -117,11 +110,12 @@ function choicesFor(ctx: Ctx, question: Question, data: AnswerData): Choice[][] 
   return rows;
 }
 
-function questionText(ctx: Ctx, survey: SurveyDefinition, question: Question, data: AnswerData): string {
+function questionText(ctx: Ctx, survey: SurveyDefinition, question: Question, data: AnswerData, previous: AnswerValue | undefined): string {
   const visible = visibleQuestions(survey, data.answers);
   const position = visible.findIndex((q) => q.id === question.id) + 1;
   const lines = [ctx.t('survey-progress', { n: position, total: visible.length }), '', question.text];
   if (question.hint) lines.push(`(${question.hint})`);
+  if (previous !== undefined) lines.push('', ctx.t('survey-prefill-was', { answer: formatAnswer(ctx, question, previous) }));
   // What is ticked so far; after «Готово» the echo of this text is what shows the choice.
   if (question.type === 'multiple' && data.ticked.length > 0) {
     lines.push('', ctx.t('survey-ticked', { options: data.ticked.map((v) => question.options.find((o) => o.value === v)?.label ?? v).join(', ') }));
@@ -193,8 +187,9 @@ export const answerDialog: DialogDef<AnswerData> = {
         const round = getRound(ctx.deps.db, data.roundId);
         const survey = round ? definitionOf(ctx, round.surveyId) : undefined;
         const question = survey?.questions.find((q) => q.id === data.current);
-        if (!survey || !question) return { text: ctx.t('survey-gone') };
-        return { text: questionText(ctx, survey, question, data), choices: choicesFor(ctx, question, data), acceptsText: true };
+        if (!round || !survey || !question) return { text: ctx.t('survey-gone') };
+        const previous = previousFor(ctx, round, question, data);
+        return { text: questionText(ctx, survey, question, data, previous), choices: choicesFor(ctx, question, data, previous), acceptsText: true };
       },
       accept: (ctx, data, answer) => {
         const round = openRound(ctx, data.roundId);
@@ -204,6 +199,11 @@ export const answerDialog: DialogDef<AnswerData> = {
         if (answer.kind === 'choice' && answer.value === 'back') {
           const previous = data.trail.at(-1);
           return previous ? { next: 'question', data: { ...data, current: previous, trail: data.trail.slice(0, -1), ticked: [] } } : { reask: ctx.t('dialog-choose-button') };
+        }
+        if (answer.kind === 'choice' && answer.value === 'keep') {
+          // Looked up again: only the person's own previous answer, and only while the question keeps its shape.
+          const kept = previousFor(ctx, round, question, data);
+          return kept === undefined ? { reask: ctx.t('dialog-choose-button') } : advance(survey, data, question.id, kept);
         }
         if (answer.kind === 'choice' && answer.value.startsWith('t:') && question.type === 'multiple') {
           const option = question.options[Number(answer.value.slice(2))];
@@ -217,6 +217,25 @@ export const answerDialog: DialogDef<AnswerData> = {
         const checked = validateAnswer(question, raw, { today: todayIn(ctx.deps, round.municipalityId) });
         if (!checked.ok) return { reask: ctx.t(checked.error.key, checked.error.args) };
         return advance(survey, data, question.id, checked.value);
+      },
+    },
+    prefill: {
+      prompt: (ctx, data) => {
+        const round = getRound(ctx.deps.db, data.roundId);
+        const previous = round && ctx.person ? previousAnswers(ctx, round, ctx.person) : undefined;
+        const zone = round ? municipalityZone(ctx.deps, round.municipalityId) : 'UTC';
+        return {
+          text: previous ? ctx.t('survey-prefill-offer', { date: formatDay(previous.round.opensAt, zone) }) : ctx.t('survey-prefill-gone'),
+          choices: [[{ label: ctx.t('survey-prefill-yes'), value: 'yes' }], [{ label: ctx.t('survey-prefill-no'), value: 'no' }]],
+        };
+      },
+      accept: (ctx, data, answer) => {
+        if (answer.kind !== 'choice' || (answer.value !== 'yes' && answer.value !== 'no')) return { reask: ctx.t('dialog-choose-button') };
+        const round = openRound(ctx, data.roundId);
+        const survey = definitionOf(ctx, round.surveyId);
+        const first = nextQuestion(survey, data.answers);
+        const prefill = answer.value === 'yes' && ctx.person !== undefined && previousAnswers(ctx, round, ctx.person) !== undefined;
+        return { next: first ? 'question' : 'summary', data: { ...data, prefill, current: first?.id ?? null } };
       },
     },
     summary: {
@@ -266,7 +285,9 @@ export function startRound(ctx: Ctx, roundId: number, start: (data: AnswerData, 
   const first = nextQuestion(survey, {});
   const intro = [survey.title, survey.description ?? ''].filter(Boolean).join('\n');
   const data: AnswerData = { roundId: round.id, answers: {}, current: first?.id ?? null, trail: [], ticked: [] };
-  const result = start(data, first ? 'question' : 'summary');
+  // A recurring report answered before: offer last time's answers first.
+  const offer = first !== null && previousAnswers(ctx, round, person) !== undefined;
+  const result = start(data, offer ? 'prefill' : first ? 'question' : 'summary');
   const replies = 'replies' in result ? result.replies : Array.isArray(result) ? result : [result];
   return { replies: [{ text: intro }, ...replies] };
 }

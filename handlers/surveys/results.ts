@@ -21,14 +21,19 @@ import { buildXlsx, neutralize, XLSX_MIME } from '../core/spreadsheet.js';
 import { aggregate, type QuestionReport } from './aggregate.js';
 import { barChartPng } from './chart.js';
 import { roundProgress } from './progress.js';
-import { nudgeAction, remindMissing } from './reminders.js';
+import { schoolRoundsReply } from './missing.js';
+import { missingAction, nudgeAction } from './reminders.js';
+import { closeAskAction, extendAction } from './round-admin.js';
 import { definitionOf, formatAnswer, startRoundAction } from './respond.js';
+import { schoolHeadReplies } from './school-view.js';
 import { roundTooSmall } from './small-groups.js';
+import { trendButtons, trendSheet } from './trends.js';
 import type { AnswerValue } from './types.js';
 
 export const roundCardAction = defineAction('svr', idArg);
 export const summaryAction = defineAction('svq', idArg);
-export const missingAction = defineAction('svm', idArg);
+// «Кто не ответил» (svm) is defined with the reminders, whose escalation message links to it too.
+export { missingAction };
 export const xlsxAction = defineAction('svx', idArg);
 export const csvAction = defineAction('svc', idArg);
 export const chartAction = defineAction('svg', idArg, idArg);
@@ -77,6 +82,11 @@ export function surveysCommand(ctx: Ctx): Reply[] {
       ]),
     });
   }
+  // A school admin: the rounds that reached their school, each with its own missing list.
+  const school = schoolRoundsReply(ctx);
+  if (school) replies.push(school);
+  // A school head: their school's results and its change over time (school-view.ts).
+  replies.push(...schoolHeadReplies(ctx));
   const readable = readableMunicipalities(ctx, person);
   for (const municipality of readable) {
     const rounds = roundsOf(ctx.deps.db, municipality.id);
@@ -100,7 +110,7 @@ export function roundCard(ctx: Ctx, roundId: number): Reply {
   const closed = round.closesAt.getTime() <= ctx.deps.clock.now().getTime();
   const lines = [
     `📋 ${survey.title}`,
-    ctx.t(closed ? 'survey-closed-at' : 'survey-open-until', { date: formatDayTime(round.closesAt, zone) }),
+    ctx.t(round.closedEarlyAt ? 'survey-closed-early-at' : closed ? 'survey-closed-at' : 'survey-open-until', { date: formatDayTime(round.closesAt, zone) }),
     ctx.t('survey-rate', { answered: p.answered, total: p.total, percent: p.total ? Math.round((p.answered / p.total) * 100) : 0 }),
     '',
   ];
@@ -110,35 +120,16 @@ export function roundCard(ctx: Ctx, roundId: number): Reply {
   const buttons: Button[][] = [
     [{ kind: 'action', label: ctx.t('survey-button-summary'), data: summaryAction.encode(round.id) }, { kind: 'action', label: ctx.t('survey-button-missing'), data: missingAction.encode(round.id) }],
     [{ kind: 'action', label: 'XLSX', data: xlsxAction.encode(round.id) }, { kind: 'action', label: 'CSV', data: csvAction.encode(round.id) }],
+    ...trendButtons(ctx, round),
   ];
-  if (admin && !closed) buttons.push([{ kind: 'action', label: ctx.t('survey-button-nudge'), data: nudgeAction.encode(round.id) }]);
+  // Steering the round: remind, extend, close early (a closed round may be extended, which opens it again).
+  const missing = recipientsOf(ctx.deps.db, round.id).filter((r) => !r.answeredAt).length;
+  if (admin && !closed && missing > 0) buttons.push([{ kind: 'action', label: ctx.t('survey-remind-all', { count: missing }), data: nudgeAction.encode(round.id) }]);
+  if (admin) {
+    const extend: Button = { kind: 'action', label: ctx.t('survey-button-extend'), data: extendAction.encode(round.id) };
+    buttons.push(closed ? [extend] : [extend, { kind: 'action', label: ctx.t('survey-button-close'), data: closeAskAction.encode(round.id) }]);
+  }
   return { text: lines.join('\n'), buttons };
-}
-
-/** Those who have not answered yet, by school. */
-export function missingList(ctx: Ctx, round: Round): string[] {
-  const missing = recipientsOf(ctx.deps.db, round.id).filter((r) => !r.answeredAt);
-  const names = namesOf(ctx.deps.db, missing.map((r) => r.personId));
-  const schoolName = schoolNames(ctx, round);
-  return missing.map((r) => `• ${names.get(r.personId) ?? '—'} (${schoolName(r.schoolId)})`);
-}
-
-export function missingReply(ctx: Ctx, roundId: number): Reply {
-  const round = readable(ctx, roundId);
-  const missing = missingList(ctx, round);
-  return { text: missing.length ? `${ctx.t('survey-missing-heading', { count: missing.length })}\n${missing.join('\n')}` : ctx.t('survey-missing-none') };
-}
-
-/** Reminds everyone who has not answered, at most once a day per round. */
-export function nudgeMissing(ctx: Ctx, roundId: number): Reply {
-  const round = readable(ctx, roundId);
-  if (!mayAdminister(requirePerson(ctx), round.municipalityId)) throw notAllowed();
-  const now = ctx.deps.clock.now();
-  const day = formatDay(now, zoneOf(ctx, round));
-  const title = definitionOf(ctx, round.surveyId).title;
-  const count = ctx.deps.db.transaction((tx) => remindMissing(tx, ctx.deps, round, title, { dedupeKey: (personId) => `round:${round.id}:nudge:${day}:${personId}`, notBefore: now }));
-  ctx.deps.wakeOutbox();
-  return { text: ctx.t('survey-nudged', { count }) };
 }
 
 type Report = ReturnType<typeof report>;
@@ -331,7 +322,7 @@ async function exportXlsx(ctx: ReadCtx, round: Round): Promise<Exported & { surv
   const rep = report(ctx, round);
   const raw = rawTable(ctx, round, rep);
   const texts = rep.survey.anonymous && rep.result.questions.some((q) => q.type === 'text') ? [{ name: ctx.t('export-texts-sheet'), ...freeTextTable(ctx, rep) }] : [];
-  const data = await buildXlsx([{ name: ctx.t('export-raw-sheet'), ...raw }, { name: ctx.t('export-schools-sheet'), ...schoolsTable(ctx, round, rep) }, ...texts]);
+  const data = await buildXlsx([{ name: ctx.t('export-raw-sheet'), ...raw }, { name: ctx.t('export-schools-sheet'), ...schoolsTable(ctx, round, rep) }, ...texts, trendSheet(ctx, round)]);
   return { data, rows: raw.rows.length, survey: rep.survey, notice: tooFewNotice(ctx, rep) };
 }
 

@@ -47,3 +47,17 @@ export function shownSchools(sizes: GroupSizes, minGroupSize: number): Set<numbe
 export function roundTooSmall(anonymous: boolean, responses: number, minGroupSize: number): boolean {
   return anonymous && responses < minGroupSize;
 }
+
+/** The minimum group size when a municipality has not set its own (settings.surveyMinGroupSize). */
+export const DEFAULT_MIN_GROUP = 3;
+
+/**
+ * Whether per-school figures of a survey need the small-group rule. A named
+ * school-level survey is the school's own report, signed by its
+ * administration, with one response per school by design: there is no person
+ * to hide in it, and withholding it would hide every school. Every other
+ * survey speaks for people, so its small groups are withheld.
+ */
+export function protectsPeople(survey: { anonymous: boolean; level: 'school' | 'person' }): boolean {
+  return survey.anonymous || survey.level === 'person';
+}

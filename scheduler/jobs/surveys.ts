@@ -1,16 +1,21 @@
 // Survey rounds over time: reminders at 10:00 local on the round's reminder
 // days to those who have not answered (never in quiet hours), the missing
 // list to the coordinator and school admins once the escalation day comes,
-// and the next round of a recurring survey when its date arrives. What the
+// and the next round of a recurring survey when its date arrives. A round
+// closed early is no longer open, so nothing more is sent for it; an
+// extended one keeps its reminder days (counted from the opening) and gets
+// one more reminder at 10:00 the day before its new close. What the
 // reminders and the missing list say, and to whom, is the survey feature's
 // (handlers/surveys/reminders.ts); this job only decides when.
 import { DateTime } from 'luxon';
+import { getValue } from '../../db/repos/kv.js';
 import { openRounds, recurringTips, type Round } from '../../db/repos/surveys.js';
 import type { Recurrence } from '../../db/schema.js';
-import { municipalityZone, outsideQuietHours } from '../../handlers/core/local-time.js';
+import { localDate, municipalityZone, outsideQuietHours } from '../../handlers/core/local-time.js';
 import { launchRound } from '../../handlers/surveys/launch.js';
 import { escalateMissing, remindMissing } from '../../handlers/surveys/reminders.js';
 import { definitionOf } from '../../handlers/surveys/respond.js';
+import { extendedKey } from '../../handlers/surveys/round-admin.js';
 import type { Job, JobDeps } from '../job.js';
 
 const SEND_AT = { hour: 10, minute: 0 };
@@ -24,16 +29,32 @@ function dayAfterOpening(round: Round, days: number, zone: string): Date {
   return DateTime.fromJSDate(round.opensAt, { zone }).plus({ days }).set({ ...SEND_AT, second: 0, millisecond: 0 }).toJSDate();
 }
 
+/** 10:00 local on the day before the round closes. */
+function dayBeforeClose(round: Round, zone: string): Date {
+  return DateTime.fromJSDate(round.closesAt, { zone }).minus({ days: 1 }).set({ ...SEND_AT, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** When a round reminds, each with the part of its dedupe key that tells one reminder from another. */
+function reminderSlots(deps: JobDeps, round: Round, zone: string): { key: string; at: Date }[] {
+  const slots = round.reminderDays.map((day) => ({ key: String(day), at: dayAfterOpening(round, day, zone) }));
+  const extended = getValue(deps.db, extendedKey(round.id));
+  if (!extended) return slots;
+  // Extended: one more the day before the new close, keyed by that close, so a second extension brings its own.
+  // The extension's own notice stands for every slot before it, so nobody hears twice in one go.
+  const at = new Date(extended);
+  return [...slots, { key: `close:${localDate(round.closesAt, zone)}`, at: dayBeforeClose(round, zone) }].filter((slot) => slot.at > at);
+}
+
 function remind(deps: JobDeps, round: Round, now: Date): number {
   const zone = zoneOf(deps, round);
   const title = definitionOf({ deps }, round.surveyId).title;
   // Only the latest reminder that is due: after days of downtime a person gets one reminder, not each missed one.
-  const due = round.reminderDays.filter((day) => now >= dayAfterOpening(round, day, zone));
+  const due = reminderSlots(deps, round, zone).filter((slot) => now >= slot.at);
   if (due.length === 0) return 0;
-  const day = Math.max(...due);
+  const latest = due.reduce((a, b) => (b.at > a.at ? b : a));
   const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
   if (notBefore >= round.closesAt) return 0;
-  return deps.db.transaction((tx) => remindMissing(tx, deps, round, title, { dedupeKey: (personId) => `round:${round.id}:remind:${day}:${personId}`, notBefore }));
+  return deps.db.transaction((tx) => remindMissing(tx, deps, round, title, { dedupeKey: (personId) => `round:${round.id}:remind:${latest.key}:${personId}`, notBefore }));
 }
 
 function escalate(deps: JobDeps, round: Round, now: Date): number {
