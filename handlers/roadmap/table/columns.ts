@@ -5,13 +5,14 @@
 // open: the deadline column is the one whose cells read as deadlines, the
 // number column the one of "1", "1.2.", "II", the title the longest free
 // text, the responsible one that names bodies and people. Several columns
-// of dates ("1 этап | 2 этап", "I кв. | II кв. | …") become milestones of
-// one item, each labelled with its header; any other named column
+// of dates ("1 этап | 2 этап", "I кв. | II кв. | …", a class each in an
+// assessment grid: "5 класс | 6 класс") become milestones of one item, each
+// labelled with its header; any other named column
 // ("Класс", "Форма") is an extra, kept in the item's expected result.
 import { parseDeadline } from '../deadline.js';
 import { cleanCell, isColumnNumbering, isRomanNumber, itemNumber, numberCell } from './cells.js';
 import { columnOf, findRoadmapHeader, type RoadmapHeader } from './header.js';
-import { isMark, isStageName, periodOf, yearIn, yearLabel, type PeriodKind } from './periods.js';
+import { isClassLabel, isMark, isStageName, periodOf, yearIn, yearLabel, type PeriodKind } from './periods.js';
 import type { Column } from './types.js';
 
 /** A column read by its header: the text of all header rows, top to bottom. */
@@ -101,7 +102,7 @@ function continuesHeader(cells: string[], above: string[]): boolean {
     if (itemNumber(text) !== undefined || text.length > HEADER_PART_MAX) return false;
     const wrapped = /^[a-zа-яё(/]/.test(text) && text.length <= WRAPPED_MAX && !/\d/.test(text) && !readsAsDeadline(text);
     const period = isPeriod(text) && (periods >= 2 || (above[i] ?? '') === '');
-    if (!wrapped && !period && !isStageName(text) && columnOf(text) === undefined) return false;
+    if (!wrapped && !period && !isStageName(text) && !isClassLabel(text) && columnOf(text) === undefined) return false;
     fresh++;
   }
   return fresh > 0 && (filled.length >= 2 || (above[filled[0] ?? 0] ?? '') === '');
@@ -181,8 +182,10 @@ function dateColumns(labels: string[], lowest: string[], stats: ColumnStats[], t
     const bottom = lowest[index] ?? '';
     if (taken.has(index)) return [];
     if (periods.includes(index)) return gridUsed ? [{ index, label: bottom }] : [];
-    const named = isStageName(bottom) || yearLabel(bottom) !== undefined || hintOf(label) === 'deadline';
-    return named && dated(index) ? [{ index, label: bottom || label }] : [];
+    // A class's column holds the day of its work («18.09»), which alone reads as an item number.
+    const classDays = isClassLabel(bottom) && (stats[index]?.days ?? 0) > 0;
+    const named = isStageName(bottom) || isClassLabel(bottom) || yearLabel(bottom) !== undefined || hintOf(label) === 'deadline';
+    return (named && dated(index)) || classDays ? [{ index, label: bottom || label }] : [];
   });
   return candidates.length >= 2 ? candidates : [];
 }

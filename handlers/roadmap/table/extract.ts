@@ -9,7 +9,7 @@
 import { cleanCell, sectionHeading } from './cells.js';
 import { findTableLayout, type TableLayout } from './columns.js';
 import { dateParts, deadlineTextOf, extrasText } from './dates.js';
-import { classifyLine, mendSplitRows, type LineKind, type TableLine } from './rows.js';
+import { classifyLine, headingRow, mendSplitRows, type LineKind, type TableLine } from './rows.js';
 import type { Column, DraftWarning, RoadmapDraft, RoadmapItem } from './types.js';
 
 /** The layout, under the name the row stages know it by. */
@@ -55,7 +55,9 @@ function collectRows(lines: TableLine[], header: RoadmapHeader, warnings: DraftW
       if (line.count > 1) warnings.push({ code: 'skipped-row', line: line.line, text: kind.text });
       continue;
     }
-    if (kind.kind !== 'continuation') rows.push(rowOf(line, kind, header));
+    const heading = kind.kind === 'continuation' && last?.kind !== 'section' ? headingRow(line, header, last ? cellOf(last, header, 'title') : undefined) : undefined;
+    if (heading !== undefined) rows.push(rowOf(line, { kind: 'section', title: heading }, header));
+    else if (kind.kind !== 'continuation') rows.push(rowOf(line, kind, header));
     else if (last) appendTo(last, line);
     else warnings.push({ code: 'orphan-continuation', line: line.line });
   }

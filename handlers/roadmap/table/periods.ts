@@ -38,6 +38,13 @@ export function isStageName(label: string): boolean {
   return STAGE.test(label) && label.length <= 40;
 }
 
+/** "5 класс", "6-е классы", "10–11 кл.": a column of an assessment grid, one per class, the date of the work in its cells. */
+const CLASS = /^\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:-?(?:[еыхй]|ые|ых))?\s*(?:класс(?:а|ы|ов)?|кл\.?)$/i;
+
+export function isClassLabel(label: string): boolean {
+  return CLASS.test(label.trim());
+}
+
 export function isMark(text: string): boolean {
   return MARK.test(text.trim());
 }

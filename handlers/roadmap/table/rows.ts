@@ -113,3 +113,23 @@ export function classifyLine(line: TableLine, header: RoadmapHeader): LineKind {
   const leadEmpty = line.cells[0] === '' && (line.cells[lead] ?? '') === '';
   return leadEmpty || line.count < line.cells.length ? { kind: 'continuation' } : { kind: 'item', number: '' };
 }
+
+/** Words a title cut at a page break may end on, the rest of it below: a preposition, a conjunction. */
+const HANGING = /(?:^|\s)(?:и|или|а|в|во|на|по|с|со|к|ко|о|об|от|для|из|за|при|до|без|через|между|над|под|как|что|их|его|её)$/i;
+
+/**
+ * A row with nothing but a capitalised phrase in the title column
+ * («Работа с родителями», bold in the document; or the text of a row Word
+ * numbers by itself, its number not in the text), under an item whose title
+ * reads as finished: a section heading, not the end of the title above. A
+ * title cut at a page break goes on in lower case, or after a hanging word.
+ */
+export function headingRow(line: TableLine, header: RoadmapHeader, aboveTitle: string | undefined): string | undefined {
+  const title = header.columns.title;
+  if (title === undefined || header.columns.number === undefined || line.count < line.cells.length) return undefined;
+  const text = line.cells[title] ?? '';
+  if (line.cells.some((c, i) => i !== title && c !== '')) return undefined;
+  if (!/^[А-ЯЁA-Z][а-яёa-z]/.test(text) || /[,;:\-–—]$/.test(text) || text.length > 80 || text.split(/\s+/).length > 8) return undefined;
+  if (aboveTitle !== undefined && (/[,;:\-–—(«"]$/.test(aboveTitle) || HANGING.test(aboveTitle))) return undefined;
+  return text;
+}

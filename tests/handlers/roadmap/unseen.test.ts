@@ -4,6 +4,8 @@
 // start of its title, its section, the kind of its schedule and its
 // milestones ("from..due" or "due") are written down by hand, and the item
 // count follows from the list.
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { guessPlanPeriod } from '../../../handlers/roadmap/plan-period.js';
 import { planWithColumns, readRoadmap, type PlannedItem, type RoadmapPlan } from '../../../handlers/roadmap/store.js';
@@ -454,9 +456,38 @@ describe('plans of other regions', () => {
     ]);
   });
 
-  it.todo('a section row in the title column without a number or «Раздел» («Работа с родителями» in bold) is still read as the end of the title above');
-  it.todo('a «№ п/п» column with Word multi-level list numbering («1.», «1.1.») comes out numbered 1, 2, 3… in order: the levels are not in the text');
-  it.todo('an assessment grid with classes as columns («Предмет | 5 класс | 6 класс», dates in the cells): only one class column is read as the deadline');
+  it('a section row in the title column without a number or «Раздел» («Работа с родителями» in bold) heads a section; a title cut at a page break still joins the row above', async () => {
+    const plan = await read('parents.docx', boldSectionDocx());
+    expect(plan.period).toEqual(SCHOOL_2025);
+    expectItems(plan, [
+      ['1', 'Размещение информации о ГИА на сайте школы', null, 'once', ['2025-09-30']],
+      ['2', 'Общешкольное родительское собрание по вопросам подготовки к итоговой аттестации', 'Работа с родителями', 'once', ['2025-10-31']],
+      ['3', 'Консультации педагога-психолога для родителей', 'Работа с родителями', 'once', ['2025-11-30']],
+    ]);
+    expect(plan.items[0]?.title).toBe('Размещение информации о ГИА на сайте школы');
+    expect(plan.sections).toEqual(['Работа с родителями']);
+  });
+
+  it('a «№ п/п» column with Word multi-level list numbering («1.», «1.1.»): the first level, with no dates, heads sections, and the items come out numbered 1, 2, 3… in order, the levels not being in the text', async () => {
+    const plan = await read('levels.docx', multiLevelDocx());
+    expectItems(plan, [
+      ['1', 'Приказ о создании рабочей группы', 'Организационные мероприятия', 'once', ['2026-01-31']],
+      ['2', 'План работы рабочей группы', 'Организационные мероприятия', 'once', ['2026-02-28']],
+      ['3', 'Семинар по подготовке к ВПР', 'Работа с педагогами', 'once', ['2026-03-31']],
+    ]);
+  });
+
+  it('an assessment grid with classes as columns («Предмет | 5 класс | 6 класс», dates in the cells): every class column is a milestone of the subject', async () => {
+    const plan = await read('classes.xlsx', classGridXlsx());
+    expect(plan.period).toEqual(SCHOOL_2025);
+    expectItems(plan, [
+      ['', 'Русский язык', null, 'milestones', ['2025-09-18', '2025-09-20', '2025-09-25']],
+      ['', 'Математика', null, 'milestones', ['2025-10-15', '2025-10-16']],
+    ]);
+    expect(plan.items[0]?.schedule.milestones.map((m) => m.label)).toEqual(['5 класс', '6 класс', '7 класс']);
+    expect(plan.items[0]?.responsibleText).toBe('Орлова В.В.');
+  });
+
   it.todo('«август» in a school-year plan («на 2025-2026 учебный год») read as August 2025, when plans open the year with it (now the August that ends it)');
 });
 
@@ -499,3 +530,56 @@ describe('the plan period named above the table', () => {
     expect(guessPlanPeriod([[title], ...table])).toEqual(period);
   });
 });
+
+// Three documents built here rather than among the fixtures: a bold section
+// row in the title column, Word's two-level list numbering, classes as columns.
+type DocCell = string | { bold: string } | { level: number };
+
+function docCell(spec: DocCell): TableCell {
+  if (typeof spec === 'string') return new TableCell({ children: [new Paragraph(spec)] });
+  if ('bold' in spec) return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: spec.bold, bold: true })] })] });
+  return new TableCell({ children: [new Paragraph({ text: '', numbering: { reference: 'levels', level: spec.level } })] });
+}
+
+function docxOf(title: string, rows: DocCell[][]): Promise<Buffer> {
+  const levels = [
+    { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+    { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2.', alignment: AlignmentType.START },
+  ];
+  const table = new Table({ rows: rows.map((cells) => new TableRow({ children: cells.map(docCell) })) });
+  return Packer.toBuffer(new Document({ numbering: { config: [{ reference: 'levels', levels }] }, sections: [{ children: [new Paragraph(title), table] }] }));
+}
+
+function boldSectionDocx(): Promise<Buffer> {
+  return docxOf('План работы школы с родителями (законными представителями) на 2025-2026 учебный год', [
+    ['№ п/п', 'Содержание работы', 'Сроки', 'Ответственные'],
+    ['1', 'Размещение информации о ГИА на сайте школы', 'сентябрь', 'зам. директора по УВР'],
+    ['', { bold: 'Работа с родителями' }, '', ''],
+    ['2', 'Общешкольное родительское собрание по вопросам', 'октябрь', 'директор'],
+    ['', 'подготовки к итоговой аттестации', '', ''],
+    ['3', 'Консультации педагога-психолога для родителей', 'ноябрь', 'педагог-психолог'],
+  ]);
+}
+
+function multiLevelDocx(): Promise<Buffer> {
+  return docxOf('План мероприятий по подготовке к ВПР на 2026 год', [
+    ['№ п/п', 'Наименование мероприятия', 'Срок исполнения', 'Ответственный'],
+    [{ level: 0 }, 'Организационные мероприятия', '', ''],
+    [{ level: 1 }, 'Приказ о создании рабочей группы', 'январь 2026', 'директор'],
+    [{ level: 1 }, 'План работы рабочей группы', 'февраль 2026', 'руководитель группы'],
+    [{ level: 0 }, 'Работа с педагогами', '', ''],
+    [{ level: 1 }, 'Семинар по подготовке к ВПР', 'март 2026', 'зам. директора по УВР'],
+  ]);
+}
+
+async function classGridXlsx(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('ВПР').addRows([
+    ['График оценочных процедур на I полугодие 2025-2026 учебного года'],
+    ['Учебный предмет', 'Сроки проведения', null, null, 'Ответственный'],
+    [null, '5 класс', '6 класс', '7 класс', null],
+    ['Русский язык', '18.09', '20.09', '25.09', 'Орлова В.В.'],
+    ['Математика', '15.10', '16.10', '', 'Гусев Д.А.'],
+  ]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
