@@ -1,7 +1,7 @@
 // Consultation entries and their history.
-import { and, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../types.js';
-import { consultationHistory, consultations } from '../schema.js';
+import { consultationHistory, consultationPlans, consultations, plannedConsultations } from '../schema.js';
 
 export type Consultation = typeof consultations.$inferSelect;
 export type NewConsultation = typeof consultations.$inferInsert;
@@ -62,4 +62,127 @@ export function consultationsBetween(db: DbOrTx, municipalityId: number, from: s
       ),
     )
     .all();
+}
+
+/** The teacher's rating (1–5) and optional comment; each change is kept in the history as 'rated'. */
+export function rateConsultation(db: DbOrTx, id: number, values: { rating?: number; ratingComment?: string | null }, by: number, at: Date): Consultation | undefined {
+  const row = db
+    .update(consultations)
+    .set(values)
+    .where(and(eq(consultations.id, id), isNull(consultations.deletedAt)))
+    .returning()
+    .get();
+  if (row) record(db, row, 'rated', by, at);
+  return row;
+}
+
+/** Every live rated entry of a municipality (ratings roll up over all time, per author). */
+export function ratedConsultations(db: DbOrTx, municipalityId: number, authorId?: number): Consultation[] {
+  return db
+    .select()
+    .from(consultations)
+    .where(
+      and(
+        eq(consultations.municipalityId, municipalityId),
+        isNull(consultations.deletedAt),
+        isNotNull(consultations.rating),
+        authorId === undefined ? undefined : eq(consultations.authorId, authorId),
+      ),
+    )
+    .all();
+}
+
+// Plans per pair: the current one has no ended_at; a new plan ends it.
+
+export type ConsultationPlan = typeof consultationPlans.$inferSelect;
+
+export function currentPlan(db: DbOrTx, assignmentId: number): ConsultationPlan | undefined {
+  return db
+    .select()
+    .from(consultationPlans)
+    .where(and(eq(consultationPlans.assignmentId, assignmentId), isNull(consultationPlans.endedAt)))
+    .orderBy(desc(consultationPlans.id))
+    .get();
+}
+
+/** The current plans of these assignments, by assignment id. */
+export function currentPlans(db: DbOrTx, assignmentIds: readonly number[]): Map<number, ConsultationPlan> {
+  if (assignmentIds.length === 0) return new Map();
+  const rows = db
+    .select()
+    .from(consultationPlans)
+    .where(and(inArray(consultationPlans.assignmentId, [...assignmentIds]), isNull(consultationPlans.endedAt)))
+    .orderBy(asc(consultationPlans.id))
+    .all();
+  return new Map(rows.map((r) => [r.assignmentId, r]));
+}
+
+export function plansOf(db: DbOrTx, assignmentId: number): ConsultationPlan[] {
+  return db.select().from(consultationPlans).where(eq(consultationPlans.assignmentId, assignmentId)).orderBy(desc(consultationPlans.id)).all();
+}
+
+/** Sets a pair's plan: the previous one ends now and stays in the history. */
+export function setPlan(
+  db: DbOrTx,
+  values: { municipalityId: number; assignmentId: number; sessionsPerMonth: number | null; minutesPerMonth: number | null; goals: string; setBy: number },
+  at: Date,
+): ConsultationPlan {
+  db.update(consultationPlans)
+    .set({ endedAt: at })
+    .where(and(eq(consultationPlans.assignmentId, values.assignmentId), isNull(consultationPlans.endedAt)))
+    .run();
+  return db.insert(consultationPlans).values({ ...values, createdAt: at }).returning().get();
+}
+
+// Sessions planned ahead.
+
+export type PlannedConsultation = typeof plannedConsultations.$inferSelect;
+
+export function addPlanned(db: DbOrTx, values: typeof plannedConsultations.$inferInsert): PlannedConsultation {
+  return db.insert(plannedConsultations).values(values).returning().get();
+}
+
+export function getPlanned(db: DbOrTx, id: number): PlannedConsultation | undefined {
+  return db.select().from(plannedConsultations).where(eq(plannedConsultations.id, id)).get();
+}
+
+/** An author's sessions still planned, soonest first. */
+export function plannedOfAuthor(db: DbOrTx, authorId: number): PlannedConsultation[] {
+  return db
+    .select()
+    .from(plannedConsultations)
+    .where(and(eq(plannedConsultations.authorId, authorId), eq(plannedConsultations.state, 'planned')))
+    .orderBy(asc(plannedConsultations.startsAt))
+    .all();
+}
+
+/** Sessions still planned that start within [from, to). */
+export function plannedStartingBetween(db: DbOrTx, from: Date, to: Date): PlannedConsultation[] {
+  return db
+    .select()
+    .from(plannedConsultations)
+    .where(and(eq(plannedConsultations.state, 'planned'), gte(plannedConsultations.startsAt, from), lt(plannedConsultations.startsAt, to)))
+    .all();
+}
+
+/**
+ * Closes a planned session, only while it is still planned: the first
+ * «Состоялась» or «Не состоялась» wins, a second press changes nothing.
+ */
+export function closePlanned(db: DbOrTx, id: number, values: { state: 'done' | 'cancelled'; consultationId?: number }): PlannedConsultation | undefined {
+  return db
+    .update(plannedConsultations)
+    .set(values)
+    .where(and(eq(plannedConsultations.id, id), eq(plannedConsultations.state, 'planned')))
+    .returning()
+    .get();
+}
+
+export function reschedulePlanned(db: DbOrTx, id: number, startsAt: Date): PlannedConsultation | undefined {
+  return db
+    .update(plannedConsultations)
+    .set({ startsAt })
+    .where(and(eq(plannedConsultations.id, id), eq(plannedConsultations.state, 'planned')))
+    .returning()
+    .get();
 }

@@ -6,7 +6,9 @@
 import { DateTime } from 'luxon';
 import { activeAssignmentsOfPerson } from '../../db/repos/assignments.js';
 import type { DialogRow } from '../../db/repos/dialogs.js';
-import { addConsultation, confirmConsultation, editConsultation, getConsultation } from '../../db/repos/consultations.js';
+import { addConsultation, confirmConsultation, editConsultation, getConsultation, type Consultation } from '../../db/repos/consultations.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { I18n } from '../core/i18n.js';
 import { getMunicipality, getSchool } from '../../db/repos/org.js';
 import { getPerson, peopleOf, type Person } from '../../db/repos/people.js';
 import { consultationFormats, type ConsultationFormatName } from '../../db/schema.js';
@@ -21,8 +23,28 @@ import { notifyPerson } from '../core/outbox.js';
 import { pickOne } from '../core/pick.js';
 import type { Outcome } from '../core/router.js';
 import { parseOneLine, type Counterpart } from './one-line.js';
+import { ratingButtons } from './rating.js';
 
 export const confirmAction = defineAction('cnf', idArg);
+
+/**
+ * When the municipality asks for confirmations, the teacher or school admin
+ * the entry is for is asked to confirm it took place (and may rate it then).
+ */
+export function requestConfirmation(tx: DbOrTx, i18n: I18n, row: Consultation, author: Person, now: Date): void {
+  const municipality = getMunicipality(tx, row.municipalityId);
+  if (!municipality?.settings.confirmConsultations || row.counterpartId === null) return;
+  notifyPerson(
+    tx,
+    i18n,
+    row.counterpartId,
+    (t) => ({
+      text: t('log-confirm-request', { author: author.fullName ?? '—', date: formatIsoDay(row.date), minutes: row.minutes, topic: row.topic }),
+      buttons: [[{ kind: 'action', label: t('log-confirm-yes'), data: confirmAction.encode(row.id) }]],
+    }),
+    { dedupeKey: `consultation:${row.id}:confirm`, notBefore: now },
+  );
+}
 
 export type LogData = {
   municipalityId: number;
@@ -137,19 +159,7 @@ function save(ctx: Ctx, data: LogData): string {
   const saved = db.transaction((tx) => {
     if (data.editingId !== undefined) return editConsultation(tx, data.editingId, values, author.id, now);
     const row = addConsultation(tx, values, now);
-    const municipality = getMunicipality(tx, data.municipalityId);
-    if (municipality?.settings.confirmConsultations && candidate.personId !== null) {
-      notifyPerson(
-        tx,
-        i18n,
-        candidate.personId,
-        (t) => ({
-          text: t('log-confirm-request', { author: author.fullName ?? '—', date: formatIsoDay(row.date), minutes: row.minutes, topic: row.topic }),
-          buttons: [[{ kind: 'action', label: t('log-confirm-yes'), data: confirmAction.encode(row.id) }]],
-        }),
-        { dedupeKey: `consultation:${row.id}:confirm`, notBefore: now },
-      );
-    }
+    requestConfirmation(tx, i18n, row, author, now);
     return row;
   });
   if (!saved) throw new UserError('gone', 'log-entry-gone');
@@ -351,5 +361,7 @@ export function confirmTookPlace(ctx: Ctx, id: number): Outcome {
   const entry = getConsultation(ctx.deps.db, id);
   if (!entry || entry.deletedAt || entry.counterpartId !== person.id) throw notAllowed();
   const fresh = confirmConsultation(ctx.deps.db, id, person.id, ctx.deps.clock.now());
+  // Rating is offered with the confirmation, and again while none was given; it is never required.
+  if (entry.rating === null) return { text: `${ctx.t(fresh ? 'log-confirmed' : 'log-confirmed-already')}\n\n${ctx.t('rating-offer')}`, buttons: ratingButtons(ctx.t, id), edit: true };
   return { text: ctx.t(fresh ? 'log-confirmed' : 'log-confirmed-already'), edit: true };
 }

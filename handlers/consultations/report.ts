@@ -16,8 +16,15 @@ import type { Ctx } from '../core/context.js';
 import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
 import { notifyPerson } from '../core/outbox.js';
-import { buildXlsx, XLSX_MIME } from '../core/spreadsheet.js';
+import { buildXlsx, XLSX_MIME, type Sheet } from '../core/spreadsheet.js';
+import { counterpartLabel, minRatings, ofPair, pairLabel as pairName, pairMonths, pairsOfHelper, pairsOfMunicipality, progressText, shortName } from './pairs.js';
+import { municipalityPlansAction, myPlansAction } from './plan.js';
+import { planAheadAction, upcoming } from './planned.js';
+import { ratingsByAuthor } from './rating.js';
 import { z } from 'zod';
+import { duration } from './duration.js';
+
+export { duration } from './duration.js';
 
 export const periods = ['month', 'previous', 'year'] as const;
 export type Period = (typeof periods)[number];
@@ -33,18 +40,6 @@ export const DEFAULT_EDIT_DAYS = 7;
 export const QUIET_PAIR_DAYS = 30;
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
-
-/**
- * A month's time as a tutor counts it: «45 мин», «3 ч 20 мин», «2 ч»; from
- * ten hours on, hours to a tenth are close enough («12,5 ч»).
- */
-export function duration(t: Ctx['t'], minutes: number): string {
-  if (minutes < 60) return t('duration-minutes', { minutes });
-  if (minutes >= 600) return t('duration-hours', { hours: hours(minutes) });
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? t('duration-whole-hours', { hours: h }) : t('duration-hours-minutes', { hours: h, minutes: m });
-}
 
 function zone(ctx: Ctx, municipalityId: number): string {
   return municipalityZone(ctx.deps, municipalityId);
@@ -76,18 +71,38 @@ export function myLog(ctx: Ctx): Reply {
   const today = localDate(ctx.deps.clock.now(), zone(ctx, person.municipalityId));
   const { from } = periodDates('month', today);
   const entries = consultationsBetween(ctx.deps.db, person.municipalityId, from, today, person.id);
-  const byWhom = new Map<string, { count: number; minutes: number }>();
-  for (const e of entries) {
-    const key = whomOf(ctx, e);
-    const sum = byWhom.get(key) ?? { count: 0, minutes: 0 };
-    byWhom.set(key, { count: sum.count + 1, minutes: sum.minutes + e.minutes });
-  }
   const total = entries.reduce((s, e) => s + e.minutes, 0);
   const lines = [ctx.t('mylog-heading', { count: entries.length, time: duration(ctx.t, total) })];
-  for (const [whom, sum] of byWhom) lines.push(`• ${whom}: ${ctx.t('log-count-time', { count: sum.count, time: duration(ctx.t, sum.minutes) })}`);
+  // Each pair against its plan; entries for anyone no longer among the pairs are summed by name as before.
+  const pairs = pairsOfHelper(ctx, person.id);
+  const months = pairMonths(ctx, person.municipalityId, pairs);
+  for (const m of months) lines.push(`• ${counterpartLabel(ctx, m.assignment)}: ${progressText(ctx.t, m, duration)}`);
+  const outside = entries.filter((e) => !pairs.some((a) => ofPair(a, e)));
+  for (const [whom, sum] of totals(outside, (e) => whomOf(ctx, e))) lines.push(`• ${whom}: ${ctx.t('log-count-time', { count: sum.count, time: duration(ctx.t, sum.minutes) })}`);
+  const goals = months.flatMap((m) => (m.plan?.goals ? [`• ${counterpartLabel(ctx, m.assignment)}: ${m.plan.goals}`] : []));
+  if (goals.length) lines.push('', ctx.t('mylog-goals'), ...goals);
+  const own = ownRating(ctx, person.municipalityId, person.id, periodDates('year', today));
+  if (own) lines.push('', own);
+  const coming = upcoming(ctx, person.id);
+  if (coming.lines.length) lines.push('', ...coming.lines);
   const recent = [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).slice(0, 5);
   const buttons: Button[][] = recent.map((e) => [{ kind: 'action', label: `${formatIsoDay(e.date)} ${whomOf(ctx, e)}`.slice(0, 40), data: entryAction.encode(e.id) }]);
+  buttons.push(...coming.buttons);
+  if (pairs.length) {
+    buttons.push([
+      { kind: 'action', label: ctx.t('plan-button'), data: myPlansAction.encode() },
+      { kind: 'action', label: ctx.t('planned-button'), data: planAheadAction.encode() },
+    ]);
+  }
   return buttons.length ? { text: lines.join('\n'), buttons } : { text: lines.join('\n') };
+}
+
+/** The tutor's own average over the school year, only from the minimum number of ratings on. */
+function ownRating(ctx: Ctx, municipalityId: number, authorId: number, range: { from: string; to: string }): string | undefined {
+  const rated = consultationsBetween(ctx.deps.db, municipalityId, range.from, range.to, authorId);
+  const rollup = ratingsByAuthor(rated).get(authorId);
+  if (!rollup || rollup.count < minRatings(ctx, municipalityId)) return undefined;
+  return ctx.t('mylog-rating', { average: rollup.average, count: rollup.count });
 }
 
 /** One of the author's own entries, with edit and delete while the edit window (`days`) lasts. */
@@ -176,15 +191,52 @@ export function municipalityReport(ctx: Ctx, municipalityId: number, period: Per
   for (const [pair, sum] of totals(entries, (e) => `${nameOf(ctx, e.authorId) ?? '—'} → ${whomOf(ctx, e)}`)) {
     lines.push(`• ${pair}: ${ctx.t('log-count-hours', { count: sum.count, hours: hours(sum.minutes) })}`);
   }
+  // A monthly plan reads against a month; the school year's totals stand without it.
+  if (period !== 'year') lines.push(...planLines(ctx, municipalityId, { from, to }));
+  lines.push(...ratingLines(ctx, municipalityId, entries));
   const quiet = quietPairs(ctx, municipalityId, today);
   lines.push('', quiet.length ? ctx.t('consultations-quiet', { days: QUIET_PAIR_DAYS, count: quiet.length }) : ctx.t('consultations-no-quiet', { days: QUIET_PAIR_DAYS }));
   const buttons: Button[][] = [
     periods.map((p) => ({ kind: 'action', label: ctx.t(`period-${p}`), data: reportAction.encode(p, municipalityId) })),
     [{ kind: 'action', label: ctx.t('consultations-export'), data: exportAction.encode(period, municipalityId) }],
+    ...(admin ? [[{ kind: 'action', label: ctx.t('plan-button'), data: municipalityPlansAction.encode(municipalityId) } satisfies Button]] : []),
     // Reminding a quiet pair is the coordinator's call; a curator reads.
     ...(admin ? quiet.slice(0, 8).map((a): Button[] => [{ kind: 'action', label: `🔔 ${pairLabel(ctx, a)}`.slice(0, 40), data: nudgeAction.encode(a.id) }]) : []),
   ];
   return { text: lines.join('\n'), buttons, edit: options.edit ?? false };
+}
+
+/** Pairs with a plan, done against it in the report's period; the count of pairs without one. */
+function planLines(ctx: Ctx, municipalityId: number, range: { from: string; to: string }): string[] {
+  const months = pairMonths(ctx, municipalityId, pairsOfMunicipality(ctx, municipalityId), range);
+  const planned = months.filter((m) => m.plan);
+  if (months.length === 0) return [];
+  const lines = ['', ctx.t('consultations-plans')];
+  for (const m of planned) lines.push(`• ${pairName(ctx, m.assignment)}: ${progressText(ctx.t, m, duration)}`);
+  const without = months.length - planned.length;
+  if (without > 0) lines.push(ctx.t('consultations-no-plan', { count: without }));
+  return lines;
+}
+
+/**
+ * Teachers' ratings per tutor or mentor, never with a teacher's name: below
+ * the minimum group size only «мало оценок», comments only from it on.
+ */
+function ratingLines(ctx: Ctx, municipalityId: number, entries: Consultation[]): string[] {
+  const rollups = ratingsByAuthor(entries);
+  if (rollups.size === 0) return [];
+  const min = minRatings(ctx, municipalityId);
+  const lines = ['', ctx.t('consultations-ratings')];
+  for (const [authorId, r] of rollups) {
+    const name = shortName(nameOf(ctx, authorId));
+    if (r.count < min) {
+      lines.push(`• ${name}: ${ctx.t('rating-too-few')}`);
+      continue;
+    }
+    lines.push(`• ${name}: ${ctx.t('rating-average', { average: r.average, count: r.count })}`);
+    for (const comment of r.comments.slice(0, 3)) lines.push(`   «${comment.length > 200 ? `${comment.slice(0, 199)}…` : comment}»`);
+  }
+  return lines;
 }
 
 export function nudge(ctx: Ctx, assignmentId: number): Reply {
@@ -200,6 +252,38 @@ export function nudge(ctx: Ctx, assignmentId: number): Reply {
   });
   ctx.deps.wakeOutbox();
   return { text: ctx.t(queued ? 'log-nudged' : 'log-nudged-already', { whom: nameOf(ctx, assignment.helperId) ?? '—' }) };
+}
+
+/** Plan against done per pair in the period: the plan is per month, so a longer period shows it as such. */
+function planSheet(ctx: Ctx, municipalityId: number, range: { from: string; to: string }): Sheet {
+  const t = ctx.t;
+  const months = pairMonths(ctx, municipalityId, pairsOfMunicipality(ctx, municipalityId), range);
+  return {
+    name: t('export-plans-sheet'),
+    header: [t('col-author'), t('col-whom'), t('col-plan-sessions'), t('col-done-sessions'), t('col-plan-hours'), t('col-done-hours'), t('col-goals')],
+    rows: months.map((m) => [
+      shortName(nameOf(ctx, m.assignment.helperId)),
+      counterpartLabel(ctx, m.assignment),
+      m.plan?.sessionsPerMonth ?? '',
+      m.sessions,
+      m.plan?.minutesPerMonth != null ? hours(m.plan.minutesPerMonth) : '',
+      hours(m.minutes),
+      m.plan?.goals ?? '',
+    ]),
+  };
+}
+
+/** Ratings per tutor, as in the chat: no teacher named, nothing below the minimum group size but the words. */
+function ratingSheet(ctx: Ctx, municipalityId: number, entries: Consultation[]): Sheet {
+  const t = ctx.t;
+  const min = minRatings(ctx, municipalityId);
+  return {
+    name: t('export-ratings-sheet'),
+    header: [t('col-author'), t('col-ratings'), t('col-average'), t('col-comments')],
+    rows: [...ratingsByAuthor(entries)].map(([authorId, r]) =>
+      r.count < min ? [shortName(nameOf(ctx, authorId)), t('rating-too-few'), '', ''] : [shortName(nameOf(ctx, authorId)), r.count, r.average, r.comments.join('\n')],
+    ),
+  };
 }
 
 export async function exportXlsx(ctx: Ctx, period: Period, municipalityId: number): Promise<Reply> {
@@ -231,6 +315,8 @@ export async function exportXlsx(ctx: Ctx, period: Period, municipalityId: numbe
       header: [t('col-school'), t('col-count'), t('col-hours')],
       rows: [...totals(entries, (e) => schoolOf(ctx, e.schoolId) ?? '—')].map(([school, s]) => [school, s.count, hours(s.minutes)]),
     },
+    planSheet(ctx, municipalityId, { from, to }),
+    ratingSheet(ctx, municipalityId, entries),
   ]);
   return { text: t('consultations-exported', { count: entries.length }), file: { name: `consultations-${from}-${to}.xlsx`, mime: XLSX_MIME, data } };
 }
