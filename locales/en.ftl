@@ -313,9 +313,123 @@ seminar-schools-done = Done, next
 seminar-ask-capacity = How many places? Press a button or write a number.
 seminar-no-limit = No limit
 seminar-capacity-invalid = Write a number of places from 1 to 10000 or press "No limit".
-seminar-ask-series = Is this a session of a permanent seminar?
+seminar-ask-repeat = Does the seminar repeat? If so, choose how: it becomes a series of sessions with one announcement.
 seminar-series-none = No, a single event
-seminar-series-new = Yes, start a new cycle
+seminar-series-join = A session of "{ $title }"
+seminar-ask-sessions = How many sessions? Press a button, type a number from 2 to 20, or the date of the last session, e.g. 30.04.2027.
+seminar-sessions-invalid = Type a number of sessions from 2 to 20 or the date of the last session, e.g. 30.04.2027.
+seminar-sessions-too-few = Fewer than two sessions fit before that date. Choose a later date or type a number of sessions.
+seminar-sessions-too-many = That makes more than twenty sessions, too long a series. Choose an earlier date or type a number.
+seminar-when-passed = The seminar's time passed while we were setting it up. Please start again with /seminar.
+# Seminar series and reminder leads
+series-rhythm-weekly = every { $weekday ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[7] Sunday
+    }
+series-rhythm-biweekly = every other { $weekday ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[7] Sunday
+    }
+series-rhythm-monthly-day = monthly on day { $day }
+series-rhythm-monthly-weekday = on the { $nth ->
+        [first] first
+        [second] second
+        [third] third
+        [fourth] fourth
+       *[last] last
+    } { $weekday ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[7] Sunday
+    } of each month
+series-rhythm-none = a series of sessions
+series-rhythm-line = Series: { $rhythm }, { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+}:
+series-invitation = You are invited to a seminar series!
+series-first-session = The nearest session:
+series-cards-note = Please answer for the nearest session. I will send each next session's card by itself, about a week before it.
+series-next-card = The next session of "{ $title }" ({ $number } of { $count }). Will you come?
+series-announced = It is a series: { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+}. Each next session's card goes by itself, about a week before it.
+series-calendar = 📎 All sessions of "{ $title }" for your calendar: open the file and { $count ->
+    [one] { $count } session appears
+   *[other] { $count } sessions appear
+} in your calendar.
+series-calendar-cancel = 📎 Open the file and the cancelled sessions of "{ $title }" leave your calendar.
+seminar-lead-10080 = a week before
+seminar-lead-1440 = a day before
+seminar-lead-180 = 3 hours before
+seminar-lead-60 = an hour before
+seminar-lead-15 = 15 minutes before
+seminar-leads-none = no reminders
+seminar-leads-line = 🔔 Reminders to those coming or unsure: { $leads }
+seminar-leads-change = 🔔 Set reminders
+seminar-ask-leads = When should those who said "Coming" or "Maybe" be reminded? Press to switch on or off. Now: { $leads }.
+seminar-leads-done = Done
+seminar-cancel-ask-scope = «{ $title }» is a session of a series. What should be cancelled?
+seminar-scope-one = This session only
+seminar-scope-rest = This and all the next ({ $count })
+seminar-cancel-rest-ask = Cancel { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+} of «{ $title }»? Each person gets one message with all the dates. Whom should I tell?
+series-cancelled-notice = Sessions of «{ $title }» are cancelled — { $count ->
+    [one] { $count } session will not take place
+   *[other] { $count } sessions will not take place
+}:
+{ $dates }
+Sorry for the change of plans — I will tell you about the next seminars.
+series-cancelled-done = { $sessions ->
+    [one] { $sessions } session
+   *[other] { $sessions } sessions
+} of «{ $title }» cancelled. { $count ->
+    [0] There was nobody to tell.
+    [one] I will tell { $count } person, in one message.
+   *[other] I will tell { $count } people, one message each.
+}
+seminar-edit-ask-scope = This is a session of a series. Change only it, or all the next ones too?
+seminar-field-leads = Reminders ({ $leads })
+seminar-leads-saved = Done: reminders — { $leads }. { $count ->
+    [one] This applies to this session.
+   *[other] This applies to { $count } sessions.
+} A reminder whose time has already passed will not come.
+series-changed-rest = This applies to { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+} of the series:
+{ $dates }
+seminars-series-line = 🔁 { $title } — { $rhythm }, next { $next }
+seminars-series-line-past = 🔁 { $title } — { $rhythm }, last { $next }
+seminar-series-of = 🔁 Series: { $rhythm }, session { $number } of { $count }
+seminar-series-xlsx = Series XLSX
+seminar-not-series = This is a single seminar, not a series.
+series-exported = Attendance and feedback of the series «{ $title }»: a row per person, a column per session.
+series-export-columns = Name|School
+series-export-total = Came (sessions)
+series-export-came = came
+series-export-came-rated = came, rated { $rating }
+series-export-cancelled = cancelled
+series-export-sessions = Sessions
+series-export-session-columns = Session|Registered|Came|Ratings|Average rating
+series-export-summary-columns = School|Invited|Came at least once|Visits|Per session|Average rating
 seminar-confirm-question = Announce it?
 seminar-announce = Announce
 seminar-announced = The announcement is going out to { $count ->
@@ -396,14 +510,26 @@ seminar-cancelled-notice = The seminar «{ $title }» ({ $when }) is cancelled. 
 rsvp-yes = I'll come
 rsvp-maybe = Maybe
 rsvp-no = Can't come
-rsvp-status-going = ✅ You are registered. I will remind you a day and an hour before.
+rsvp-status-going = ✅ You are registered.
 rsvp-status-waitlisted = ⏳ No places left — you are on the waiting list. I will tell you if a place frees up.
 rsvp-status-maybe = 🤔 Noted: maybe.
 rsvp-status-no = Noted: you can't come. Thank you for letting us know.
 rsvp-counts = Coming: { $going } · maybe: { $maybe } · can't: { $no } · waiting list: { $waitlisted }
 rsvp-promoted = A place freed up at the seminar "{ $title }" — you are registered!
-seminar-reminder-24h = Reminder: tomorrow is the seminar "{ $title }" — { $when }. { $place }
-seminar-reminder-1h = The seminar "{ $title }" starts in an hour — { $when }. { $place }
+seminar-reminder-10080 = Reminder: the seminar "{ $title }" is in a week — { $when }. { $place }
+seminar-reminder-1440 = Reminder: tomorrow is the seminar "{ $title }" — { $when }. { $place }
+seminar-reminder-180 = The seminar "{ $title }" starts in 3 hours — { $when }. { $place }
+seminar-reminder-60 = The seminar "{ $title }" starts in an hour — { $when }. { $place }
+seminar-reminder-15 = The seminar "{ $title }" starts in 15 minutes — { $when }. { $place }
+seminar-nudge = You have not said yet whether you will come to "{ $title }". Please answer: it helps to prepare the room and the materials.
+seminar-reminders-off-button = No seminar reminders
+seminar-reminders-off-done = All right, no more seminar reminders. I will still tell you about changes and cancellations. To switch them back on, press below or open /seminars.
+seminar-reminders-on-done = Seminar reminders are on again.
+seminar-reminders-on-switch = Reminders: on → switch off
+seminar-reminders-off-switch = Reminders: off → switch on
+rsvp-reminders = 🔔 I will remind you { $leads }.
+rsvp-reminders-none = 🔕 There will be no reminders for this seminar.
+rsvp-reminders-off = 🔕 Your seminar reminders are off; switch them on in /seminars.
 seminars-none = No seminars coming up. Announce one with /seminar.
 seminars-heading = Seminars — upcoming and recent:
 seminars-invited-heading = { $count ->
@@ -496,6 +622,129 @@ broadcast-correction-ask = Write the correction. Only those who have already got
 broadcast-correction-to = Goes to those who got the announcement: { $count }.
 broadcast-correction-nobody = There is nobody to correct: the announcement has not reached anyone yet.
 broadcast-correction-heading = A correction to the announcement "{ $original }":
+
+# Broadcasts: editing a sent text in place, how many are pinned (edit.ts)
+broadcast-edit-button = Edit the text
+broadcast-pinned = Pinned in chats: { $count } of { $delivered }.
+broadcast-edit-nothing = There is nothing to edit yet: the announcement has not reached anyone.
+broadcast-edit-ask = Write the new text of the announcement. It reads now:
+broadcast-edit-reach = Received: { $delivered }. It can be edited in place for { $editable ->
+    [one] { $editable } person
+   *[other] { $editable } people
+}; the others can be sent a correction.
+broadcast-edit-same = That is the same text as now. Please write the corrected version.
+broadcast-edit-too-long = The text will not fit in one message: its length is { $length }, the limit is { $limit }. Please shorten it.
+broadcast-edit-preview = This is how the announcement will read after the edit:
+broadcast-edit-plan = I will edit it in place for { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}.
+broadcast-edit-plan-stale = For { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+} the message can no longer be edited (the messenger does not allow it, or it is too old); they can be sent a correction.
+broadcast-edit-confirm = Edit
+broadcast-edit-status = Edited: { $edited }. Still being edited: { $waiting }. Could not be edited: { $missed }.
+broadcast-edit-corrected = Those whose message could not be edited were sent a correction.
+broadcast-edit-fallback = Send them a correction ({ $count })
+audit-broadcast-edited = broadcast edited
+audit-text-broadcast-edited = broadcast text edited: { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+} in place, { $missed } not editable
+
+# Broadcasts: read confirmation ("Got it") and pinning
+broadcast-option-ack = Ask to confirm reading
+broadcast-option-pin = Pin in the chat
+broadcast-option-ack-on = I will ask to confirm reading: the announcement will have a "Got it" button.
+broadcast-option-pin-on = I will pin the announcement in the chat where the messenger allows it.
+broadcast-ack-button = Got it
+broadcast-acked-button = ✓ Got it { $when }
+broadcast-ack-thanks = Thank you, noted: you have read it.
+broadcast-ack-already = Already noted: you confirmed on { $when }.
+broadcast-ack-not-yours = This announcement was not addressed to you, so there is nothing to confirm.
+broadcast-ack-not-asked = This broadcast did not ask for a read confirmation.
+broadcast-ack-reminder = A reminder: please confirm you have read the announcement, with the button below.
+
+    "{ $original }"
+broadcast-ack-summary = Confirmed reading: { $confirmed ->
+    [one] { $confirmed } person
+   *[other] { $confirmed } people
+}, not yet confirmed: { $waiting ->
+    [one] { $waiting } person
+   *[other] { $waiting } people
+}.
+broadcast-ack-unreached = Could not reach { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}: { $why }.
+broadcast-ack-why-blocked-count = { $count ->
+    [one] { $count } blocked the bot
+   *[other] { $count } blocked the bot
+}
+broadcast-ack-why-failed-count = { $count ->
+    [one] { $count } delivery error
+   *[other] { $count } delivery errors
+}
+broadcast-ack-why-stopped-count = { $count ->
+    [one] { $count } missed it as it was stopped
+   *[other] { $count } missed it as it was stopped
+}
+broadcast-ack-why-none-count = { $count ->
+    [one] { $count } had no messenger
+   *[other] { $count } had no messenger
+}
+broadcast-ack-queued = Still queued: { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}.
+broadcast-ack-reminders-sent = { $count ->
+    [one] { $count } reminder sent
+   *[other] { $count } reminders sent
+} of { $max }.
+broadcast-ack-who = Who has not confirmed
+broadcast-ack-remind = Remind those who have not ({ $count })
+broadcast-ack-export = Download XLSX
+broadcast-ack-who-waiting = Not confirmed — { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}:
+broadcast-ack-who-none = Everyone who got the announcement has confirmed reading it.
+broadcast-ack-who-unreached = Did not get it — { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}:
+broadcast-ack-and-more = { $count ->
+    [one] and { $count } more person
+   *[other] and { $count } more people
+} — the full list is in the XLSX.
+broadcast-ack-erased = (data erased)
+broadcast-ack-why-blocked = blocked the bot
+broadcast-ack-why-failed = delivery error
+broadcast-ack-why-stopped = the broadcast was stopped before it went
+broadcast-ack-why-none = had no messenger when it went
+broadcast-ack-remind-cap = { $count ->
+    [one] { $count } reminder has
+   *[other] { $count } reminders have
+} already gone — I will not remind about this broadcast again, so as not to nag. Who has not confirmed is under the report's button.
+broadcast-ack-remind-done = This reminder has already gone. Refresh the report to see who has confirmed since.
+broadcast-ack-remind-nobody = Nobody to remind: everyone who got the announcement has confirmed.
+broadcast-ack-reminded = Sending the reminder ({ $number } of { $max }) to { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}.
+broadcast-ack-status-confirmed = confirmed { $when }
+broadcast-ack-status-waiting = not confirmed
+broadcast-ack-status-queued = still queued
+broadcast-ack-status-unreached = not delivered: { $why }
+broadcast-ack-sheet = Reading
+broadcast-ack-col-person = Full name
+broadcast-ack-col-role = Role
+broadcast-ack-col-messenger = Messenger
+broadcast-ack-exported = Read report: { $confirmed } of { $total ->
+    [one] { $total } recipient
+   *[other] { $total } recipients
+} confirmed.
 
 ## Commands (seminars and broadcasts)
 cmd-seminar = announce a seminar
@@ -623,6 +872,155 @@ yes = yes
 cmd-log = log a consultation
 cmd-mylog = my consultations this month
 cmd-consultations = consultations: totals and export
+# Consultations: plans per pair, planned sessions, teachers' ratings
+plan-button = Plans per pair
+plan-my-heading = Your pairs' plans for this month:
+plan-municipality-heading = The pairs and their plans for this month:
+plan-no-pairs-municipality = There are no tutor or mentor pairs in the municipality yet. To assign one: /assign.
+plan-sessions-done = { $count ->
+    [one] { $count } meeting
+   *[other] { $count } meetings
+}
+plan-progress-none = { $done }, { $time }
+plan-progress-sessions = { $done } of { $planned ->
+    [one] { $planned } session
+   *[other] { $planned } sessions
+}
+plan-progress-time = { $done } of { $planned }
+plan-sessions-per-month = { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+} a month
+plan-time-per-month = { $time } a month
+plan-card-plan = Plan: { $plan }.
+plan-card-no-plan = No plan yet.
+plan-card-goals = Goals: { $goals }
+plan-card-month = This month: { $progress }.
+plan-card-earlier = { $count ->
+    [one] { $count } earlier plan is
+   *[other] { $count } earlier plans are
+} kept in the history.
+plan-set = Set a plan
+plan-change = Change the plan
+plan-ask-sessions = A plan for «{ $whom }». How many sessions a month? Press a button or type a number.
+plan-no-sessions = Don't count sessions
+plan-sessions-invalid = Type a number of sessions a month from 1 to 31.
+plan-ask-hours = How many hours a month? For example: 3, 2.5 or 90 min.
+plan-no-hours = Don't count hours
+plan-hours-invalid = Type hours a month, for example 3 or 2.5 (from 15 minutes to 200 hours).
+plan-need-something = A plan needs something to count: sessions or hours.
+plan-ask-goals = The pair's goals for this time (up to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}), or skip.
+plan-keep-goals = Keep the goals
+plan-goals-invalid = Please keep the goals between 2 and { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+} long (now { $length }).
+plan-summary = Pair: { $whom }
+    Plan: { $plan }
+    Goals: { $goals }
+
+    Save? The previous plan, if any, stays in the history.
+plan-saved = Plan saved: { $whom } — { $plan }.
+plan-set-notice = The coordinator set a plan for «{ $whom }»: { $plan }. How it goes: /mylog.
+mylog-goals = Goals:
+mylog-rating = Your average rating from teachers this school year: { $average } ({ $count ->
+    [one] { $count } rating
+   *[other] { $count } ratings
+}).
+consultations-plans = This month's plan:
+consultations-no-plan = Without a plan: { $count ->
+    [one] { $count } pair
+   *[other] { $count } pairs
+}.
+consultations-ratings = Teachers' ratings (no names):
+rating-too-few = too few ratings
+rating-average = { $average } of 5 ({ $count ->
+    [one] { $count } rating
+   *[other] { $count } ratings
+})
+export-plans-sheet = Plan and done
+export-ratings-sheet = Ratings
+col-plan-sessions = Planned sessions a month
+col-done-sessions = Sessions done
+col-plan-hours = Planned hours a month
+col-done-hours = Hours done
+col-goals = Goals
+col-ratings = Ratings
+col-average = Average rating
+col-comments = Comments
+planned-button = Plan a session
+planned-heading = Planned:
+planned-ask-whom = Who is the session with?
+planned-ask-date = When? Press a button or type a date, for example 04.12 or 04.12 15:00.
+planned-tomorrow = Tomorrow
+planned-day-after = The day after
+planned-date-invalid = I did not understand the date (or it has passed). For example: tomorrow, 04.12, 04.12.2026.
+planned-date-too-far = A session can be planned at most { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ahead.
+planned-ask-time = At what time? For example, 15:00.
+planned-time-invalid = I did not understand the time. Type, for example, 15:00 or 9:30.
+planned-time-past = That time has already passed — please choose another.
+planned-ask-minutes = How long will it take?
+planned-ask-format = How will it be held?
+planned-summary = With: { $whom }
+    When: { $when }
+    Length: { $minutes } min
+    Format: { $format }
+    Topic: { $topic }
+planned-confirm-question = Plan it? I will remind you and the teacher the day before.
+planned-save = Plan it
+planned-saved = Planned: { $day } at { $time }, a session with { $withWhom }. I will remind you the day before.
+planned-move-question = Move the session with { $withWhom } to { $when }?
+planned-move-yes = Move
+planned-moved = Moved: the session with { $withWhom } is now on { $day } at { $time }. I will remind you the day before.
+planned-card = { $day } at { $time } — a session with { $withWhom }, { $minutes } min, { $format }. Topic: { $topic }{ $state ->
+    [done] {" "}— it took place.
+    [cancelled] {" "}— it did not take place.
+   *[other] {""}
+}
+planned-move = Move
+planned-cancel = Cancel
+planned-done = It took place
+planned-missed = It did not
+planned-default-topic = Planned session
+planned-logged = Logged: { $day } at { $time }, a session with { $withWhom }, { $minutes } min. Your month: /mylog.
+planned-already-done = This session is already logged.
+planned-already-closed = This session is already marked as not held.
+planned-not-yet = The session has not started yet — it can be marked once it has.
+planned-cancelled = All right: the session with { $withWhom } did not take place.
+planned-reminder-author = A reminder: { $day } at { $time } — a session with { $withWhom } ({ $format }, { $minutes } min). Topic: { $topic }
+planned-reminder-counterpart = A reminder: { $day } at { $time } — a session with your { $role ->
+    [tutor] tutor
+   *[mentor] mentor
+} { $author } ({ $format }, { $minutes } min). Topic: { $topic }
+planned-moved-notice = The session with your { $role ->
+    [tutor] tutor
+   *[mentor] mentor
+} { $author } has moved: it is now on { $day } at { $time }.
+planned-cancelled-notice = The session with your { $role ->
+    [tutor] tutor
+   *[mentor] mentor
+} { $author } on { $day } at { $time } is off.
+planned-ask-outcome = Did the session with { $withWhom } on { $day } at { $time } take place?
+rating-offer = If you like, rate the consultation from 1 to 5 — it is optional. The coordinator sees only averages, without names.
+rating-skip = Don't rate
+rating-skipped = All right, no rating. Thank you for confirming!
+rating-ask-comment = Your rating: { $rating }. Would you like to add a comment (up to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+})? The coordinator will see it without your name.
+rating-no-comment = No comment
+rating-comment-invalid = A comment is 2 to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+} long (now { $length }).
+rating-thanks = Thank you for the rating!
+rating-thanks-comment = Thank you for the rating and the comment!
 
 ## Surveys
 survey-error-required = This question is required — please answer it.
@@ -727,6 +1125,89 @@ survey-launched = The survey is launched: { $count ->
     [one] { $count } person
    *[other] { $count } people
 } will get the invitation. Progress — /surveys.
+# surveys: steering a round — close early, extend, remind the missing by name
+survey-closed-early-at = Closed early { $date }
+survey-button-extend = Extend
+survey-button-close = Close early
+survey-button-school-missing = Who has not answered at school
+survey-remind-all = Remind everyone missing ({ $count })
+survey-remind-one = Remind: { $name }
+survey-missing-reminded = { $count ->
+    [one] reminded by hand { $count } time
+   *[other] reminded by hand { $count } times
+}
+survey-missing-page = Page { $page } of { $pages }
+survey-missing-prev = ← Back
+survey-missing-next = Next →
+survey-school-missing-heading = "{ $title }", { $school }: not answered yet ({ $count }):
+survey-school-missing-none = "{ $title }", { $school }: everyone has answered. Thank you!
+surveys-school-rounds = Surveys of your school (answered / sent) — tap one to see who has not answered:
+survey-remind-closed = The survey is closed already — no need to remind anyone.
+survey-reminded = { $count ->
+    [0] No reminders sent.
+    [one] Reminder sent to { $count } person.
+   *[other] Reminder sent to { $count } people.
+}
+survey-reminded-capped = { $count ->
+    [one] { $count } person not reminded{ $names }
+   *[other] { $count } people not reminded{ $names }
+}: by hand we remind at most { $cap ->
+    [one] { $cap } time
+   *[other] { $cap } times
+} per survey and not more than once in { $hours } h.
+survey-reminded-unreachable = { $count ->
+    [one] { $count } person cannot be reached{ $names }
+   *[other] { $count } people cannot be reached{ $names }
+}: no messenger connected.
+survey-remind-answered = { $name }: the answer is in already, no need to remind.
+survey-remind-cap = { $name }: { $cap ->
+    [one] already { $cap } reminder
+   *[other] already { $cap } reminders
+} by hand for this survey — no more will be sent.
+survey-remind-recent = { $name }: a reminder went less than { $hours } h ago. The next one is possible after { $next }.
+survey-remind-unreachable = { $name }: cannot be reached — no messenger connected.
+survey-remind-sent = { $name } — reminder sent. { $left ->
+    [0] That was the last reminder by hand for this survey.
+    [one] { $left } more reminder by hand is possible.
+   *[other] { $left } more reminders by hand are possible.
+}
+survey-close-already = The survey is closed already.
+survey-close-ask = Close the survey "{ $title }" now? Answered: { $answered } of { $total }.
+survey-close-ask-notice = { $count ->
+    [0] Everyone has answered, nobody needs to be told.
+    [one] { $count } person who has not answered will get a short note that the survey is closed.
+   *[other] { $count } people who have not answered will get a short note that the survey is closed.
+}
+survey-close-confirm = Close now
+survey-close-keep = Keep it open
+survey-close-card = Survey card
+survey-closed-early = The survey "{ $title }" is closed. Answered: { $answered } of { $total }. { $notified ->
+    [0] The results are on the survey card.
+    [one] I will tell { $notified } person who has not answered that no answer is needed any more.
+   *[other] I will tell { $notified } people who have not answered that no answer is needed any more.
+}
+survey-closed-notice = The survey "{ $title }" closed early — no need to answer it any more. Thank you!
+survey-extend-ask = Until which day should the survey "{ $title }" run? It is open until { $until } now. Pick a period or type a date, e.g. 20.12.
+survey-extend-ask-closed = Extend the survey "{ $title }"? It closed { $until }; extending opens it again. Pick a period or type a date, e.g. 20.12.
+survey-extend-days = { $days ->
+    [one] +{ $days } day
+   *[other] +{ $days } days
+} (until { $until })
+survey-extend-cancel = Do not extend
+survey-extend-kept = All right, the deadline stays as it is.
+survey-extend-type = Type a date, e.g. 20.12 or 20.12.2026, — or pick a period with a button.
+survey-extend-past = That date has passed — please type a later one.
+survey-extend-not-later = The new deadline must be later than the current one ({ $until }) — please type a later date.
+survey-extend-too-far = That is too far: at most { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ahead.
+survey-extended = The survey "{ $title }" is extended until { $until }. { $notified ->
+    [0] Everyone has answered already.
+    [one] I will tell { $notified } person who has not answered.
+   *[other] I will tell { $notified } people who have not answered.
+}
+survey-extended-notice = The survey "{ $title }" is extended until { $until } — you can answer here.
 export-raw-sheet = Answers
 export-schools-sheet = By school
 col-respondent = Respondent
@@ -823,6 +1304,29 @@ roadmap-due-tomorrow = Tomorrow, { $when }, a road-map deadline: { $title }
 roadmap-due-today = A road-map deadline is today: { $title }. How is it going?
 roadmap-overdue = A road-map item is overdue: { $title } (due { $when }). Responsible: { $responsible }.
 roadmap-checkin = Monthly road-map check-in: { $title }. How is it going?
+# road map: reminders at a span's start and the daily digest
+roadmap-span-start = A period begins: { $title }, from { $from }, due by { $when }.
+roadmap-due-passed = A road-map deadline passed on { $when }: { $title }. How is it going?
+roadmap-digest-heading = The road map today: { $count ->
+    [one] { $count } item needs attention
+   *[other] { $count } items need attention
+}.
+roadmap-digest-today = Due today:
+roadmap-digest-soon = Soon (within a week):
+roadmap-digest-overdue = Overdue:
+roadmap-digest-start = A period begins:
+roadmap-digest-month = Monthly check-in:
+roadmap-digest-escalated = Overdue with those responsible:
+roadmap-digest-line = { $title } — { $when }
+roadmap-digest-line-span = { $title } — { $from } to { $when }
+roadmap-digest-line-escalated = { $title } — { $when } (responsible: { $responsible })
+roadmap-digest-more = …and { $count ->
+    [one] { $count } more item
+   *[other] { $count } more items
+} — all in /roadmap
+roadmap-digest-hint = "✓" marks done, "⟳" postpones; the number is the one in the list.
+roadmap-digest-done = { $n } ✓
+roadmap-digest-postpone = { $n } ⟳
 roadmap-button-undo = Undo
 roadmap-undone = The "done" mark is removed: "{ $title }" is in progress again.
 roadmap-undo-not-done = The item is not marked done — nothing to undo.
@@ -945,6 +1449,8 @@ audit-seminar-announced = seminar announced
 audit-seminar-cancelled = seminar cancelled
 audit-seminar-changed = seminar changed
 audit-survey-launched = survey launched
+audit-survey-closed = survey closed early
+audit-survey-extended = survey extended
 audit-export-personal-data = export of personal data
 audit-roadmap-imported = road map loaded
 audit-person-forgotten = a participant withdrew consent; their data was erased
@@ -976,6 +1482,61 @@ survey-too-few = { $count ->
     [one] { $count } answer
    *[other] { $count } answers
 } so far. The answers of an anonymous survey are shown once there are at least { $min }: with fewer, a person could be recognised.
+
+
+# surveys over time: change across rounds, last time's answers, a school head's view
+trend-button = Change over time
+trend-title = 📈 Change over time: “{ $title }”
+trend-rounds = Rounds:
+trend-stage-entry = entry
+trend-stage-intermediate = intermediate
+trend-stage-final = final
+trend-open = (still taking answers)
+trend-all-schools = All schools
+trend-question = Question { $n } of { $total }: { $text }
+trend-kind-mean = Mean by school:
+trend-kind-share = Share of answers by school:
+trend-too-few = too few answers
+trend-points = pp
+trend-legend = “—” and “too few answers”: fewer than { $min } { $min ->
+    [one] answer
+   *[other] answers
+} (or they could be worked out from the totals), not shown so that nobody can be recognised.
+trend-legend-schools = “—”: the school did not answer.
+trend-legend-absent = “·”: the round did not ask this question.
+trend-no-answer = no answers
+trend-anonymous = An anonymous survey: only totals are compared; nothing links a person's answers across rounds.
+trend-more-in-xlsx = …and { $count } more { $count ->
+    [one] school
+   *[other] schools
+}: see the XLSX, sheet “Change over time”.
+trend-previous = ‹ Back
+trend-next = Next ›
+trend-chart = Chart
+trend-single-round = Nothing to compare yet: this is the survey's first round. The change shows after the next one.
+trend-nothing-to-compare = The rounds share no question that can be compared (scales, numbers, options).
+trend-chart-empty = No figures for a chart yet: everywhere fewer than { $min } { $min ->
+    [one] answer
+   *[other] answers
+}.
+trend-sheet = Change over time
+trend-col-figure = Figure
+trend-col-change = Change (first → last)
+trend-figure-mean = mean
+trend-figure-share = { $option }, %
+survey-prefill-offer = You answered this survey last time ({ $date }). Fill it in as last time? Each previous answer is shown, to keep or change.
+survey-prefill-yes = Yes, as last time
+survey-prefill-no = No, start afresh
+survey-prefill-gone = The previous answers are no longer there — let's start afresh.
+survey-prefill-was = Last time: { $answer }
+survey-prefill-keep = Keep
+school-view-list = Your school's results:
+school-view-round = Round: { $label }
+school-view-mean = mean { $mean }
+school-view-too-few = Answers from your school: { $count }. Figures are shown from { $min }, so that nobody can be recognised by their answers.
+school-view-withheld = Your school's figures are not shown yet: other schools have too few answers, and the totals would give theirs away. They will show once more answers come in.
+school-view-texts = Free-text answers are seen by the coordinator.
+school-view-not-answered = The school has not answered this survey yet.
 
 # code attempts
 code-attempts-locked = Too many wrong tries. Please try again in { $count } { $unit ->
@@ -1159,6 +1720,7 @@ audit-text-seminar-changed = seminar "{ $title }" changed ({ $field ->
     [startsAt] date and time
     [place] place
     [capacity] number of places
+    [leads] reminders
    *[other] details
 }): { $recipients ->
     [one] { $recipients } participant told
@@ -1172,12 +1734,15 @@ audit-text-survey-launched = survey "{ $title }" launched for { $recipients ->
     [one] { $recipients } person
    *[other] { $recipients } people
 }
+audit-text-survey-closed = survey "{ $title }" closed early, answered: { $answered } of { $total }
+audit-text-survey-extended = survey "{ $title }" extended until { $until }
 audit-text-export = personal data exported: { $what ->
     [consultations] consultations
     [audit] audit log
     [roadmap] road map
     [survey] survey answers
     [invites] invites
+    [broadcast] broadcast read report
    *[other] data
 }
 audit-text-export-rows = { $count ->

@@ -322,9 +322,168 @@ seminar-schools-done = Готово, дальше
 seminar-ask-capacity = Сколько мест? Нажмите кнопку или напишите число.
 seminar-no-limit = Без ограничения
 seminar-capacity-invalid = Напишите число мест от 1 до 10000 или нажмите «Без ограничения».
-seminar-ask-series = Это занятие постоянно действующего семинара?
+seminar-ask-repeat = Семинар повторяется? Если да, выберите, как: это будет цикл занятий с одним объявлением.
 seminar-series-none = Нет, отдельное событие
-seminar-series-new = Да, начать новый цикл
+seminar-series-join = Занятие цикла «{ $title }»
+seminar-ask-sessions = Сколько будет занятий? Нажмите кнопку, напишите число от 2 до 20 или дату последнего занятия, например 30.04.2027.
+seminar-sessions-invalid = Напишите число занятий от 2 до 20 или дату последнего занятия, например 30.04.2027.
+seminar-sessions-too-few = До этой даты помещается меньше двух занятий. Выберите дату позже или напишите число занятий.
+seminar-sessions-too-many = Получается больше двадцати занятий — это слишком длинный цикл. Выберите дату раньше или напишите число.
+seminar-when-passed = Время семинара уже прошло, пока мы договаривались. Начните заново — /seminar.
+# Seminar series and reminder leads
+series-rhythm-weekly = { $weekday ->
+    [1] каждый понедельник
+    [2] каждый вторник
+    [3] каждую среду
+    [4] каждый четверг
+    [5] каждую пятницу
+    [6] каждую субботу
+   *[7] каждое воскресенье
+}
+series-rhythm-biweekly = раз в две недели, по { $weekday ->
+    [1] понедельникам
+    [2] вторникам
+    [3] средам
+    [4] четвергам
+    [5] пятницам
+    [6] субботам
+   *[7] воскресеньям
+}
+series-rhythm-monthly-day = каждый месяц, { $day }-го числа
+series-rhythm-monthly-weekday = { $weekday ->
+    [1] каждый { $nth ->
+        [first] первый
+        [second] второй
+        [third] третий
+        [fourth] четвёртый
+       *[last] последний
+    } понедельник месяца
+    [2] каждый { $nth ->
+        [first] первый
+        [second] второй
+        [third] третий
+        [fourth] четвёртый
+       *[last] последний
+    } вторник месяца
+    [3] каждую { $nth ->
+        [first] первую
+        [second] вторую
+        [third] третью
+        [fourth] четвёртую
+       *[last] последнюю
+    } среду месяца
+    [4] каждый { $nth ->
+        [first] первый
+        [second] второй
+        [third] третий
+        [fourth] четвёртый
+       *[last] последний
+    } четверг месяца
+    [5] каждую { $nth ->
+        [first] первую
+        [second] вторую
+        [third] третью
+        [fourth] четвёртую
+       *[last] последнюю
+    } пятницу месяца
+    [6] каждую { $nth ->
+        [first] первую
+        [second] вторую
+        [third] третью
+        [fourth] четвёртую
+       *[last] последнюю
+    } субботу месяца
+   *[7] каждое { $nth ->
+        [first] первое
+        [second] второе
+        [third] третье
+        [fourth] четвёртое
+       *[last] последнее
+    } воскресенье месяца
+}
+series-rhythm-none = цикл занятий
+series-rhythm-line = Цикл: { $rhythm }, { $count ->
+    [one] { $count } занятие
+    [few] { $count } занятия
+   *[many] { $count } занятий
+}:
+series-invitation = Приглашаем на цикл семинаров!
+series-first-session = Ближайшее занятие:
+series-cards-note = Ответьте про ближайшее занятие. Карточку каждого следующего пришлю отдельно, примерно за неделю до него.
+series-next-card = Следующее занятие цикла «{ $title }» ({ $number } из { $count }). Придёте?
+series-announced = Это цикл: { $count ->
+    [one] { $count } занятие
+    [few] { $count } занятия
+   *[many] { $count } занятий
+}. Карточка каждого следующего уйдёт сама, примерно за неделю до него.
+series-calendar = 📎 Все занятия цикла «{ $title }» для календаря: откройте файл, и { $count ->
+    [one] { $count } занятие появится
+    [few] { $count } занятия появятся
+   *[many] { $count } занятий появятся
+} в вашем календаре.
+series-calendar-cancel = 📎 Откройте файл, и отменённые занятия «{ $title }» уберутся из вашего календаря.
+seminar-lead-10080 = за неделю
+seminar-lead-1440 = за день
+seminar-lead-180 = за 3 часа
+seminar-lead-60 = за час
+seminar-lead-15 = за 15 минут
+seminar-leads-none = без напоминаний
+seminar-leads-line = 🔔 Напоминания пришедшим и «возможно»: { $leads }
+seminar-leads-change = 🔔 Настроить напоминания
+seminar-ask-leads = Когда напоминать тем, кто ответил «Приду» или «Возможно»? Нажмите, чтобы включить или выключить. Сейчас: { $leads }.
+seminar-leads-done = Готово
+seminar-cancel-ask-scope = «{ $title }» — занятие цикла. Что отменить?
+seminar-scope-one = Только это занятие
+seminar-scope-rest = Это и все следующие ({ $count })
+seminar-cancel-rest-ask = Отменить { $count ->
+    [one] { $count } занятие
+    [few] { $count } занятия
+   *[many] { $count } занятий
+} цикла «{ $title }»? Каждый получит одно сообщение со всеми датами. Кому сообщить?
+series-cancelled-notice = Занятия цикла «{ $title }» отменены — { $count ->
+    [one] не состоится { $count } занятие
+    [few] не состоятся { $count } занятия
+   *[many] не состоятся { $count } занятий
+}:
+{ $dates }
+Простите за изменение планов — о новых семинарах сообщу.
+series-cancelled-done = Отменено { $sessions ->
+    [one] { $sessions } занятие
+    [few] { $sessions } занятия
+   *[many] { $sessions } занятий
+} цикла «{ $title }». { $count ->
+    [0] Сообщать было некому.
+    [one] Сообщу { $count } человеку, одним сообщением.
+    [few] Сообщу { $count } людям, каждому одним сообщением.
+   *[other] Сообщу { $count } людям, каждому одним сообщением.
+}
+seminar-edit-ask-scope = Это занятие цикла. Изменить только его или и все следующие?
+seminar-field-leads = Напоминания ({ $leads })
+seminar-leads-saved = Готово: напоминания — { $leads }. { $count ->
+    [one] Касается этого занятия.
+    [few] Касается { $count } занятий.
+   *[many] Касается { $count } занятий.
+} Напоминание, время которого уже прошло, не придёт.
+series-changed-rest = Это касается { $count ->
+    [one] { $count } занятия
+    [few] { $count } занятий
+   *[many] { $count } занятий
+} цикла:
+{ $dates }
+seminars-series-line = 🔁 { $title } — { $rhythm }, ближайшее { $next }
+seminars-series-line-past = 🔁 { $title } — { $rhythm }, последнее { $next }
+seminar-series-of = 🔁 Цикл: { $rhythm }, занятие { $number } из { $count }
+seminar-series-xlsx = XLSX цикла
+seminar-not-series = Это отдельный семинар, не цикл.
+series-exported = Посещаемость и отзывы цикла «{ $title }»: строка на человека, столбец на занятие.
+series-export-columns = ФИО|Школа
+series-export-total = Пришли (занятий)
+series-export-came = пришёл
+series-export-came-rated = пришёл, оценка { $rating }
+series-export-cancelled = отменено
+series-export-sessions = Занятия
+series-export-session-columns = Занятие|Записались|Пришли|Отзывов|Средняя оценка
+series-export-summary-columns = Школа|Приглашено|Пришли хотя бы раз|Посещений|В среднем на занятии|Средняя оценка
 seminar-confirm-question = Объявить?
 seminar-announce = Объявить
 seminar-announced = Отправляю объявление { $count ->
@@ -409,14 +568,26 @@ seminar-cancelled-notice = Семинар «{ $title }» ({ $when }) отмен�
 rsvp-yes = Приду
 rsvp-maybe = Возможно
 rsvp-no = Не смогу
-rsvp-status-going = ✅ Вы записаны. Напомню за сутки и за час.
+rsvp-status-going = ✅ Вы записаны.
 rsvp-status-waitlisted = ⏳ Мест нет — вы в листе ожидания. Сообщу, если место освободится.
 rsvp-status-maybe = 🤔 Отметил: возможно.
 rsvp-status-no = Отметил: не сможете. Спасибо, что предупредили.
 rsvp-counts = Придут: { $going } · возможно: { $maybe } · не смогут: { $no } · в листе ожидания: { $waitlisted }
 rsvp-promoted = Освободилось место на семинаре «{ $title }» — вы записаны!
-seminar-reminder-24h = Напоминание: завтра семинар «{ $title }» — { $when }. { $place }
-seminar-reminder-1h = Через час начинается семинар «{ $title }» — { $when }. { $place }
+seminar-reminder-10080 = Напоминание: через неделю семинар «{ $title }» — { $when }. { $place }
+seminar-reminder-1440 = Напоминание: завтра семинар «{ $title }» — { $when }. { $place }
+seminar-reminder-180 = Через 3 часа начинается семинар «{ $title }» — { $when }. { $place }
+seminar-reminder-60 = Через час начинается семинар «{ $title }» — { $when }. { $place }
+seminar-reminder-15 = Через 15 минут начинается семинар «{ $title }» — { $when }. { $place }
+seminar-nudge = Вы ещё не ответили, придёте ли на семинар «{ $title }». Ответьте, пожалуйста, — так проще готовить зал и материалы.
+seminar-reminders-off-button = Не напоминать о семинарах
+seminar-reminders-off-done = Хорошо, больше не напоминаю о семинарах. Об изменениях и отменах всё равно сообщу. Включить снова — кнопкой ниже или в /seminars.
+seminar-reminders-on-done = Напоминания о семинарах снова включены.
+seminar-reminders-on-switch = Напоминания: вкл. → выключить
+seminar-reminders-off-switch = Напоминания: выкл. → включить
+rsvp-reminders = 🔔 Напомню { $leads }.
+rsvp-reminders-none = 🔕 Напоминаний по этому семинару не будет.
+rsvp-reminders-off = 🔕 Напоминания о семинарах у вас выключены — включить можно в /seminars.
 seminars-none = Семинаров на ближайшее время нет. Объявить — /seminar.
 seminars-heading = Семинары — ближайшие и недавние:
 seminars-invited-heading = { $count ->
@@ -514,6 +685,148 @@ broadcast-correction-ask = Напишите поправку. Её получа�
 broadcast-correction-to = Получат те, кому пришло объявление: { $count }.
 broadcast-correction-nobody = Поправку отправить некому: объявление ещё никому не пришло.
 broadcast-correction-heading = Поправка к объявлению «{ $original }»:
+
+# Рассылки: исправление отправленного текста на месте, сколько закреплено (edit.ts)
+broadcast-edit-button = Исправить текст
+broadcast-pinned = Закреплено в чатах: { $count } из { $delivered }.
+broadcast-edit-nothing = Исправлять пока нечего: объявление ещё никому не пришло.
+broadcast-edit-ask = Напишите новый текст объявления. Сейчас оно такое:
+broadcast-edit-reach = Получили объявление: { $delivered }. Исправить на месте получится у { $editable ->
+    [one] { $editable } человека
+    [few] { $editable } человек
+   *[many] { $editable } человек
+}, остальным можно будет отправить поправку.
+broadcast-edit-same = Это тот же текст, что и сейчас. Напишите исправленный вариант.
+broadcast-edit-too-long = Текст не поместится в одно сообщение: длина — { $length }, можно не больше { $limit }. Сократите, пожалуйста.
+broadcast-edit-preview = Так объявление будет выглядеть после исправления:
+broadcast-edit-plan = Исправлю на месте у { $count ->
+    [one] { $count } человека
+    [few] { $count } человек
+   *[many] { $count } человек
+}.
+broadcast-edit-plan-stale = У { $count ->
+    [one] { $count } человека
+    [few] { $count } человек
+   *[many] { $count } человек
+} сообщение уже не исправить (мессенджер не позволяет или оно слишком старое) — им можно будет отправить поправку.
+broadcast-edit-confirm = Исправить
+broadcast-edit-status = Исправлено: { $edited }. Ещё исправляется: { $waiting }. Не удалось исправить: { $missed }.
+broadcast-edit-corrected = Тем, у кого исправить не удалось, отправлена поправка.
+broadcast-edit-fallback = Отправить поправку им ({ $count })
+audit-broadcast-edited = исправление рассылки
+audit-text-broadcast-edited = исправлен текст рассылки: на месте { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[many] { $count } сообщений
+}, не исправить { $missed }
+
+# Рассылки: подтверждение прочтения («Ознакомлен(а)») и закрепление
+broadcast-option-ack = Попросить подтвердить прочтение
+broadcast-option-pin = Закрепить в чате
+broadcast-option-ack-on = Попрошу подтвердить прочтение: под объявлением будет кнопка «Ознакомлен(а)».
+broadcast-option-pin-on = Закреплю объявление в чате, где мессенджер это позволяет.
+broadcast-ack-button = Ознакомлен(а)
+broadcast-acked-button = ✓ Ознакомлен(а) { $when }
+broadcast-ack-thanks = Спасибо, отметил: вы ознакомились.
+broadcast-ack-already = Уже отмечено: вы ознакомились { $when }.
+broadcast-ack-not-yours = Это объявление было адресовано не вам, отмечать здесь нечего.
+broadcast-ack-not-asked = В этой рассылке подтверждение прочтения не запрашивали.
+broadcast-ack-reminder = Напоминание: пожалуйста, подтвердите, что ознакомились с объявлением, — кнопка ниже.
+
+    «{ $original }»
+broadcast-ack-summary = Подтвердили прочтение: { $confirmed ->
+    [one] { $confirmed } человек
+    [few] { $confirmed } человека
+   *[other] { $confirmed } человек
+}, ещё не подтвердили: { $waiting ->
+    [one] { $waiting } человек
+    [few] { $waiting } человека
+   *[other] { $waiting } человек
+}.
+broadcast-ack-unreached = Не удалось доставить { $count ->
+    [one] { $count } человеку
+    [few] { $count } людям
+   *[other] { $count } людям
+}: { $why }.
+broadcast-ack-why-blocked-count = { $count ->
+    [one] { $count } заблокировал(а) бота
+    [few] { $count } заблокировали бота
+   *[other] { $count } заблокировали бота
+}
+broadcast-ack-why-failed-count = { $count ->
+    [one] { $count } ошибка доставки
+    [few] { $count } ошибки доставки
+   *[other] { $count } ошибок доставки
+}
+broadcast-ack-why-stopped-count = { $count ->
+    [one] { $count } не получил(а) из-за остановки
+    [few] { $count } не получили из-за остановки
+   *[other] { $count } не получили из-за остановки
+}
+broadcast-ack-why-none-count = { $count ->
+    [one] у { $count } не было мессенджера
+    [few] у { $count } не было мессенджера
+   *[other] у { $count } не было мессенджера
+}
+broadcast-ack-queued = Ещё в очереди: { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[other] { $count } сообщений
+}.
+broadcast-ack-reminders-sent = { $count ->
+    [one] Отправлено { $count } напоминание
+    [few] Отправлено { $count } напоминания
+   *[other] Отправлено { $count } напоминаний
+} из { $max }.
+broadcast-ack-who = Кто не подтвердил
+broadcast-ack-remind = Напомнить неподтвердившим ({ $count })
+broadcast-ack-export = Выгрузить XLSX
+broadcast-ack-who-waiting = Не подтвердили — { $count ->
+    [one] { $count } человек
+    [few] { $count } человека
+   *[other] { $count } человек
+}:
+broadcast-ack-who-none = Все, кому объявление пришло, подтвердили прочтение.
+broadcast-ack-who-unreached = Не получили — { $count ->
+    [one] { $count } человек
+    [few] { $count } человека
+   *[other] { $count } человек
+}:
+broadcast-ack-and-more = { $count ->
+    [one] и ещё { $count } человек
+    [few] и ещё { $count } человека
+   *[other] и ещё { $count } человек
+} — полный список в XLSX.
+broadcast-ack-erased = (данные удалены)
+broadcast-ack-why-blocked = заблокировал(а) бота
+broadcast-ack-why-failed = ошибка доставки
+broadcast-ack-why-stopped = рассылку остановили до отправки
+broadcast-ack-why-none = не было мессенджера, когда ушла рассылка
+broadcast-ack-remind-cap = Уже { $count ->
+    [one] отправлено { $count } напоминание
+    [few] отправлено { $count } напоминания
+   *[other] отправлено { $count } напоминаний
+} — больше к этой рассылке не напоминаю, чтобы не докучать. Кто не подтвердил — по кнопке в отчёте.
+broadcast-ack-remind-done = Это напоминание уже отправлено. Обновите отчёт — там видно, кто с тех пор подтвердил.
+broadcast-ack-remind-nobody = Напоминать некому: все, кому объявление пришло, уже подтвердили.
+broadcast-ack-reminded = Отправляю напоминание ({ $number } из { $max }) { $count ->
+    [one] { $count } человеку
+    [few] { $count } людям
+   *[other] { $count } людям
+}.
+broadcast-ack-status-confirmed = подтвердил(а) { $when }
+broadcast-ack-status-waiting = не подтвердил(а)
+broadcast-ack-status-queued = ещё в очереди
+broadcast-ack-status-unreached = не доставлено: { $why }
+broadcast-ack-sheet = Прочтение
+broadcast-ack-col-person = ФИО
+broadcast-ack-col-role = Роль
+broadcast-ack-col-messenger = Мессенджер
+broadcast-ack-exported = Отчёт о прочтении: подтвердили { $confirmed } из { $total ->
+    [one] { $total } адресата
+    [few] { $total } адресатов
+   *[other] { $total } адресатов
+}.
 
 ## Команды (семинары и рассылки)
 cmd-seminar = объявить семинар
@@ -647,6 +960,167 @@ yes = да
 cmd-log = записать консультацию
 cmd-mylog = мои консультации за месяц
 cmd-consultations = консультации: итоги и выгрузка
+# Консультации: план по парам, запланированные занятия, оценки педагогов
+plan-button = План по парам
+plan-my-heading = План по парам на этот месяц:
+plan-municipality-heading = Пары и их план на этот месяц:
+plan-no-pairs-municipality = В муниципалитете пока нет пар тьюторов и наставников. Назначить — /assign.
+plan-sessions-done = { $count ->
+    [one] { $count } встреча
+    [few] { $count } встречи
+   *[other] { $count } встреч
+}
+plan-progress-none = { $done }, { $time }
+plan-progress-sessions = { $done } из { $planned ->
+    [one] { $planned } занятия
+    [few] { $planned } занятий
+   *[other] { $planned } занятий
+}
+plan-progress-time = { $done } из { $planned }
+plan-sessions-per-month = { $count ->
+    [one] { $count } занятие
+    [few] { $count } занятия
+   *[other] { $count } занятий
+} в месяц
+plan-time-per-month = { $time } в месяц
+plan-card-plan = План: { $plan }.
+plan-card-no-plan = Плана пока нет.
+plan-card-goals = Цели: { $goals }
+plan-card-month = В этом месяце: { $progress }.
+plan-card-earlier = В истории { $count ->
+    [one] { $count } прежний план
+    [few] { $count } прежних плана
+   *[other] { $count } прежних планов
+}.
+plan-set = Задать план
+plan-change = Изменить план
+plan-ask-sessions = План для пары «{ $whom }». Сколько занятий в месяц? Нажмите кнопку или напишите число.
+plan-no-sessions = Не считать занятия
+plan-sessions-invalid = Напишите число занятий в месяц от 1 до 31.
+plan-ask-hours = Сколько часов в месяц? Например: 3, 2,5 или 90 мин.
+plan-no-hours = Не считать часы
+plan-hours-invalid = Напишите часы в месяц, например 3 или 2,5 (от 15 минут до 200 часов).
+plan-need-something = В плане нужно хоть что-то посчитать: число занятий или часы.
+plan-ask-goals = Цели пары на это время (до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[other] { $max } символов
+}) — или пропустите.
+plan-keep-goals = Оставить прежние цели
+plan-goals-invalid = Опишите цели не короче 2 и не длиннее { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[other] { $max } символов
+} (сейчас { $length }).
+plan-summary = Пара: { $whom }
+    План: { $plan }
+    Цели: { $goals }
+
+    Сохранить? Прежний план, если был, останется в истории.
+plan-saved = План сохранён: { $whom } — { $plan }.
+plan-set-notice = Координатор задал план по паре «{ $whom }»: { $plan }. Как идут дела — /mylog.
+mylog-goals = Цели:
+mylog-rating = Ваша средняя оценка от педагогов за учебный год: { $average } ({ $count ->
+    [one] { $count } оценка
+    [few] { $count } оценки
+   *[other] { $count } оценок
+}).
+consultations-plans = План на месяц:
+consultations-no-plan = Без плана: { $count ->
+    [one] { $count } пара
+    [few] { $count } пары
+   *[other] { $count } пар
+}.
+consultations-ratings = Оценки педагогов (без имён):
+rating-too-few = мало оценок
+rating-average = { $average } из 5 ({ $count ->
+    [one] { $count } оценка
+    [few] { $count } оценки
+   *[other] { $count } оценок
+})
+export-plans-sheet = План и факт
+export-ratings-sheet = Оценки
+col-plan-sessions = План занятий в месяц
+col-done-sessions = Проведено занятий
+col-plan-hours = План часов в месяц
+col-done-hours = Проведено часов
+col-goals = Цели
+col-ratings = Оценок
+col-average = Средняя оценка
+col-comments = Комментарии
+planned-button = Запланировать
+planned-heading = Запланировано:
+planned-ask-whom = С кем будет занятие?
+planned-ask-date = Когда? Нажмите кнопку или напишите дату, например 04.12 или 04.12 15:00.
+planned-tomorrow = Завтра
+planned-day-after = Послезавтра
+planned-date-invalid = Не понял дату (или она уже прошла). Например: завтра, 04.12, 04.12.2026.
+planned-date-too-far = Запланировать можно не дальше чем на { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+} вперёд.
+planned-ask-time = Во сколько? Например, 15:00.
+planned-time-invalid = Не понял время. Напишите, например, 15:00 или 9:30.
+planned-time-past = Это время уже прошло — выберите, пожалуйста, другое.
+planned-ask-minutes = Сколько продлится?
+planned-ask-format = Как пройдёт?
+planned-summary = С кем: { $whom }
+    Когда: { $when }
+    Длительность: { $minutes } мин
+    Формат: { $format }
+    Тема: { $topic }
+planned-confirm-question = Запланировать? Накануне я напомню вам и педагогу.
+planned-save = Запланировать
+planned-saved = Запланировал: { $day } в { $time }, занятие с { $withWhom }. Накануне напомню.
+planned-move-question = Перенести занятие с { $withWhom } на { $when }?
+planned-move-yes = Перенести
+planned-moved = Перенёс: занятие с { $withWhom } теперь { $day } в { $time }. Накануне напомню.
+planned-card = { $day } в { $time } — занятие с { $withWhom }, { $minutes } мин, { $format }. Тема: { $topic }{ $state ->
+    [done] {" "}— состоялось.
+    [cancelled] {" "}— не состоялось.
+   *[other] {""}
+}
+planned-move = Перенести
+planned-cancel = Отменить
+planned-done = Состоялась
+planned-missed = Не состоялась
+planned-default-topic = Запланированное занятие
+planned-logged = Записал: { $day } в { $time }, занятие с { $withWhom }, { $minutes } мин. Ваш месяц — /mylog.
+planned-already-done = Это занятие уже записано.
+planned-already-closed = Это занятие уже отмечено как не состоявшееся.
+planned-not-yet = Занятие ещё не началось — отметить его можно после начала.
+planned-cancelled = Хорошо, отметил: занятие с { $withWhom } не состоялось.
+planned-reminder-author = Напоминаю: { $day } в { $time } — занятие с { $withWhom } ({ $format }, { $minutes } мин). Тема: { $topic }
+planned-reminder-counterpart = Напоминаю: { $day } в { $time } — занятие { $role ->
+    [tutor] с тьютором
+   *[mentor] с наставником
+} { $author } ({ $format }, { $minutes } мин). Тема: { $topic }
+planned-moved-notice = Занятие { $role ->
+    [tutor] с тьютором
+   *[mentor] с наставником
+} { $author } перенесено: теперь { $day } в { $time }.
+planned-cancelled-notice = Занятие { $role ->
+    [tutor] с тьютором
+   *[mentor] с наставником
+} { $author } { $day } в { $time } не состоится.
+planned-ask-outcome = Занятие с { $withWhom } { $day } в { $time } состоялось?
+rating-offer = Если хотите, оцените консультацию от 1 до 5 — это необязательно. Координатор видит только средние оценки, без имён.
+rating-skip = Не оценивать
+rating-skipped = Хорошо, без оценки. Спасибо за подтверждение!
+rating-ask-comment = Ваша оценка: { $rating }. Хотите добавить комментарий (до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[other] { $max } символов
+})? Координатор увидит его без вашего имени.
+rating-no-comment = Без комментария
+rating-comment-invalid = Комментарий — от 2 до { $max ->
+    [one] { $max } символа
+    [few] { $max } символов
+   *[other] { $max } символов
+} (сейчас { $length }).
+rating-thanks = Спасибо за оценку!
+rating-thanks-comment = Спасибо за оценку и комментарий!
 
 ## Опросы
 survey-error-required = Это обязательный вопрос — ответьте, пожалуйста.
@@ -744,6 +1218,97 @@ survey-repeat-monitoring = В марте, сентябре и ноябре
 survey-confirm = Запустить опрос «{ $title }» на { $days } дн.?
 survey-launch = Запустить
 survey-launched = Опрос запущен: приглашения получат { $count }. Ход опроса — /surveys.
+# опросы: ход раунда — закрыть досрочно, продлить, напомнить не ответившим по имени
+survey-closed-early-at = Закрыт досрочно { $date }
+survey-button-extend = Продлить
+survey-button-close = Закрыть досрочно
+survey-button-school-missing = Кто не ответил в школе
+survey-remind-all = Напомнить всем не ответившим ({ $count })
+survey-remind-one = Напомнить: { $name }
+survey-missing-reminded = { $count ->
+    [one] напоминали вручную { $count } раз
+    [few] напоминали вручную { $count } раза
+   *[other] напоминали вручную { $count } раз
+}
+survey-missing-page = Страница { $page } из { $pages }
+survey-missing-prev = ← Назад
+survey-missing-next = Дальше →
+survey-school-missing-heading = «{ $title }», { $school }: не ответили ({ $count }):
+survey-school-missing-none = «{ $title }», { $school }: ответили все. Спасибо!
+surveys-school-rounds = Опросы вашей школы (ответили / адресатов) — нажмите, чтобы увидеть, кто не ответил:
+survey-remind-closed = Опрос уже закрыт — напоминать больше не нужно.
+survey-reminded = { $count ->
+    [0] Напоминаний не отправлено.
+    [one] Напоминание отправлено { $count } человеку.
+    [few] Напоминание отправлено { $count } людям.
+   *[other] Напоминание отправлено { $count } людям.
+}
+survey-reminded-capped = { $count ->
+    [one] Без напоминания { $count } человек{ $names }
+    [few] Без напоминания { $count } человека{ $names }
+   *[other] Без напоминания { $count } человек{ $names }
+}: вручную напоминаем не больше { $cap ->
+    [one] { $cap } раза
+    [few] { $cap } раз
+   *[other] { $cap } раз
+} за опрос и не чаще раза в { $hours } ч.
+survey-reminded-unreachable = { $count ->
+    [one] Не получится написать { $count } человеку{ $names }
+    [few] Не получится написать { $count } людям{ $names }
+   *[other] Не получится написать { $count } людям{ $names }
+}: нет подключённого мессенджера.
+survey-remind-answered = { $name }: ответ уже получен, напоминать не нужно.
+survey-remind-cap = { $name }: { $cap ->
+    [one] уже было { $cap } напоминание
+    [few] уже было { $cap } напоминания
+   *[other] уже было { $cap } напоминаний
+} вручную по этому опросу — больше не отправляю.
+survey-remind-recent = { $name }: напоминание уходило меньше { $hours } ч назад. Следующее можно после { $next }.
+survey-remind-unreachable = { $name }: не получается написать — нет подключённого мессенджера.
+survey-remind-sent = { $name } — напоминание отправлено. { $left ->
+    [0] Это было последнее напоминание вручную по этому опросу.
+    [one] Вручную можно напомнить ещё { $left } раз.
+    [few] Вручную можно напомнить ещё { $left } раза.
+   *[other] Вручную можно напомнить ещё { $left } раз.
+}
+survey-close-already = Опрос уже закрыт.
+survey-close-ask = Закрыть опрос «{ $title }» сейчас? Ответили { $answered } из { $total }.
+survey-close-ask-notice = { $count ->
+    [0] Ответили все, сообщать никому не нужно.
+    [one] { $count } не ответившему придёт короткое сообщение, что опрос закрыт.
+    [few] { $count } не ответившим придёт короткое сообщение, что опрос закрыт.
+   *[other] { $count } не ответившим придёт короткое сообщение, что опрос закрыт.
+}
+survey-close-confirm = Закрыть сейчас
+survey-close-keep = Не закрывать
+survey-close-card = Карточка опроса
+survey-closed-early = Опрос «{ $title }» закрыт. Ответили { $answered } из { $total }. { $notified ->
+    [0] Итоги — на карточке опроса.
+    [one] Сообщу { $notified } не ответившему, что отвечать больше не нужно.
+    [few] Сообщу { $notified } не ответившим, что отвечать больше не нужно.
+   *[other] Сообщу { $notified } не ответившим, что отвечать больше не нужно.
+}
+survey-closed-notice = Опрос «{ $title }» закрыт досрочно — отвечать на него больше не нужно. Спасибо!
+survey-extend-ask = До какого дня продлить опрос «{ $title }»? Сейчас он открыт до { $until }. Выберите срок или напишите дату, например 20.12.
+survey-extend-ask-closed = Продлить опрос «{ $title }»? Он закрыт { $until }; продление откроет его снова. Выберите срок или напишите дату, например 20.12.
+survey-extend-days = +{ $days } дн. (до { $until })
+survey-extend-cancel = Не продлевать
+survey-extend-kept = Хорошо, срок остаётся прежним.
+survey-extend-type = Напишите дату, например 20.12 или 20.12.2026, — или выберите срок кнопкой.
+survey-extend-past = Эта дата уже прошла — напишите более позднюю.
+survey-extend-not-later = Новый срок должен быть позже нынешнего ({ $until }) — напишите более позднюю дату.
+survey-extend-too-far = Так далеко не продлить: не больше чем на { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+} вперёд.
+survey-extended = Опрос «{ $title }» продлён до { $until }. { $notified ->
+    [0] Все адресаты уже ответили.
+    [one] Сообщу об этом { $notified } не ответившему.
+    [few] Сообщу об этом { $notified } не ответившим.
+   *[other] Сообщу об этом { $notified } не ответившим.
+}
+survey-extended-notice = Опрос «{ $title }» продлён до { $until } — ответить можно здесь.
 export-raw-sheet = Ответы
 export-schools-sheet = По школам
 col-respondent = Кто ответил
@@ -843,6 +1408,31 @@ roadmap-due-tomorrow = Завтра, { $when }, срок по дорожной �
 roadmap-due-today = Сегодня срок по дорожной карте: { $title }. Как дела?
 roadmap-overdue = Просрочен пункт дорожной карты: { $title } (срок { $when }). Ответственные: { $responsible }.
 roadmap-checkin = Ежемесячная сверка по дорожной карте: { $title }. Как продвигается?
+# road map: reminders at a span's start and the daily digest
+roadmap-span-start = Начинается период: { $title }, с { $from }, срок до { $when }.
+roadmap-due-passed = Срок по дорожной карте прошёл { $when }: { $title }. Как дела?
+roadmap-digest-heading = Дорожная карта на сегодня: { $count ->
+    [one] { $count } пункт ждёт внимания
+    [few] { $count } пункта ждут внимания
+   *[other] { $count } пунктов ждут внимания
+}.
+roadmap-digest-today = Сегодня срок:
+roadmap-digest-soon = Скоро (в течение недели):
+roadmap-digest-overdue = Просрочено:
+roadmap-digest-start = Начинается период:
+roadmap-digest-month = Ежемесячная сверка:
+roadmap-digest-escalated = Просрочено у ответственных:
+roadmap-digest-line = { $title } — { $when }
+roadmap-digest-line-span = { $title } — с { $from } по { $when }
+roadmap-digest-line-escalated = { $title } — { $when } (ответственные: { $responsible })
+roadmap-digest-more = …и ещё { $count ->
+    [one] { $count } пункт
+    [few] { $count } пункта
+   *[other] { $count } пунктов
+} — все в /roadmap
+roadmap-digest-hint = «✓» — выполнено, «⟳» — перенести срок; номер — как в списке.
+roadmap-digest-done = { $n } ✓
+roadmap-digest-postpone = { $n } ⟳
 roadmap-button-undo = Отменить
 roadmap-undone = Отметку «Выполнено» снял: «{ $title }» снова в работе.
 roadmap-undo-not-done = Пункт не отмечен выполненным — отменять нечего.
@@ -969,6 +1559,8 @@ audit-seminar-announced = объявлен семинар
 audit-seminar-cancelled = отменён семинар
 audit-seminar-changed = изменён семинар
 audit-survey-launched = запущен опрос
+audit-survey-closed = опрос закрыт досрочно
+audit-survey-extended = опрос продлён
 audit-export-personal-data = выгрузка персональных данных
 audit-roadmap-imported = загружена дорожная карта
 audit-person-forgotten = участник отозвал согласие, данные удалены
@@ -1001,6 +1593,67 @@ export-texts-sheet = Свободные ответы
 col-question = Вопрос
 col-answer = Ответ
 survey-too-few = Ответов пока { $count }. Покажем их, когда наберётся хотя бы { $min }: в анонимном опросе по меньшему числу ответов можно узнать человека.
+
+
+# surveys over time: change across rounds, last time's answers, a school head's view
+trend-button = Динамика
+trend-title = 📈 Динамика: «{ $title }»
+trend-rounds = Раунды:
+trend-stage-entry = входной
+trend-stage-intermediate = промежуточный
+trend-stage-final = итоговый
+trend-open = (идёт сбор ответов)
+trend-all-schools = Все школы
+trend-question = Вопрос { $n } из { $total }: { $text }
+trend-kind-mean = Среднее по школам:
+trend-kind-share = Доля ответов по школам:
+trend-too-few = мало ответов
+trend-points = п. п.
+trend-legend = «—» и «мало ответов»: меньше { $min } { $min ->
+    [one] ответа
+    [few] ответов
+    [many] ответов
+   *[other] ответов
+} (или их можно было бы вычислить из общих итогов) — цифры не показываем, чтобы никого нельзя было узнать.
+trend-legend-schools = «—» — школа не ответила.
+trend-legend-absent = «·» — в этом раунде вопроса не было.
+trend-no-answer = нет ответов
+trend-anonymous = Опрос анонимный: сравниваем только итоги, ответы людей между раундами ничем не связаны.
+trend-more-in-xlsx = …и ещё { $count } { $count ->
+    [one] школа
+    [few] школы
+    [many] школ
+   *[other] школ
+} — полностью в XLSX, лист «Динамика».
+trend-previous = ‹ Назад
+trend-next = Дальше ›
+trend-chart = График
+trend-single-round = Сравнивать пока не с чем: это первый раунд опроса. Динамика появится после следующего.
+trend-nothing-to-compare = В раундах нет общих вопросов, которые можно сравнить (шкалы, числа, варианты ответа).
+trend-chart-empty = Для графика пока нет цифр: везде меньше { $min } { $min ->
+    [one] ответа
+    [few] ответов
+    [many] ответов
+   *[other] ответов
+}.
+trend-sheet = Динамика
+trend-col-figure = Показатель
+trend-col-change = Изменение (первый → последний)
+trend-figure-mean = среднее
+trend-figure-share = { $option }, %
+survey-prefill-offer = Вы уже отвечали на этот опрос в прошлый раз ({ $date }). Заполнить как в прошлый раз? Покажем каждый прошлый ответ — его можно оставить или изменить.
+survey-prefill-yes = Да, как в прошлый раз
+survey-prefill-no = Нет, заново
+survey-prefill-gone = Прошлых ответов больше нет — заполним заново.
+survey-prefill-was = В прошлый раз: { $answer }
+survey-prefill-keep = Оставить
+school-view-list = Итоги вашей школы:
+school-view-round = Раунд: { $label }
+school-view-mean = среднее { $mean }
+school-view-too-few = Ответов из вашей школы: { $count }. Цифры показываем, когда их хотя бы { $min }, — так никого нельзя узнать по ответам.
+school-view-withheld = Цифры вашей школы пока не показываем: в других школах слишком мало ответов, и по общим итогам их можно было бы вычислить. Покажем, когда ответов станет больше.
+school-view-texts = Свободные ответы видит координатор.
+school-view-not-answered = Школа ещё не ответила на этот опрос.
 
 # code attempts
 code-attempts-locked = Слишком много неверных попыток. Попробуйте снова через { $unit ->
@@ -1211,6 +1864,7 @@ audit-text-seminar-changed = изменён семинар «{ $title }» ({ $fi
     [startsAt] дата и время
     [place] место
     [capacity] число мест
+    [leads] напоминания
    *[other] описание
 }): { $recipients ->
     [one] уведомлён { $recipients } участник
@@ -1227,12 +1881,15 @@ audit-text-survey-launched = запущен опрос «{ $title }»: приг�
     [few] { $recipients } адресатам
    *[other] { $recipients } адресатам
 }
+audit-text-survey-closed = опрос «{ $title }» закрыт досрочно: ответили { $answered } из { $total }
+audit-text-survey-extended = опрос «{ $title }» продлён до { $until }
 audit-text-export = выгрузка персональных данных: { $what ->
     [consultations] консультации
     [audit] журнал действий
     [roadmap] дорожная карта
     [survey] ответы опроса
     [invites] приглашения
+    [broadcast] отчёт о прочтении рассылки
    *[other] данные
 }
 audit-text-export-rows = { $count ->

@@ -27,6 +27,7 @@ import {
   outbox,
   people,
   personRoles,
+  plannedConsultations,
   responses,
   roadmapHistory,
   seminarFeedback,
@@ -95,7 +96,7 @@ function eraseAccounts(db: DbOrTx, personId: number): void {
   for (const row of db.select({ payload: outbox.payload }).from(outbox).where(inArray(outbox.accountId, own)).all()) releaseOwnFiles(db, row.payload);
   db.delete(outbox).where(and(inArray(outbox.accountId, own), inArray(outbox.state, ['pending', 'sending']))).run();
   // Delivered rows stay for the delivery counts of broadcasts, without an address or a text.
-  db.update(outbox).set({ chatId: '', payload: { text: '' }, lastError: null }).where(inArray(outbox.accountId, own)).run();
+  db.update(outbox).set({ chatId: '', payload: { text: '' }, lastError: null, platformMessageId: null }).where(inArray(outbox.accountId, own)).run();
   db.delete(dialogs).where(inArray(dialogs.accountId, own)).run();
   for (const id of own) {
     db.delete(codeAttempts).where(like(codeAttempts.key, `account:${id}:%`)).run();
@@ -113,12 +114,32 @@ function eraseWritings(db: DbOrTx, personId: number): void {
     db.update(consultations).set({ topic: '', outcome: null }).where(inArray(consultations.id, authored)).run();
     db.update(consultationHistory).set({ snapshot: {} }).where(inArray(consultationHistory.consultationId, authored)).run();
   }
+  eraseConsultationExtras(db, personId);
   eraseSurveyText(db, personId);
   db.update(seminarFeedback).set({ comment: null }).where(eq(seminarFeedback.personId, personId)).run();
   db.delete(topicRequests).where(eq(topicRequests.personId, personId)).run();
   db.update(milestones).set({ comment: null, evidence: null, evidenceFileId: null }).where(eq(milestones.doneBy, personId)).run();
   db.update(roadmapHistory).set({ details: {} }).where(eq(roadmapHistory.by, personId)).run();
   eraseUploads(db, personId);
+}
+
+/**
+ * A teacher's rating comments, wherever a history snapshot kept them (the
+ * rating itself stays: it counts, without a name); the topics of sessions
+ * planned by or with the person, and those still ahead are called off.
+ */
+function eraseConsultationExtras(db: DbOrTx, personId: number): void {
+  const given = db.select({ id: consultations.id }).from(consultations).where(eq(consultations.counterpartId, personId)).all().map((c) => c.id);
+  if (given.length > 0) {
+    db.update(consultations).set({ ratingComment: null }).where(inArray(consultations.id, given)).run();
+    db.update(consultationHistory)
+      .set({ snapshot: sql`json_remove(${consultationHistory.snapshot}, '$.ratingComment')` })
+      .where(inArray(consultationHistory.consultationId, given))
+      .run();
+  }
+  const involved = or(eq(plannedConsultations.authorId, personId), eq(plannedConsultations.counterpartId, personId));
+  db.update(plannedConsultations).set({ topic: '' }).where(involved).run();
+  db.update(plannedConsultations).set({ state: 'cancelled' }).where(and(involved, eq(plannedConsultations.state, 'planned'))).run();
 }
 
 /**

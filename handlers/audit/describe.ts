@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../db/repos/audit.js';
 import { getSchool } from '../../db/repos/org.js';
 import { getPerson } from '../../db/repos/people.js';
 import { getSeminar } from '../../db/repos/seminars.js';
-import { getSurvey } from '../../db/repos/surveys.js';
+import { getRound, getSurvey } from '../../db/repos/surveys.js';
 import type { Db } from '../../db/client.js';
 import type { Translate } from '../core/i18n.js';
 
@@ -20,6 +20,12 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 function personName(t: Translate, db: Db, id: unknown): string {
   const person = num(id) !== undefined ? getPerson(db, num(id)!) : undefined;
   return person?.fullName ?? t('audit-erased');
+}
+
+/** The title of a survey round's survey, for acts on a round. */
+function roundTitle(db: Db, id: unknown): string | undefined {
+  const round = num(id) !== undefined ? getRound(db, num(id)!) : undefined;
+  return round ? getSurvey(db, round.surveyId)?.title : undefined;
 }
 
 function counts(d: Details): { created: number; updated: number; unchanged: number } | undefined {
@@ -51,6 +57,10 @@ const describers: Record<string, Describe> = {
     const cancelled = num(d.cancelled);
     return cancelled === undefined ? undefined : t('audit-text-broadcast-stopped', { count: cancelled });
   },
+  'broadcast.edited': (d, t) => {
+    const [edited, notEditable] = [num(d.edited), num(d.notEditable)];
+    return edited === undefined || notEditable === undefined ? undefined : t('audit-text-broadcast-edited', { count: edited, missed: notEditable });
+  },
   'seminar.announced': (d, t, db) => {
     const recipients = num(d.recipients);
     const seminar = num(d.seminarId) !== undefined ? getSeminar(db, num(d.seminarId)!) : undefined;
@@ -70,6 +80,16 @@ const describers: Record<string, Describe> = {
     const recipients = num(d.recipients);
     const survey = num(d.surveyId) !== undefined ? getSurvey(db, num(d.surveyId)!) : undefined;
     return recipients === undefined || !survey ? undefined : t('audit-text-survey-launched', { title: survey.title, recipients });
+  },
+  'survey.closed': (d, t, db) => {
+    const [answered, total] = [num(d.answered), num(d.total)];
+    const title = roundTitle(db, d.roundId);
+    return answered === undefined || total === undefined || title === undefined ? undefined : t('audit-text-survey-closed', { title, answered, total });
+  },
+  'survey.extended': (d, t, db) => {
+    const title = roundTitle(db, d.roundId);
+    const day = str(d.toDay);
+    return title === undefined || !day ? undefined : t('audit-text-survey-extended', { title, until: day.split('-').reverse().join('.') });
   },
   'export.personal-data': (d, t) => {
     const text = t('audit-text-export', { what: str(d.what) ?? 'other' });

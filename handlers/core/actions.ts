@@ -20,6 +20,11 @@ export interface ActionDef<A extends readonly ActionArg[]> {
 
 const names = new Set<string>();
 
+/** Every action name defined so far (all of them once the handlers are loaded), for the fuzzing to forge presses of. */
+export function definedActionNames(): string[] {
+  return [...names].sort();
+}
+
 /** Integer id argument. */
 export const idArg = z.string().regex(/^\d{1,15}$/).transform(Number);
 /** A short word argument (codes, enum values). */

@@ -54,16 +54,21 @@ export class Terminal {
     return this.until(expected, since);
   }
 
+  private choicePattern(label: string): RegExp {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\[(\\d+)\\] (?:★ )?${escaped}(?: — .*)?$`, 'gm');
+  }
+
   /** The number printed beside the newest choice with this label. */
   numberOf(label: string): string {
-    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const found = [...this.out.matchAll(new RegExp(`\\[(\\d+)\\] (?:★ )?${escaped}(?: — .*)?$`, 'gm'))].at(-1);
+    const found = [...this.out.matchAll(this.choicePattern(label))].at(-1);
     if (!found?.[1]) throw new Error(`no choice «${label}» on the screen:\n${this.out.slice(-2000)}`);
     return found[1];
   }
 
-  /** Presses the newest button with this label by typing its number. */
-  press(label: string, expected: RegExp): Promise<string> {
+  /** Presses the newest button with this label by typing its number, once it is printed (a screen may arrive in pieces). */
+  async press(label: string, expected: RegExp): Promise<string> {
+    await this.until(new RegExp(this.choicePattern(label).source, 'm'));
     return this.type(this.numberOf(label), expected);
   }
 
