@@ -6,6 +6,7 @@
 // the series with one notice per person, and the series' attendance workbook.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
 import { openDb, closeDb } from '../../db/client.js';
@@ -18,19 +19,15 @@ const COORD = 4301;
 const [T1, T2, T3] = [4311, 4312, 4313];
 const TEACHERS = [T1, T2, T3];
 
-/** The events of a calendar file: folded lines joined back, each VEVENT's properties by name. */
+/** The events of a calendar file as a calendar application reads them (Mozilla's ical.js), start times in basic UTC form. */
 function calendarEvents(data: Buffer): { method: string; events: Record<string, string>[] } {
-  const lines = data.toString('utf8').replace(/\r\n /g, '').split('\r\n');
-  const events: Record<string, string>[] = [];
-  let current: Record<string, string> | undefined;
-  for (const line of lines) {
-    if (line === 'BEGIN:VEVENT') current = {};
-    else if (line === 'END:VEVENT' && current) {
-      events.push(current);
-      current = undefined;
-    } else if (current) current[line.slice(0, line.indexOf(':')).split(';')[0]!] = line.slice(line.indexOf(':') + 1);
-  }
-  return { method: /METHOD:(\w+)/.exec(data.toString('utf8'))?.[1] ?? '', events };
+  const calendar = new ICAL.Component(ICAL.parse(data.toString('utf8')));
+  const basic = (time: ICAL.Time) => time.toJSDate().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const events = calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component);
+    return { UID: event.uid, SUMMARY: event.summary, DTSTART: basic(event.startDate), DTEND: basic(event.endDate), SEQUENCE: String(event.sequence), STATUS: String(component.getFirstPropertyValue('status') ?? '') };
+  });
+  return { method: String(calendar.getFirstPropertyValue('method') ?? ''), events };
 }
 
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,6 +6,7 @@
 // the materials sent afterwards.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
 import { openDb, closeDb } from '../../db/client.js';
@@ -42,7 +43,32 @@ function parseCalendar(data: Buffer): Record<string, string> {
     else if (line === 'END:VEVENT') inEvent = false;
     else if (inEvent || name === 'METHOD' || name === 'VERSION') props[name] = value;
   }
+  agreesWithIcalJs(raw, props);
   return props;
+}
+
+/** What a calendar application reads (Mozilla's ical.js, as Thunderbird does) is what the strict reader read. */
+function agreesWithIcalJs(raw: string, props: Record<string, string>): void {
+  const calendar = new ICAL.Component(ICAL.parse(raw));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  const instant = (basic: string | undefined) => (basic ? new Date(basic.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')).toISOString() : undefined);
+  expect({
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event.uid,
+    summary: event.summary,
+    location: event.location,
+    sequence: event.sequence,
+    start: event.startDate.toJSDate().toISOString(),
+    end: event.endDate.toJSDate().toISOString(),
+  }).toEqual({
+    method: props.METHOD,
+    uid: props.UID,
+    summary: props.SUMMARY,
+    location: props.LOCATION,
+    sequence: Number(props.SEQUENCE),
+    start: instant(props.DTSTART),
+    end: instant(props.DTEND),
+  });
 }
 
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
