@@ -12,8 +12,9 @@ import { silentLog } from '../../handlers/core/log.js';
 import { features as allFeatures } from '../../handlers/index.js';
 import { coreDeps } from '../../bot/core-deps.js';
 
+/** A fresh folder inside the test run's own (tests/global-setup.ts), so nothing outlives the run even if a worker is stopped. */
 export function tempDir(prefix = 'opora-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(process.env.OPORA_TEST_TMP ?? tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
