@@ -1100,6 +1100,8 @@ survey-exported = The export is ready: { $count ->
 }.
 survey-escalation = Survey "{ $title }": { $count } still have not answered.
 survey-escalation-school = Survey "{ $title }": { $count } at your school have not answered yet.
+survey-escalation-more = …and { $count } more — the whole list is behind the button below.
+
 survey-ask-which = Which survey are we launching? Pick a template — or send your own JSON or YAML file. To build one step by step — /newsurvey.
 survey-file-type = Please send a .json or .yaml file (up to 256 KB).
 survey-file-problems = The survey file has errors:

@@ -1202,6 +1202,8 @@ survey-exported = Выгрузка готова: { $count ->
 }.
 survey-escalation = Опрос «{ $title }»: ещё не ответили { $count }.
 survey-escalation-school = Опрос «{ $title }»: в вашей школе ещё не ответили { $count }.
+survey-escalation-more = …и ещё { $count } — весь список по кнопке ниже.
+
 survey-ask-which = Какой опрос запускаем? Выберите шаблон — или пришлите свой файл JSON или YAML. Собрать свой по шагам — /newsurvey.
 survey-file-type = Пришлите файл .json или .yaml (до 256 КБ).
 survey-file-problems = В файле опроса есть ошибки:

@@ -155,19 +155,27 @@ export function shortName(fullName: string | undefined): string {
  * a survey answered person by person, to each school's admins about their own
  * school. Returns how many messages were queued.
  */
+/** How many names the missing list message shows before «…и ещё N». */
+export const ESCALATION_NAMES = 30;
+
 export function escalateMissing(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n'>, round: Round, survey: SurveyDefinition, notBefore: Date): number {
   const missing = recipientsOf(tx, round.id).filter((r) => !r.answeredAt);
   if (missing.length === 0) return 0;
   let queued = 0;
   const nameOf = new Map(peopleOf(tx, round.municipalityId).map((p) => [p.id, p.fullName]));
-  const names = (rows: typeof missing) => rows.map((r) => `• ${nameOf.get(r.personId) ?? '—'}`).join('\n');
+  // A message names the first few; the rest are a press away, so a large round never makes a wall of names.
+  const names = (rows: typeof missing, t: Translate) => {
+    const shown = rows.slice(0, ESCALATION_NAMES).map((r) => `• ${nameOf.get(r.personId) ?? '—'}`);
+    if (rows.length > ESCALATION_NAMES) shown.push(t('survey-escalation-more', { count: rows.length - ESCALATION_NAMES }));
+    return shown.join('\n');
+  };
   for (const coordinator of peopleOf(tx, round.municipalityId, { role: 'coordinator' })) {
     const ok = notifyPerson(
       tx,
       deps.i18n,
       coordinator.id,
       (t) => ({
-        text: `${t('survey-escalation', { title: survey.title, count: missing.length })}\n${names(missing)}`,
+        text: `${t('survey-escalation', { title: survey.title, count: missing.length })}\n${names(missing, t)}`,
         buttons: [
           [{ kind: 'action', label: t('survey-remind-all', { count: missing.length }), data: nudgeAction.encode(round.id) }],
           [{ kind: 'action', label: t('survey-button-missing'), data: missingAction.encode(round.id) }],
@@ -179,7 +187,12 @@ export function escalateMissing(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n'>, round:
   }
   if (survey.level !== 'person') return queued;
   const bySchool = new Map<number, typeof missing>();
-  for (const r of missing) if (r.schoolId !== null) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
+  for (const r of missing) {
+    if (r.schoolId === null) continue;
+    const rows = bySchool.get(r.schoolId);
+    if (rows) rows.push(r);
+    else bySchool.set(r.schoolId, [r]);
+  }
   for (const [schoolId, rows] of bySchool) {
     for (const admin of peopleOf(tx, round.municipalityId, { role: 'school_admin', schoolId })) {
       const ok = notifyPerson(
@@ -187,7 +200,7 @@ export function escalateMissing(tx: DbOrTx, deps: Pick<CoreDeps, 'i18n'>, round:
         deps.i18n,
         admin.id,
         (t) => ({
-          text: `${t('survey-escalation-school', { title: survey.title, count: rows.length })}\n${names(rows)}`,
+          text: `${t('survey-escalation-school', { title: survey.title, count: rows.length })}\n${names(rows, t)}`,
           buttons: [[{ kind: 'action', label: t('survey-button-school-missing'), data: schoolMissingAction.encode(round.id, schoolId, 0) }]],
         }),
         { dedupeKey: `round:${round.id}:escalate-school:${admin.id}`, notBefore },

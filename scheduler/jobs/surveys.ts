@@ -8,6 +8,7 @@
 // reminders and the missing list say, and to whom, is the survey feature's
 // (handlers/surveys/reminders.ts); this job only decides when.
 import { DateTime } from 'luxon';
+import { hasJobRun, recordJobRun } from '../../db/repos/jobs.js';
 import { getValue } from '../../db/repos/kv.js';
 import { openRounds, recurringTips, type Round } from '../../db/repos/surveys.js';
 import type { Recurrence } from '../../db/schema.js';
@@ -18,6 +19,7 @@ import { definitionOf } from '../../handlers/surveys/respond.js';
 import { extendedKey } from '../../handlers/surveys/round-admin.js';
 import type { Job, JobDeps } from '../job.js';
 
+const JOB = 'survey-rounds';
 const SEND_AT = { hour: 10, minute: 0 };
 
 function zoneOf(deps: JobDeps, round: Round): string {
@@ -54,7 +56,12 @@ function remind(deps: JobDeps, round: Round, now: Date): number {
   const latest = due.reduce((a, b) => (b.at > a.at ? b : a));
   const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
   if (notBefore >= round.closesAt) return 0;
-  return deps.db.transaction((tx) => remindMissing(tx, deps, round, title, { dedupeKey: (personId) => `round:${round.id}:remind:${latest.key}:${personId}`, notBefore }));
+  // Once per slot, recorded with what it queued: a large round's list is not walked again every minute.
+  if (hasJobRun(deps.db, JOB, `remind:${round.id}:${latest.key}`)) return 0;
+  return deps.db.transaction((tx) => {
+    recordJobRun(tx, JOB, `remind:${round.id}:${latest.key}`, now);
+    return remindMissing(tx, deps, round, title, { dedupeKey: (personId) => `round:${round.id}:remind:${latest.key}:${personId}`, notBefore });
+  });
 }
 
 function escalate(deps: JobDeps, round: Round, now: Date): number {
@@ -62,7 +69,11 @@ function escalate(deps: JobDeps, round: Round, now: Date): number {
   if (now < dayAfterOpening(round, round.escalateAfterDays, zone)) return 0;
   const survey = definitionOf({ deps }, round.surveyId);
   const notBefore = outsideQuietHours(now, zone, deps.settings.quietHours);
-  return deps.db.transaction((tx) => escalateMissing(tx, deps, round, survey, notBefore));
+  if (hasJobRun(deps.db, JOB, `escalate:${round.id}`)) return 0;
+  return deps.db.transaction((tx) => {
+    recordJobRun(tx, JOB, `escalate:${round.id}`, now);
+    return escalateMissing(tx, deps, round, survey, notBefore);
+  });
 }
 
 /** The next opening of a recurring survey after a round: the first listed month and day later than it. */
@@ -103,7 +114,7 @@ function repeat(deps: JobDeps, now: Date): number {
 }
 
 export const surveyRounds: Job = {
-  name: 'survey-rounds',
+  name: JOB,
   run(deps, now) {
     let queued = repeat(deps, now);
     for (const round of openRounds(deps.db, now)) queued += remind(deps, round, now) + escalate(deps, round, now);

@@ -43,4 +43,41 @@ describe('survey reminders', () => {
       t.close();
     }
   });
+
+  it('names the first 30 of a large missing list to the coordinator, once, and counts the rest', async () => {
+    const t = makeCore();
+    try {
+      const teachers = Array.from({ length: 45 }, (_, i) => ({ name: `Молчанова${String(i).padStart(2, '0')} Мария Петровна`, role: 'teacher' as const, school: 'Школа 1', user: 100 + i }));
+      const seeded = seedMunicipality(t.db, {
+        platform: 'telegram',
+        schools: [{ short: 'Школа 1', statuses: ['low_results'] }],
+        people: [{ name: 'Координатова Анна Ивановна', role: 'coordinator', user: 1 }, ...teachers],
+      });
+      const definition = sampleSurvey();
+      const survey = createSurvey(t.db, { municipalityId: seeded.municipalityId, key: definition.key, title: definition.title, definition: definition as never });
+      const round = createRound(t.db, {
+        surveyId: survey.id,
+        municipalityId: seeded.municipalityId,
+        audience: { roles: ['teacher'] },
+        opensAt: new Date('2026-11-16T06:00:00Z'),
+        closesAt: new Date('2026-11-30T06:00:00Z'),
+        reminderDays: [],
+        escalateAfterDays: 5,
+      });
+      const coordinator = seeded.personIds.get('Координатова Анна Ивановна')!;
+      addRecipients(t.db, teachers.map((p) => ({ roundId: round.id, personId: seeded.personIds.get(p.name)!, schoolId: seeded.schoolIds.get('Школа 1') ?? null })));
+      const now = new Date('2026-11-23T08:00:00Z');
+      await surveyRounds.run(t.deps, now);
+      await surveyRounds.run(t.deps, new Date(now.getTime() + 60_000));
+      const rows = t.db.select({ key: outbox.dedupeKey, payload: outbox.payload }).from(outbox).all().filter((r) => r.key === `round:${round.id}:escalate:${coordinator}`);
+      expect(rows).toHaveLength(1);
+      const text = (rows[0]!.payload as { text: string }).text;
+      expect(text.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(30);
+      expect(text).toContain('Молчанова29 Мария Петровна');
+      expect(text).not.toContain('Молчанова30');
+      expect(text).toContain('…и ещё 15 — весь список по кнопке ниже.');
+    } finally {
+      t.close();
+    }
+  });
 });
