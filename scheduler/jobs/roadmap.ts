@@ -7,7 +7,7 @@
 // road map's (handlers/roadmap/reminders.ts, daily-digest.ts), and the dedupe
 // keys keep anything from being sent twice, whatever restarts in between.
 import { DateTime } from 'luxon';
-import { pendingMilestones, type MilestoneRow, type RoadmapItemRow } from '../../db/repos/roadmaps.js';
+import { pendingMilestones, type MilestoneRow, type Roadmap, type RoadmapItemRow } from '../../db/repos/roadmaps.js';
 import { localDate, municipalityZone, outsideQuietHours } from '../../handlers/core/local-time.js';
 import { deliverReminders, type DigestItem } from '../../handlers/roadmap/daily-digest.js';
 import { dueOf } from '../../handlers/roadmap/progress.js';
@@ -69,12 +69,20 @@ export const roadmapReminders: Job = {
       if (zone === undefined) zones.set(municipalityId, (zone = municipalityZone(deps, municipalityId)));
       return zone;
     };
+    // Who answers for an item, asked once per run for each wording: a road map repeats its responsible bodies a lot.
+    const recipients = new Map<string, number[]>();
+    const recipientsOf = (roadmap: Roadmap, item: RoadmapItemRow, reminder: Pick<MilestoneReminder, 'to'>) => {
+      const key = reminder.to === 'coordinators' ? `c:${roadmap.municipalityId}` : `r:${roadmap.municipalityId}:${roadmap.schoolId ?? ''}:${item.responsibleText}`;
+      let ids = recipients.get(key);
+      if (!ids) recipients.set(key, (ids = reminderRecipients(deps.db, roadmap, item, reminder)));
+      return ids;
+    };
     // Gathered per person first: whether they get a digest depends on all of theirs.
     const plans = new Map<number, PersonPlan>();
     for (const { milestone, item, roadmap } of pending) {
       const zone = zoneOf(roadmap.municipalityId);
       for (const reminder of dueReminders(milestone, item, zone, now)) {
-        for (const personId of reminderRecipients(deps.db, roadmap, item, reminder)) {
+        for (const personId of recipientsOf(roadmap, item, reminder)) {
           let plan = plans.get(personId);
           if (!plan) plans.set(personId, (plan = { zone, due: [] }));
           plan.due.push({ reminder, milestone, item, roadmap });
@@ -90,7 +98,7 @@ export const roadmapReminders: Job = {
           ({ milestone, item, roadmap }) =>
             item.schedule.kind !== 'continuous' &&
             dueOf(milestone) < localDate(now, zoneOf(roadmap.municipalityId)) &&
-            reminderRecipients(deps.db, roadmap, item, { to: 'responsible' }).includes(personId),
+            recipientsOf(roadmap, item, { to: 'responsible' }).includes(personId),
         );
       queued += deps.db.transaction((tx) =>
         deliverReminders(tx, deps, personId, plan.due, { today, notBefore: outsideQuietHours(now, plan.zone, deps.settings.quietHours), overdue }),
