@@ -2,18 +2,15 @@
 // two schools ticked and only their teachers; those who have not answered an
 // open survey; those who checked in at a seminar; a typed list of names,
 // with the names that matched nobody (or several people) listed plainly.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { createSeminar, markAttended } from '../../db/repos/seminars.js';
 import { addRecipients, createRound, createSurvey, markAnswered } from '../../db/repos/surveys.js';
 import { FakeClock } from '../../handlers/core/clock.js';
 import { templateByKey } from '../../handlers/surveys/templates.js';
-import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
+import { chatOf, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 6801;
 const ANNA = 6811; // teacher, Школа А
@@ -25,71 +22,60 @@ const NINA = 6816; // teacher, Школа В, Петрова
 const EVERYONE = [ANNA, BELLA, VERA, DINA, ALLA, NINA];
 
 describe.each(messengers)('broadcast audiences on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-11-24T09:00:00Z'); // 12:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    const seeded = seedMunicipality(db, {
-      platform,
-      schools: ['Школа А', 'Школа Б', 'Школа В'].map((short) => ({ short, statuses: ['low_results' as const] })),
-      people: [
-        { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
-        { name: 'Аннова Анна Ивановна', role: 'teacher', school: 'Школа А', user: ANNA },
-        { name: 'Борисова Бэлла Ивановна', role: 'teacher', school: 'Школа Б', user: BELLA },
-        { name: 'Вернова Вера Ивановна', role: 'teacher', school: 'Школа В', user: VERA },
-        { name: 'Директорова Дина Ивановна', role: 'school_admin', school: 'Школа А', user: DINA },
-        { name: 'Петрова Алла Ивановна', role: 'teacher', school: 'Школа В', user: ALLA },
-        { name: 'Петрова Нина Ивановна', role: 'teacher', school: 'Школа В', user: NINA },
-      ],
-    });
-    const id = (name: string) => seeded.personIds.get(name)!;
-    const survey = createSurvey(db, { municipalityId: seeded.municipalityId, key: 'term-report', title: 'Итоги четверти', definition: { ...templateByKey('term-report')! } });
-    const round = createRound(db, { surveyId: survey.id, municipalityId: seeded.municipalityId, audience: { roles: ['teacher'] }, opensAt: new Date('2026-11-20T00:00:00Z'), closesAt: new Date('2026-12-31T00:00:00Z') });
-    addRecipients(db, ['Аннова Анна Ивановна', 'Борисова Бэлла Ивановна'].map((name) => ({ roundId: round.id, personId: id(name) })));
-    markAnswered(db, round.id, { personId: id('Аннова Анна Ивановна') }, new Date('2026-11-21T10:00:00Z'));
-    const seminar = createSeminar(db, {
-      municipalityId: seeded.municipalityId,
-      title: 'Разбор ВПР',
-      startsAt: new Date('2026-11-20T10:00:00Z'),
-      format: 'online',
-      place: 'https://example.org',
-      audience: { roles: ['teacher'] },
-      attendanceCode: 'ABCDEF',
-    });
-    markAttended(db, seminar.id, id('Вернова Вера Ивановна'), 'code', new Date('2026-11-20T10:05:00Z'));
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+  const run = journey(platform, {
+    clock,
+    seed: (db) => {
+      const seeded = seedMunicipality(db, {
+        platform,
+        schools: ['Школа А', 'Школа Б', 'Школа В'].map((short) => ({ short, statuses: ['low_results' as const] })),
+        people: [
+          { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
+          { name: 'Аннова Анна Ивановна', role: 'teacher', school: 'Школа А', user: ANNA },
+          { name: 'Борисова Бэлла Ивановна', role: 'teacher', school: 'Школа Б', user: BELLA },
+          { name: 'Вернова Вера Ивановна', role: 'teacher', school: 'Школа В', user: VERA },
+          { name: 'Директорова Дина Ивановна', role: 'school_admin', school: 'Школа А', user: DINA },
+          { name: 'Петрова Алла Ивановна', role: 'teacher', school: 'Школа В', user: ALLA },
+          { name: 'Петрова Нина Ивановна', role: 'teacher', school: 'Школа В', user: NINA },
+        ],
+      });
+      const id = (name: string) => seeded.personIds.get(name)!;
+      const survey = createSurvey(db, { municipalityId: seeded.municipalityId, key: 'term-report', title: 'Итоги четверти', definition: { ...templateByKey('term-report')! } });
+      const round = createRound(db, { surveyId: survey.id, municipalityId: seeded.municipalityId, audience: { roles: ['teacher'] }, opensAt: new Date('2026-11-20T00:00:00Z'), closesAt: new Date('2026-12-31T00:00:00Z') });
+      addRecipients(db, ['Аннова Анна Ивановна', 'Борисова Бэлла Ивановна'].map((name) => ({ roundId: round.id, personId: id(name) })));
+      markAnswered(db, round.id, { personId: id('Аннова Анна Ивановна') }, new Date('2026-11-21T10:00:00Z'));
+      const seminar = createSeminar(db, {
+        municipalityId: seeded.municipalityId,
+        title: 'Разбор ВПР',
+        startsAt: new Date('2026-11-20T10:00:00Z'),
+        format: 'online',
+        place: 'https://example.org',
+        audience: { roles: ['teacher'] },
+        attendanceCode: 'ABCDEF',
+      });
+      markAttended(db, seminar.id, id('Вернова Вера Ивановна'), 'code', new Date('2026-11-20T10:05:00Z'));
+    },
   });
 
-  const { say, press } = chatOf(() => driver, COORD);
+  const { say, press } = chatOf(() => run.driver, COORD);
   /** Waits for the text to reach exactly these people, and a moment more to see it reached nobody else. */
   const reachedOnly = async (text: string, users: number[]) => {
-    for (const user of users) await driver.waitForText(user, new RegExp(text));
+    for (const user of users) await run.driver.waitForText(user, new RegExp(text));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(EVERYONE.filter((user) => driver.messages(user).some((m) => m.text.includes(text)))).toEqual(users);
+    expect(EVERYONE.filter((user) => run.driver.messages(user).some((m) => m.text.includes(text)))).toEqual(users);
   };
   const start = async (text: string) => {
     await say('/broadcast', /Напишите текст объявления/);
     await say(text, /Кому отправить/);
   };
-  const ticked = (label: string) => waitFor(() => driver.messages(COORD).some((m) => m.buttons.some((b) => b.label === label)));
+  const ticked = (label: string) => waitFor(() => run.driver.messages(COORD).some((m) => m.buttons.some((b) => b.label === label)));
 
   it('goes to the teachers of two ticked schools', async () => {
     await start('Методобъединение в школе А');
     await press('Несколько школ или одна роль в них', /Отметьте школы/);
-    driver.press(COORD, 'Школа А');
+    run.driver.press(COORD, 'Школа А');
     await ticked('✓ Школа А');
-    driver.press(COORD, 'Школа Б');
+    run.driver.press(COORD, 'Школа Б');
     await ticked('✓ Школа Б');
     await press('Готово, дальше', /Кому в этих школах\?/);
     const preview = await press('Педагоги', /Так будет выглядеть объявление/);

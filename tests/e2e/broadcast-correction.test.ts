@@ -2,16 +2,13 @@
 // report goes to exactly those the announcement reached, headed with what it
 // corrects; the teacher who blocked the bot and the mentor outside the
 // audience get nothing.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { countOutbox } from '../../db/repos/outbox.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
+import { chatOf, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 6901;
 const TEACHERS = [6911, 6912];
@@ -20,16 +17,10 @@ const MENTOR = 6921;
 const FIX = 'Педсовет не в 14:00, а в 15:00';
 
 describe.each(messengers)('a correction on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-11-24T09:00:00Z'); // 12:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: [{ short: 'Школа А', statuses: ['low_results'] }],
       people: [
@@ -37,25 +28,18 @@ describe.each(messengers)('a correction on %s', (platform) => {
         ...[...TEACHERS, BLOCKED].map((user, i) => ({ name: `Учителева ${i} Ивановна`, role: 'teacher' as const, school: 'Школа А', user })),
         { name: 'Наставникова Ольга Ивановна', role: 'mentor', user: MENTOR },
       ],
-    });
-    closeDb(db);
-    driver.block(BLOCKED);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
+    before: (driver) => driver.block(BLOCKED),
   });
 
-  const { say, press } = chatOf(() => driver, COORD);
+  const { say, press } = chatOf(() => run.driver, COORD);
 
   it('reaches exactly those who got the original', async () => {
     await say('/broadcast', /Напишите текст объявления/);
     await say('Педсовет в четверг в 14:00', /Кому отправить/);
     await press('Педагоги', /Получат: 3/);
     await press('Отправить', /Отправляю 3 получателям/);
-    await waitFor(() => countOutbox(app.db).pending + countOutbox(app.db).sending === 0);
+    await waitFor(() => countOutbox(run.app.db).pending + countOutbox(run.app.db).sending === 0);
     await press('Отчёт о доставке', /Доставлено: 2, заблокировали бота: 1/);
 
     await press('Отправить поправку', /Напишите поправку\. Её получат только те, кому объявление уже пришло: 2 человека\./);
@@ -63,11 +47,11 @@ describe.each(messengers)('a correction on %s', (platform) => {
     expect(preview.text).toContain('Получат те, кому пришло объявление: 2.');
     await press('Отправить', /Отправляю 2 получателям/);
     for (const user of TEACHERS) {
-      const got = await driver.waitForText(user, new RegExp(FIX));
+      const got = await run.driver.waitForText(user, new RegExp(FIX));
       expect(got.text).toBe(`Поправка к объявлению «Педсовет в четверг в 14:00»:\n\n${FIX}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(driver.messages(BLOCKED)).toEqual([]);
-    expect(driver.messages(MENTOR)).toEqual([]);
+    expect(run.driver.messages(BLOCKED)).toEqual([]);
+    expect(run.driver.messages(MENTOR)).toEqual([]);
   });
 });

@@ -3,18 +3,15 @@
 // place for exactly those who got it (the pin follows, no new message); where
 // the message cannot be edited (its id unknown, the platform refuses) the
 // coordinator is told so and one tap sends those people a correction.
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { countOutbox } from '../../db/repos/outbox.js';
 import { accounts, broadcasts, outbox } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
+import { chatOf, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 import type { FakeMax } from './fake-max.js';
 import type { FakeTelegram } from './fake-telegram.js';
 import type { FakeVk } from './fake-vk.js';
@@ -34,16 +31,10 @@ function pinnedText(server: Server, user: number): string | undefined {
 }
 
 describe.each(messengers)('pinning and editing a broadcast on %s', (platform) => {
-  let driver: Driver & { server: Server };
-  let app: App;
   const clock = new FakeClock('2026-11-24T09:00:00Z'); // 12:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: [{ short: 'Школа А', statuses: ['low_results'] }],
       people: [
@@ -51,19 +42,12 @@ describe.each(messengers)('pinning and editing a broadcast on %s', (platform) =>
         ...[...TEACHERS, BLOCKED].map((user, i) => ({ name: `Учителева ${i} Ивановна`, role: 'teacher' as const, school: 'Школа А', user })),
         { name: 'Наставникова Ольга Ивановна', role: 'mentor', user: MENTOR },
       ],
-    });
-    closeDb(db);
-    driver.block(BLOCKED);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
+    before: (driver) => driver.block(BLOCKED),
   });
 
-  const { say, press } = chatOf(() => driver, COORD);
-  const drained = () => waitFor(() => countOutbox(app.db).pending + countOutbox(app.db).sending === 0);
+  const { say, press } = chatOf(() => run.driver, COORD);
+  const drained = () => waitFor(() => countOutbox(run.app.db).pending + countOutbox(run.app.db).sending === 0);
 
   /** Sends an announcement to the teachers with «Закрепить в чате» on (and «Ознакомлен(а)» if asked), and opens its delivery report. */
   async function announce(text: string, askAck = false): Promise<void> {
@@ -84,12 +68,12 @@ describe.each(messengers)('pinning and editing a broadcast on %s', (platform) =>
     const fixed = 'Педсовет в четверг в 15:00, актовый зал';
     await announce(original, true);
     for (const user of TEACHERS) {
-      expect(driver.messages(user).map((m) => m.text)).toEqual([original]);
-      expect(pinnedText(driver.server, user)).toBe(original);
+      expect(run.driver.messages(user).map((m) => m.text)).toEqual([original]);
+      expect(pinnedText(run.driver.server, user)).toBe(original);
     }
     const [confirmed, ...others] = TEACHERS as [number, ...number[]];
-    driver.press(confirmed, 'Ознакомлен(а)');
-    await waitFor(() => driver.messages(confirmed)[0]?.buttons[0]?.label.startsWith('✓') === true);
+    run.driver.press(confirmed, 'Ознакомлен(а)');
+    await waitFor(() => run.driver.messages(confirmed)[0]?.buttons[0]?.label.startsWith('✓') === true);
 
     await press('Исправить текст', /Напишите новый текст объявления\. Сейчас оно такое:\n\nПедсовет в четверг в 14:00/);
     await say(original, /тот же текст, что и сейчас/);
@@ -100,18 +84,18 @@ describe.each(messengers)('pinning and editing a broadcast on %s', (platform) =>
     await drained();
 
     for (const user of TEACHERS) {
-      const got = await driver.waitForText(user, /15:00/);
+      const got = await run.driver.waitForText(user, /15:00/);
       // Confirming «Ознакомлен(а)» edited the first teacher's message once already.
       expect(got.edits).toBe(user === confirmed ? 2 : 1);
-      expect(driver.messages(user)).toHaveLength(1);
-      expect(pinnedText(driver.server, user)).toBe(fixed);
+      expect(run.driver.messages(user)).toHaveLength(1);
+      expect(pinnedText(run.driver.server, user)).toBe(fixed);
     }
     // The edit keeps each keyboard as it was: a confirmation stays confirmed.
-    expect(driver.messages(confirmed)[0]?.buttons.map((b) => b.label)).toEqual([expect.stringMatching(/^✓ Ознакомлен\(а\)/)]);
-    for (const user of others) expect(driver.messages(user)[0]?.buttons.map((b) => b.label)).toEqual(['Ознакомлен(а)']);
-    expect(driver.messages(BLOCKED)).toEqual([]);
-    expect(driver.messages(MENTOR)).toEqual([]);
-    const edited = app.db.select({ text: broadcasts.text, editedAt: broadcasts.editedAt }).from(broadcasts).all().at(-1);
+    expect(run.driver.messages(confirmed)[0]?.buttons.map((b) => b.label)).toEqual([expect.stringMatching(/^✓ Ознакомлен\(а\)/)]);
+    for (const user of others) expect(run.driver.messages(user)[0]?.buttons.map((b) => b.label)).toEqual(['Ознакомлен(а)']);
+    expect(run.driver.messages(BLOCKED)).toEqual([]);
+    expect(run.driver.messages(MENTOR)).toEqual([]);
+    const edited = run.app.db.select({ text: broadcasts.text, editedAt: broadcasts.editedAt }).from(broadcasts).all().at(-1);
     expect(edited?.text).toBe(fixed);
     expect(edited?.editedAt).toEqual(clock.now());
   });
@@ -122,15 +106,15 @@ describe.each(messengers)('pinning and editing a broadcast on %s', (platform) =>
     await announce(original);
     // One message was sent before ids were kept; another one the platform no longer finds.
     const rowOf = (user: number) =>
-      app.db
+      run.app.db
         .select({ id: outbox.id })
         .from(outbox)
         .innerJoin(accounts, eq(accounts.id, outbox.accountId))
         .where(sql`${accounts.chatId} = ${String(user)} and ${outbox.payload} ->> '$.text' = ${original}`)
         .get()!.id;
     const [edited, unknown, refused] = TEACHERS as [number, number, number];
-    app.db.update(outbox).set({ platformMessageId: null }).where(eq(outbox.id, rowOf(unknown))).run();
-    app.db.update(outbox).set({ platformMessageId: platform === 'max' ? 'mid.gone' : '999999' }).where(eq(outbox.id, rowOf(refused))).run();
+    run.app.db.update(outbox).set({ platformMessageId: null }).where(eq(outbox.id, rowOf(unknown))).run();
+    run.app.db.update(outbox).set({ platformMessageId: platform === 'max' ? 'mid.gone' : '999999' }).where(eq(outbox.id, rowOf(refused))).run();
 
     await press('Исправить текст', /Исправить на месте получится у 2 человек/);
     const preview = await say(fixed, /Так объявление будет выглядеть после исправления/);
@@ -139,19 +123,19 @@ describe.each(messengers)('pinning and editing a broadcast on %s', (platform) =>
     await drained();
     await press('Обновить', /Исправлено: 1\. Ещё исправляется: 0\. Не удалось исправить: 2\./);
 
-    await driver.waitForText(edited, new RegExp(fixed));
+    await run.driver.waitForText(edited, new RegExp(fixed));
     await press('Отправить поправку им (2)', /Отправляю 2 получателям/);
     for (const user of [unknown, refused]) {
-      const got = await driver.waitForText(user, /Поправка к объявлению/);
+      const got = await run.driver.waitForText(user, /Поправка к объявлению/);
       expect(got.text).toBe(`Поправка к объявлению «${original}»:\n\n${fixed}`);
     }
     // A second press of the same button says it was done and sends nothing more.
-    driver.press(COORD, 'Отправить поправку им (2)');
-    await driver.waitForText(COORD, /отправлена поправка/);
+    run.driver.press(COORD, 'Отправить поправку им (2)');
+    await run.driver.waitForText(COORD, /отправлена поправка/);
     await drained();
-    for (const user of [unknown, refused]) expect(driver.messages(user).filter((m) => /Поправка/.test(m.text))).toHaveLength(1);
-    expect(driver.messages(edited).filter((m) => /Поправка/.test(m.text))).toEqual([]);
-    expect(driver.messages(MENTOR)).toEqual([]);
+    for (const user of [unknown, refused]) expect(run.driver.messages(user).filter((m) => /Поправка/.test(m.text))).toHaveLength(1);
+    expect(run.driver.messages(edited).filter((m) => /Поправка/.test(m.text))).toEqual([]);
+    expect(run.driver.messages(MENTOR)).toEqual([]);
   });
 
   it('a day later VK no longer offers to edit in place; Telegram and MAX still do', async () => {

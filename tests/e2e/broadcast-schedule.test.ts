@@ -1,48 +1,32 @@
 // A broadcast set for a time: the coordinator chooses «Запланировать», types
 // a time that has passed (refused politely), then «завтра 9:30»; the reply
 // says when in local time, nobody gets it a minute before, everyone after.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
+import { chatOf, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 6501;
 const TEACHERS = [6511, 6512, 6513];
 const TEXT = 'Напоминаю: в среду методический день';
 
 describe.each(messengers)('a scheduled broadcast on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-11-24T09:00:00Z'); // 12:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: [{ short: 'Школа А', statuses: ['low_results'] }],
       people: [
         { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
         ...TEACHERS.map((user, i) => ({ name: `Учителева ${i} Ивановна`, role: 'teacher' as const, school: 'Школа А', user })),
       ],
-    });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
   });
 
-  const { say, press } = chatOf(() => driver, COORD);
-  const got = () => TEACHERS.filter((user) => driver.messages(user).some((m) => m.text.includes(TEXT)));
+  const { say, press } = chatOf(() => run.driver, COORD);
+  const got = () => TEACHERS.filter((user) => run.driver.messages(user).some((m) => m.text.includes(TEXT)));
   const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
 
   it('goes at the time set, not before', async () => {
@@ -61,7 +45,7 @@ describe.each(messengers)('a scheduled broadcast on %s', (platform) => {
     expect(got()).toEqual([]);
 
     clock.set('2026-11-25T06:30:00Z');
-    for (const user of TEACHERS) await driver.waitForText(user, new RegExp(TEXT));
+    for (const user of TEACHERS) await run.driver.waitForText(user, new RegExp(TEXT));
     expect(got()).toEqual(TEACHERS);
   });
 });

@@ -3,16 +3,13 @@
 // have it. The reply says how many got it and how many were cancelled, the
 // rows in flight still arrive, nobody else gets it afterwards, and a second
 // press says there is nothing left to stop.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { countOutbox } from '../../db/repos/outbox.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { chatOf, drivers, journeyOptions, messengers, type Driver } from './drivers.js';
+import { chatOf, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 7001;
 const TEACHERS = Array.from({ length: 40 }, (_, i) => 7100 + i);
@@ -21,35 +18,22 @@ const TEXT = 'Собрание перенесено на пятницу';
 const RATE = 5;
 
 describe.each(messengers)('stopping a broadcast on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-11-24T09:00:00Z'); // 12:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: [{ short: 'Школа А', statuses: ['low_results'] }],
       people: [
         { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
         ...TEACHERS.map((user, i) => ({ name: `Учителева ${i} Ивановна`, role: 'teacher' as const, school: 'Школа А', user })),
       ],
-    });
-    closeDb(db);
-    const limits = { telegram: { perSecond: RATE, perChatPerSecond: 1 }, vk: { perSecond: RATE }, max: { perSecond: RATE } };
-    app = await startApp(driver.config(path), { ...journeyOptions(clock), limits });
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
+    app: { limits: { telegram: { perSecond: RATE, perChatPerSecond: 1 }, vk: { perSecond: RATE }, max: { perSecond: RATE } } },
   });
 
-  const { say, press } = chatOf(() => driver, COORD);
-  const received = () => TEACHERS.filter((user) => driver.messages(user).some((m) => m.text.includes(TEXT)));
+  const { say, press } = chatOf(() => run.driver, COORD);
+  const received = () => TEACHERS.filter((user) => run.driver.messages(user).some((m) => m.text.includes(TEXT)));
 
   it('cancels what has not gone, says how much, and nothing goes after', async () => {
     await say('/broadcast', /Напишите текст объявления/);
@@ -65,14 +49,14 @@ describe.each(messengers)('stopping a broadcast on %s', (platform) => {
     expect(delivered! + inFlight! + cancelled!).toBe(40);
 
     // What was in flight finishes; nothing else follows.
-    await waitFor(() => countOutbox(app.db).pending + countOutbox(app.db).sending === 0, 15_000);
+    await waitFor(() => countOutbox(run.app.db).pending + countOutbox(run.app.db).sending === 0, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(received()).toHaveLength(delivered! + inFlight!);
-    expect(countOutbox(app.db, { batch: 'broadcast:1' }).sent).toBe(delivered! + inFlight!);
+    expect(countOutbox(run.app.db, { batch: 'broadcast:1' }).sent).toBe(delivered! + inFlight!);
 
     await press('Остановить рассылку', /Останавливать уже нечего/);
     // The report edits the stop reply it was pressed under.
-    driver.press(COORD, 'Отчёт о доставке');
-    await driver.waitForText(COORD, new RegExp(`Получателей: 40\\. Доставлено: ${delivered! + inFlight!}, .*ошибки: 0, в очереди: 0\\. Остановлено: ${cancelled}\\.`));
+    run.driver.press(COORD, 'Отчёт о доставке');
+    await run.driver.waitForText(COORD, new RegExp(`Получателей: 40\\. Доставлено: ${delivered! + inFlight!}, .*ошибки: 0, в очереди: 0\\. Остановлено: ${cancelled}\\.`));
   });
 });

@@ -5,17 +5,14 @@
 // «Состоялась» after it logs exactly one consultation however often it is
 // pressed; the teacher rates each consultation she confirms, and the
 // coordinator's report says «мало оценок» until the third rating.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { createAssignment } from '../../db/repos/assignments.js';
 import { updateMunicipalitySettings } from '../../db/repos/org.js';
 import { consultations, plannedConsultations } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, messengers, type Act } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 7101;
 const TUTOR = 7102;
@@ -24,48 +21,37 @@ const TEACHER = 7103;
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(messengers)('mentoring with a plan on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-12-03T07:00:00Z'); // Thursday, 10:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    const seeded = seedMunicipality(db, {
-      platform,
-      schools: [{ short: 'Школа А', statuses: ['low_results'] }],
-      people: [
-        { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
-        { name: 'Тьюторов Игорь Семёнович', role: 'tutor', subjects: ['math'], user: TUTOR },
-        { name: 'Петрова Анна Ивановна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: TEACHER },
-      ],
-    });
-    updateMunicipalitySettings(db, seeded.municipalityId, { confirmConsultations: true });
-    createAssignment(db, {
-      kind: 'tutor_teacher',
-      municipalityId: seeded.municipalityId,
-      helperId: seeded.personIds.get('Тьюторов Игорь Семёнович')!,
-      teacherId: seeded.personIds.get('Петрова Анна Ивановна')!,
-      subject: 'math',
-      startsOn: '2026-09-01',
-    });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+  const run = journey(platform, {
+    clock,
+    seed: (db) => {
+      const seeded = seedMunicipality(db, {
+        platform,
+        schools: [{ short: 'Школа А', statuses: ['low_results'] }],
+        people: [
+          { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
+          { name: 'Тьюторов Игорь Семёнович', role: 'tutor', subjects: ['math'], user: TUTOR },
+          { name: 'Петрова Анна Ивановна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: TEACHER },
+        ],
+      });
+      updateMunicipalitySettings(db, seeded.municipalityId, { confirmConsultations: true });
+      createAssignment(db, {
+        kind: 'tutor_teacher',
+        municipalityId: seeded.municipalityId,
+        helperId: seeded.personIds.get('Тьюторов Игорь Семёнович')!,
+        teacherId: seeded.personIds.get('Петрова Анна Ивановна')!,
+        subject: 'math',
+        startsOn: '2026-09-01',
+      });
+    },
   });
 
-  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
-  const said = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
+  const act = (user: number, how: Act, expected: RegExp) => actOn(run.driver, user, how, expected);
+  const said = (user: number, pattern: RegExp) => run.driver.messages(user).filter((m) => pattern.test(m.text)).length;
 
   /** The teacher confirms the newest consultation asked of her and rates it, with or without a comment. */
   async function confirmAndRate(rating: number, comment?: string) {
-    await driver.waitForText(TEACHER, /отметил\(а\) консультацию с вами/, driver.messages(TEACHER).length - 1);
+    await run.driver.waitForText(TEACHER, /отметил\(а\) консультацию с вами/, run.driver.messages(TEACHER).length - 1);
     await act(TEACHER, { press: 'Да, встреча была' }, /оцените консультацию от 1 до 5/);
     await act(TEACHER, { press: String(rating) }, new RegExp(`Ваша оценка: ${rating}\\.`));
     if (comment) await act(TEACHER, { say: comment }, /Спасибо за оценку и комментарий/);
@@ -81,7 +67,7 @@ describe.each(messengers)('mentoring with a plan on %s', (platform) => {
     await act(COORD, { say: '3' }, /Цели пары/);
     await act(COORD, { say: 'Подготовка 9 класса к ОГЭ' }, /План: 4 занятия в месяц, 3 ч в месяц/);
     await act(COORD, { press: 'Сохранить' }, /План сохранён/);
-    await driver.waitForText(TUTOR, /Координатор задал план по паре «Петрова А. И. \(математика\)»: 4 занятия в месяц, 3 ч в месяц/);
+    await run.driver.waitForText(TUTOR, /Координатор задал план по паре «Петрова А. И. \(математика\)»: 4 занятия в месяц, 3 ч в месяц/);
 
     await act(TUTOR, { say: '/log Петрова 45 мин онлайн: разбор ВПР' }, /Сохранить\?/);
     await act(TUTOR, { press: 'Сохранить' }, /Записал/);
@@ -114,16 +100,16 @@ describe.each(messengers)('mentoring with a plan on %s', (platform) => {
     await act(TUTOR, { press: 'Запланировать' }, /Запланировал: 04\.12 в 15:00, занятие с Петровой А\. И\./);
 
     clock.set('2026-12-03T14:59:00Z'); // 17:59 in Moscow
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await pause();
     expect(said(TUTOR, /Напоминаю/)).toBe(0);
 
     clock.set('2026-12-03T15:00:00Z'); // 18:00
-    await app.scheduler.tick();
-    await driver.waitForText(TUTOR, /Напоминаю: 04\.12 в 15:00 — занятие с Петровой А\. И\. \(онлайн, 60 мин\)\. Тема: Разбор пробного ОГЭ/);
-    await driver.waitForText(TEACHER, /Напоминаю: 04\.12 в 15:00 — занятие с тьютором Тьюторов И\. С\./);
+    await run.app.scheduler.tick();
+    await run.driver.waitForText(TUTOR, /Напоминаю: 04\.12 в 15:00 — занятие с Петровой А\. И\. \(онлайн, 60 мин\)\. Тема: Разбор пробного ОГЭ/);
+    await run.driver.waitForText(TEACHER, /Напоминаю: 04\.12 в 15:00 — занятие с тьютором Тьюторов И\. С\./);
     clock.set('2026-12-03T15:05:00Z');
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await pause();
     expect(said(TUTOR, /Напоминаю/)).toBe(1);
     expect(said(TEACHER, /Напоминаю/)).toBe(1);
@@ -131,29 +117,29 @@ describe.each(messengers)('mentoring with a plan on %s', (platform) => {
 
   it('«Состоялась» after it logs exactly one consultation, however often it is pressed', async () => {
     clock.set('2026-12-04T12:30:00Z'); // 15:30, still going
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await pause();
     expect(said(TUTOR, /состоялось\?/)).toBe(0);
 
     clock.set('2026-12-04T13:01:00Z'); // 16:01, over
-    await app.scheduler.tick();
-    const asked = await driver.waitForText(TUTOR, /Занятие с Петровой А\. И\. 04\.12 в 15:00 состоялось\?/);
+    await run.app.scheduler.tick();
+    const asked = await run.driver.waitForText(TUTOR, /Занятие с Петровой А\. И\. 04\.12 в 15:00 состоялось\?/);
     expect(asked.buttons.map((b) => b.label)).toEqual(['Состоялась', 'Не состоялась', 'Перенести']);
     const done = asked.buttons.find((b) => b.label === 'Состоялась')!.data;
     await act(TUTOR, { press: 'Состоялась' }, /Записал: 04\.12 в 15:00, занятие с Петровой А\. И\., 60 мин/);
     // A second tap on the same message (a double tap, another device) logs nothing more.
-    driver.pressRaw(TUTOR, asked.id, done);
-    await driver.waitForText(TUTOR, /Это занятие уже записано/, Math.max(0, driver.messages(TUTOR).length - 1));
+    run.driver.pressRaw(TUTOR, asked.id, done);
+    await run.driver.waitForText(TUTOR, /Это занятие уже записано/, Math.max(0, run.driver.messages(TUTOR).length - 1));
     // Nor is the question asked again.
-    const before = driver.messages(TUTOR).length;
-    await app.scheduler.tick();
+    const before = run.driver.messages(TUTOR).length;
+    await run.app.scheduler.tick();
     await pause();
-    expect(driver.messages(TUTOR).slice(before).filter((m) => /состоялось\?/.test(m.text))).toEqual([]);
+    expect(run.driver.messages(TUTOR).slice(before).filter((m) => /состоялось\?/.test(m.text))).toEqual([]);
 
-    const logged = app.db.select().from(consultations).all().filter((c) => c.plannedId !== null);
+    const logged = run.app.db.select().from(consultations).all().filter((c) => c.plannedId !== null);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ date: '2026-12-04', minutes: 60, format: 'online', topic: 'Разбор пробного ОГЭ' });
-    expect(app.db.select().from(plannedConsultations).all()).toEqual([expect.objectContaining({ state: 'done', consultationId: logged[0]!.id })]);
+    expect(run.app.db.select().from(plannedConsultations).all()).toEqual([expect.objectContaining({ state: 'done', consultationId: logged[0]!.id })]);
     const mine = await act(TUTOR, { say: '/mylog' }, /Консультации в этом месяце: 3/);
     expect(mine.text).toContain('Петрова А. И. (математика): 3 из 4 занятий, 2 ч 30 мин из 3 ч');
   });

@@ -2,17 +2,14 @@
 // local date is a day ahead of UTC: a tutor logs through the dialog and in
 // one line; the coordinator's totals and XLSX show both with the right
 // durations and local dates; people outside their scope save nothing.
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { createAssignment } from '../../db/repos/assignments.js';
 import { consultations } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, messengers, type Act } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 7001;
 const TUTOR = 7002;
@@ -20,49 +17,38 @@ const TEACHER = 7003;
 const LONELY_MENTOR = 7004;
 
 describe.each(messengers)('consultations on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   // 01:30 on 19 March in Vladivostok, still 18 March in UTC.
   const clock = new FakeClock('2026-03-18T15:30:00Z');
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    const seeded = seedMunicipality(db, {
-      platform,
-      timezone: 'Asia/Vladivostok',
-      schools: [
-        { short: 'Школа А', statuses: ['low_results'] },
-        { short: 'Школа Б', statuses: ['leader'] },
-      ],
-      people: [
-        { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
-        { name: 'Тьюторов Игорь Семёнович', role: 'tutor', school: 'Школа Б', subjects: ['math'], user: TUTOR },
-        { name: 'Иванова Мария Петровна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: TEACHER },
-        { name: 'Сидоров Пётр Ильич', role: 'teacher', school: 'Школа А', subjects: ['math'] },
-        { name: 'Одинокова Нина Львовна', role: 'mentor', school: 'Школа Б', user: LONELY_MENTOR },
-      ],
-    });
-    createAssignment(db, {
-      kind: 'tutor_teacher',
-      municipalityId: seeded.municipalityId,
-      helperId: seeded.personIds.get('Тьюторов Игорь Семёнович')!,
-      teacherId: seeded.personIds.get('Иванова Мария Петровна')!,
-      subject: 'math',
-      startsOn: '2026-01-10',
-    });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+  const run = journey(platform, {
+    clock,
+    seed: (db) => {
+      const seeded = seedMunicipality(db, {
+        platform,
+        timezone: 'Asia/Vladivostok',
+        schools: [
+          { short: 'Школа А', statuses: ['low_results'] },
+          { short: 'Школа Б', statuses: ['leader'] },
+        ],
+        people: [
+          { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
+          { name: 'Тьюторов Игорь Семёнович', role: 'tutor', school: 'Школа Б', subjects: ['math'], user: TUTOR },
+          { name: 'Иванова Мария Петровна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: TEACHER },
+          { name: 'Сидоров Пётр Ильич', role: 'teacher', school: 'Школа А', subjects: ['math'] },
+          { name: 'Одинокова Нина Львовна', role: 'mentor', school: 'Школа Б', user: LONELY_MENTOR },
+        ],
+      });
+      createAssignment(db, {
+        kind: 'tutor_teacher',
+        municipalityId: seeded.municipalityId,
+        helperId: seeded.personIds.get('Тьюторов Игорь Семёнович')!,
+        teacherId: seeded.personIds.get('Иванова Мария Петровна')!,
+        subject: 'math',
+        startsOn: '2026-01-10',
+      });
+    },
   });
 
-  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
+  const act = (user: number, how: Act, expected: RegExp) => actOn(run.driver, user, how, expected);
 
   it('logs through the dialog', async () => {
     await act(TUTOR, { say: '/log' }, /С кем была консультация/);
@@ -93,7 +79,7 @@ describe.each(messengers)('consultations on %s', (platform) => {
     expect(fallback.buttons.map((b) => b.label)).toEqual(['Иванова Мария Петровна (Школа А)']);
     await act(TUTOR, { say: 'Сидоров' }, /Не нашёл ничего по запросу «Сидоров»/);
     await act(TUTOR, { say: '/cancel' }, /отменил/);
-    expect(app.db.select().from(consultations).all()).toHaveLength(2);
+    expect(run.app.db.select().from(consultations).all()).toHaveLength(2);
   });
 
   it('gives the coordinator totals and an XLSX with local dates and durations', async () => {
@@ -101,7 +87,7 @@ describe.each(messengers)('consultations on %s', (platform) => {
     expect(report.text).toContain('Школа А: 2 (часов: 2,3)');
     expect(report.text).toContain('Тьюторов Игорь Семёнович → Иванова Мария Петровна: 2 (часов: 2,3)');
     await act(COORD, { press: 'Скачать XLSX' }, /Выгрузка готова: 2 записи/);
-    const file = driver.lastDocument(COORD);
+    const file = run.driver.lastDocument(COORD);
     expect(file).toBeDefined();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

@@ -5,16 +5,12 @@
 // reaches the coordinator; restarts in between send nothing twice. Last, a
 // table with a header nobody could read: the coordinator chooses its
 // columns by buttons, and the next table with that header is read alike.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import type { Config } from '../../bot/config.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { milestones } from '../../db/schema.js';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, messengers, type Act } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 9001;
 const ADMIN = 9002;
@@ -32,22 +28,10 @@ const plan = [
 const unlabelled = (...items: string[]) => Buffer.from(['План на 2026 год', 'Графа А;Графа Б;Графа В;Графа Г', ...items].join('\n'), 'utf8');
 
 describe.each(messengers)('the road map on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
-  let config: Config;
   const clock = new FakeClock('2026-10-01T00:00:00Z'); // 09:00 in Yakutsk
-  const { dir, cleanup } = tempDir();
-  const start = async () => (app = await startApp(config, journeyOptions(clock)));
-  const restart = async () => {
-    await app.stop();
-    await start();
-  };
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       timezone: 'Asia/Yakutsk',
       schools: [
@@ -59,22 +43,14 @@ describe.each(messengers)('the road map on %s', (platform) => {
         { name: 'Директорова Дарья Сергеевна', role: 'school_admin', school: 'Школа А', user: ADMIN },
         { name: 'Лидерова Лидия Ивановна', role: 'school_admin', school: 'Школа Б', user: OTHER_ADMIN },
       ],
-    });
-    closeDb(db);
-    config = driver.config(path);
-    await start();
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
   });
 
-  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
-  const count = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
+  const act = (user: number, how: Act, expected: RegExp) => actOn(run.driver, user, how, expected);
+  const count = (user: number, pattern: RegExp) => run.driver.messages(user).filter((m) => pattern.test(m.text)).length;
   const tick = async (at: string) => {
     clock.set(at);
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await new Promise((resolve) => setTimeout(resolve, 250));
   };
 
@@ -93,31 +69,31 @@ describe.each(messengers)('the road map on %s', (platform) => {
     await tick('2026-10-07T13:00:00Z'); // 22:00 on 7 October: nothing yet
     expect(count(ADMIN, /срок по дорожной карте/)).toBe(0);
     await tick('2026-10-08T01:00:00Z'); // 10:00 on 8 October, a week before 15 October
-    await driver.waitForText(ADMIN, /Через неделю, 15\.10\.2026, срок по дорожной карте: 1\.1 Разработка школьных дорожных карт/);
-    await restart();
+    await run.driver.waitForText(ADMIN, /Через неделю, 15\.10\.2026, срок по дорожной карте: 1\.1 Разработка школьных дорожных карт/);
+    await run.restart();
     await tick('2026-10-08T02:00:00Z');
     expect(count(ADMIN, /Через неделю, 15\.10\.2026/)).toBe(1);
     await tick('2026-10-14T01:00:00Z'); // the day before
-    await driver.waitForText(ADMIN, /Завтра, 15\.10\.2026, срок по дорожной карте: 1\.1/);
+    await run.driver.waitForText(ADMIN, /Завтра, 15\.10\.2026, срок по дорожной карте: 1\.1/);
     expect(count(OTHER_ADMIN, /дорожной карте/)).toBe(0);
   });
 
   it('takes "done" with a comment on the due date', async () => {
     await tick('2026-10-15T01:00:00Z');
-    await driver.waitForText(ADMIN, /Сегодня срок по дорожной карте: 1\.1/);
-    await driver.settled(ADMIN);
-    const dueToday = driver.messages(ADMIN).filter((m) => /Сегодня срок по дорожной карте: 1\.1/.test(m.text)).at(-1)!;
-    driver.pressRaw(ADMIN, dueToday.id, dueToday.buttons.find((b) => b.label === 'Выполнено')!.data);
-    await driver.waitForText(ADMIN, /Отмечаю выполненным/);
+    await run.driver.waitForText(ADMIN, /Сегодня срок по дорожной карте: 1\.1/);
+    await run.driver.settled(ADMIN);
+    const dueToday = run.driver.messages(ADMIN).filter((m) => /Сегодня срок по дорожной карте: 1\.1/.test(m.text)).at(-1)!;
+    run.driver.pressRaw(ADMIN, dueToday.id, dueToday.buttons.find((b) => b.label === 'Выполнено')!.data);
+    await run.driver.waitForText(ADMIN, /Отмечаю выполненным/);
     await act(ADMIN, { say: 'Карта утверждена приказом № 12' }, /Отметил: выполнено/);
-    const done = app.db.select().from(milestones).all().find((m) => m.state === 'done');
+    const done = run.app.db.select().from(milestones).all().find((m) => m.state === 'done');
     expect(done?.evidence).toBe('Карта утверждена приказом № 12');
   });
 
   it('tells the coordinator about the overdue item once', async () => {
     await tick('2026-10-23T01:00:00Z'); // three days after 20 October
-    await driver.waitForText(COORD, /Просрочен пункт дорожной карты: 1\.2 Анализ результатов ВПР \(срок 20\.10\.2026\)/);
-    await restart();
+    await run.driver.waitForText(COORD, /Просрочен пункт дорожной карты: 1\.2 Анализ результатов ВПР \(срок 20\.10\.2026\)/);
+    await run.restart();
     await tick('2026-10-24T01:00:00Z');
     expect(count(COORD, /Просрочен пункт/)).toBe(1);
     expect(count(COORD, /Просрочен пункт дорожной карты: 1\.1/)).toBe(0);
@@ -132,7 +108,7 @@ describe.each(messengers)('the road map on %s', (platform) => {
     await tick('2026-10-30T01:30:00Z'); // Friday 10:30 local: not yet
     expect(count(COORD, /Сводка за неделю/)).toBe(0);
     await tick('2026-10-30T02:00:00Z'); // Friday 11:00
-    const digest = await driver.waitForText(COORD, /Сводка за неделю: 23\.10\.2026 — 30\.10\.2026/);
+    const digest = await run.driver.waitForText(COORD, /Сводка за неделю: 23\.10\.2026 — 30\.10\.2026/);
     expect(digest.text).toContain('Просрочено пунктов: 1.');
     await tick('2026-10-30T03:00:00Z');
     expect(count(COORD, /Сводка за неделю/)).toBe(1);

@@ -4,16 +4,13 @@
 // the lead the coordinator chose and not at the default ones, the next
 // session's card when the previous session is over, cancelling the rest of
 // the series with one notice per person, and the series' attendance workbook.
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { openDb, closeDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act, drivers, messengers, journeyOptions, type Driver } from './drivers.js';
+import { act, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 4301;
 const [T1, T2, T3] = [4311, 4312, 4313];
@@ -33,16 +30,10 @@ function calendarEvents(data: Buffer): { method: string; events: Record<string, 
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(messengers)('a seminar series on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-12-03T07:00:00Z'); // Thursday, 10:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: [
         { short: 'Школа А', statuses: ['low_results'] },
@@ -54,21 +45,14 @@ describe.each(messengers)('a seminar series on %s', (platform) => {
         { name: 'Вторых Борис Петрович', role: 'teacher', school: 'Школа А', user: T2 },
         { name: 'Третьякова Вера Олеговна', role: 'teacher', school: 'Школа Б', user: T3 },
       ],
-    });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
   });
 
-  const coord = (how: { say?: string; press?: string }, expected: RegExp) => act(driver, COORD, how, expected);
-  const said = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
+  const coord = (how: { say?: string; press?: string }, expected: RegExp) => act(run.driver, COORD, how, expected);
+  const said = (user: number, pattern: RegExp) => run.driver.messages(user).filter((m) => pattern.test(m.text)).length;
   async function tick(iso: string) {
     clock.set(iso);
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
   }
 
   it('announces a weekly series of three sessions once: the dates, the nearest card, one calendar file', async () => {
@@ -92,10 +76,10 @@ describe.each(messengers)('a seminar series on %s', (platform) => {
     await coord({ press: 'Готово' }, /Напоминания пришедшим и «возможно»: за 3 часа/);
     await coord({ press: 'Объявить' }, /Отправляю объявление 3 получателям[^]*Это цикл: 3 занятия/);
     for (const teacher of TEACHERS) {
-      await driver.waitForText(teacher, /Приглашаем на цикл семинаров![^]*22 декабря 2026, 15:00[^]*Ближайшее занятие:[^]*8 декабря 2026, 15:00/);
-      await driver.waitForText(teacher, /Все занятия цикла «Функциональная грамотность» для календаря/);
+      await run.driver.waitForText(teacher, /Приглашаем на цикл семинаров![^]*22 декабря 2026, 15:00[^]*Ближайшее занятие:[^]*8 декабря 2026, 15:00/);
+      await run.driver.waitForText(teacher, /Все занятия цикла «Функциональная грамотность» для календаря/);
     }
-    const calendar = calendarEvents(driver.lastDocument(T1)!);
+    const calendar = calendarEvents(run.driver.lastDocument(T1)!);
     expect(calendar.method).toBe('PUBLISH');
     expect(calendar.events.map((e) => e.DTSTART)).toEqual(['20261208T120000Z', '20261215T120000Z', '20261222T120000Z']);
     expect(new Set(calendar.events.map((e) => e.UID)).size).toBe(3);
@@ -104,13 +88,13 @@ describe.each(messengers)('a seminar series on %s', (platform) => {
   });
 
   it('nudges only the one who has not answered, once; reminds at 3 hours only; the next card comes after the session', async () => {
-    driver.press(T1, 'Приду');
-    await driver.waitForText(T1, /Вы записаны/);
-    driver.press(T2, 'Возможно');
-    await driver.waitForText(T2, /возможно/);
+    run.driver.press(T1, 'Приду');
+    await run.driver.waitForText(T1, /Вы записаны/);
+    run.driver.press(T2, 'Возможно');
+    await run.driver.waitForText(T2, /возможно/);
 
     await tick('2026-12-06T12:00:00Z'); // two days before
-    await driver.waitForText(T3, /Вы ещё не ответили, придёте ли на семинар «Функциональная грамотность»/);
+    await run.driver.waitForText(T3, /Вы ещё не ответили, придёте ли на семинар «Функциональная грамотность»/);
     await tick('2026-12-06T12:01:00Z');
     await tick('2026-12-07T12:00:00Z'); // a day before: not a chosen lead
     await pause();
@@ -118,7 +102,7 @@ describe.each(messengers)('a seminar series on %s', (platform) => {
     for (const teacher of [T1, T2]) expect(said(teacher, /ещё не ответили|Напоминание/)).toBe(0);
 
     await tick('2026-12-08T09:00:00Z'); // 12:00, three hours before
-    for (const teacher of [T1, T2]) await driver.waitForText(teacher, /Через 3 часа начинается семинар «Функциональная грамотность» — 8 декабря 2026, 15:00/);
+    for (const teacher of [T1, T2]) await run.driver.waitForText(teacher, /Через 3 часа начинается семинар «Функциональная грамотность» — 8 декабря 2026, 15:00/);
     await tick('2026-12-08T11:00:00Z'); // an hour before: not a chosen lead
     await pause();
     for (const teacher of [T1, T2]) expect(said(teacher, /начинается семинар/)).toBe(1);
@@ -126,10 +110,10 @@ describe.each(messengers)('a seminar series on %s', (platform) => {
     for (const teacher of TEACHERS) expect(said(teacher, /Следующее занятие/)).toBe(0);
 
     await tick('2026-12-08T13:31:00Z'); // the first session is over
-    for (const teacher of TEACHERS) await driver.waitForText(teacher, /Следующее занятие цикла «Функциональная грамотность» \(2 из 3\)[^]*15 декабря 2026, 15:00/);
+    for (const teacher of TEACHERS) await run.driver.waitForText(teacher, /Следующее занятие цикла «Функциональная грамотность» \(2 из 3\)[^]*15 декабря 2026, 15:00/);
     await tick('2026-12-08T13:32:00Z');
-    driver.press(T1, 'Приду');
-    await driver.waitForText(T1, /15 декабря 2026, 15:00[^]*Вы записаны/);
+    run.driver.press(T1, 'Приду');
+    await run.driver.waitForText(T1, /15 декабря 2026, 15:00[^]*Вы записаны/);
     await pause();
     // T1's card now shows her answer in place; the others' still invite.
     for (const teacher of [T2, T3]) expect(said(teacher, /Следующее занятие/)).toBe(1);
@@ -145,31 +129,31 @@ describe.each(messengers)('a seminar series on %s', (platform) => {
     await coord({ press: 'Это и все следующие (2)' }, /Отменить 2 занятия цикла «Функциональная грамотность»\?/);
     await coord({ press: 'Всем приглашённым (3)' }, /Отменено 2 занятия цикла «Функциональная грамотность»\. Сообщу 3 людям, каждому одним сообщением\./);
     for (const teacher of TEACHERS) {
-      await driver.waitForText(teacher, /Занятия цикла «Функциональная грамотность» отменены — не состоятся 2 занятия:\n• 15 декабря 2026, 15:00\n• 22 декабря 2026, 15:00/);
-      await driver.waitForText(teacher, /отменённые занятия «Функциональная грамотность» уберутся из вашего календаря/);
+      await run.driver.waitForText(teacher, /Занятия цикла «Функциональная грамотность» отменены — не состоятся 2 занятия:\n• 15 декабря 2026, 15:00\n• 22 декабря 2026, 15:00/);
+      await run.driver.waitForText(teacher, /отменённые занятия «Функциональная грамотность» уберутся из вашего календаря/);
     }
-    const cancelled = calendarEvents(driver.lastDocument(T2)!);
+    const cancelled = calendarEvents(run.driver.lastDocument(T2)!);
     expect(cancelled.method).toBe('CANCEL');
     expect(cancelled.events.map((e) => [e.DTSTART, e.STATUS, e.SEQUENCE])).toEqual([
       ['20261215T120000Z', 'CANCELLED', '1'],
       ['20261222T120000Z', 'CANCELLED', '1'],
     ]);
-    driver.press(T1, 'Приду');
-    await driver.waitForText(T1, /^Семинар отменён\.$/);
+    run.driver.press(T1, 'Приду');
+    await run.driver.waitForText(T1, /^Семинар отменён\.$/);
   });
 
   it('exports the series: a row per person, a column per session, a line per school', async () => {
     await tick('2026-12-09T07:00:00Z');
     await coord({ say: '/seminars' }, /Семинары — ближайшие и недавние/);
-    await coord({ press: driver.messages(COORD).at(-1)!.buttons.find((b) => b.label.startsWith('🔁 8 декабря'))!.label }, /занятие 1 из 3/);
+    await coord({ press: run.driver.messages(COORD).at(-1)!.buttons.find((b) => b.label.startsWith('🔁 8 декабря'))!.label }, /занятие 1 из 3/);
     await coord({ press: 'Отметить присутствие' }, /Отмечено: 0/);
     await coord({ press: 'Первова Анна Ивановна' }, /Отмечено: 1/);
     await coord({ say: '/seminars' }, /Семинары — ближайшие и недавние/);
-    await coord({ press: driver.messages(COORD).at(-1)!.buttons.find((b) => b.label.startsWith('🔁 8 декабря'))!.label }, /занятие 1 из 3/);
+    await coord({ press: run.driver.messages(COORD).at(-1)!.buttons.find((b) => b.label.startsWith('🔁 8 декабря'))!.label }, /занятие 1 из 3/);
     await coord({ press: 'XLSX цикла' }, /Посещаемость и отзывы цикла «Функциональная грамотность»/);
-    expect(driver.lastDocumentName(COORD)).toMatch(/^series-\d+\.xlsx$/);
+    expect(run.driver.lastDocumentName(COORD)).toMatch(/^series-\d+\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(driver.lastDocument(COORD)! as unknown as ArrayBuffer);
+    await workbook.xlsx.load(run.driver.lastDocument(COORD)! as unknown as ArrayBuffer);
     const values = (name: string) => {
       const rows: unknown[][] = [];
       workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

@@ -4,16 +4,13 @@
 // reminders that follow it, capacity with a fair waiting list), the calendar
 // file that comes with every card, the attendance and feedback export, and
 // the materials sent afterwards.
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { openDb, closeDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act, drivers, messengers, journeyOptions, type Driver } from './drivers.js';
+import { act, messengers } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 4101;
 const [T1, T2, T3, T4, T5] = [4111, 4112, 4113, 4114, 4115];
@@ -74,16 +71,10 @@ function agreesWithIcalJs(raw: string, props: Record<string, string>): void {
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(messengers)('steering seminars on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-11-23T07:00:00Z'); // 10:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: [
         { short: 'Школа А', statuses: ['low_results'] },
@@ -97,18 +88,11 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
         { name: 'Четвертаков Глеб Ильич', role: 'teacher', school: 'Школа Б', user: T4 },
         { name: 'Пятова Дарья Юрьевна', role: 'teacher', school: 'Школа Б', user: T5 },
       ],
-    });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
   });
 
-  const coord = (how: { say?: string; press?: string }, expected: RegExp) => act(driver, COORD, how, expected);
-  const said = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
+  const coord = (how: { say?: string; press?: string }, expected: RegExp) => act(run.driver, COORD, how, expected);
+  const said = (user: number, pattern: RegExp) => run.driver.messages(user).filter((m) => pattern.test(m.text)).length;
 
   /**
    * Waits for a message of a burst (a card and its calendar file to everyone).
@@ -116,15 +100,15 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
    * clock, as in production; the frozen test clock is nudged so it comes.
    */
   async function delivered(user: number, pattern: RegExp, since: number) {
-    await driver.waitForText(user, pattern, since, 3000).catch(() => {
+    await run.driver.waitForText(user, pattern, since, 3000).catch(() => {
       clock.advance(15_000);
-      return driver.waitForText(user, pattern, since);
+      return run.driver.waitForText(user, pattern, since);
     });
   }
 
   /** Announces an online seminar to both schools, without a limit of places, from the chat. */
   async function announce(title: string, when: string, description?: string): Promise<void> {
-    const since = [T1, T2, T3, T4, T5].map((teacher) => driver.messages(teacher).length);
+    const since = [T1, T2, T3, T4, T5].map((teacher) => run.driver.messages(teacher).length);
     await coord({ say: '/seminar' }, /Как называется семинар/);
     await coord({ say: title }, /Когда он пройдёт/);
     await coord({ say: when }, /Как он пройдёт/);
@@ -145,48 +129,48 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
 
   /** The newest calendar file a person got, read back (and checked against RFC 5545's line rules). */
   const calendarOf = (user: number) => {
-    expect(driver.lastDocumentName(user)).toMatch(/^seminar-\d+\.ics$/);
-    return parseCalendar(driver.lastDocument(user)!);
+    expect(run.driver.lastDocumentName(user)).toMatch(/^seminar-\d+\.ics$/);
+    return parseCalendar(run.driver.lastDocument(user)!);
   };
 
   /** Opens a seminar's card from /seminars. */
   async function openCard(title: string) {
     await coord({ say: '/seminars' }, /Семинары — ближайшие и недавние/);
-    return coord({ press: driver.messages(COORD).at(-1)!.buttons.find((b) => b.label.includes(title))!.label }, /Код для отметки присутствия/);
+    return coord({ press: run.driver.messages(COORD).at(-1)!.buttons.find((b) => b.label.includes(title))!.label }, /Код для отметки присутствия/);
   }
 
   it('cancels a seminar: those who answered hear of it once, the buttons refuse, no reminder comes', async () => {
     await announce('Цифровая грамотность', '25.11 15:00');
-    driver.press(T1, 'Приду');
-    await driver.waitForText(T1, /Вы записаны/);
-    driver.press(T2, 'Возможно');
-    await driver.waitForText(T2, /возможно/);
-    driver.press(T3, 'Не смогу');
-    await driver.waitForText(T3, /не сможете/);
+    run.driver.press(T1, 'Приду');
+    await run.driver.waitForText(T1, /Вы записаны/);
+    run.driver.press(T2, 'Возможно');
+    await run.driver.waitForText(T2, /возможно/);
+    run.driver.press(T3, 'Не смогу');
+    await run.driver.waitForText(T3, /не сможете/);
 
     await openCard('Цифровая грамотность');
     const ask = await coord({ press: 'Отменить семинар' }, /Отменить семинар «Цифровая грамотность»\? Кому сообщить/);
     expect(ask.buttons.map((b) => b.label)).toEqual(['Ответившим «Приду» и «Возможно» (2)', 'Всем приглашённым (5)', 'Не отменять']);
     const confirm = ask.buttons[0]!.data;
     await coord({ press: 'Ответившим «Приду» и «Возможно» (2)' }, /Семинар «Цифровая грамотность» отменён\. Сообщу об отмене 2 людям\./);
-    for (const teacher of [T1, T2]) await driver.waitForText(teacher, /Семинар «Цифровая грамотность» \(25 ноября 2026, 15:00\) отменён/);
-    for (const teacher of [T1, T2]) await driver.waitForText(teacher, /Откройте файл, и «Цифровая грамотность» уберётся из вашего календаря/);
+    for (const teacher of [T1, T2]) await run.driver.waitForText(teacher, /Семинар «Цифровая грамотность» \(25 ноября 2026, 15:00\) отменён/);
+    for (const teacher of [T1, T2]) await run.driver.waitForText(teacher, /Откройте файл, и «Цифровая грамотность» уберётся из вашего календаря/);
     const cancelled = calendarOf(T1);
     expect(cancelled).toMatchObject({ METHOD: 'CANCEL', STATUS: 'CANCELLED', SEQUENCE: '1', DTSTART: '20261125T120000Z' });
     expect(cancelled.UID).toMatch(/^seminar-\d+@opora$/);
 
     // A second press of the same confirmation (a double tap, a replay) tells nobody again.
-    driver.pressRaw(COORD, driver.messages(COORD).at(-1)!.id, confirm);
-    await driver.waitForText(COORD, /уже отменён/, Math.max(0, driver.messages(COORD).length - 1));
+    run.driver.pressRaw(COORD, run.driver.messages(COORD).at(-1)!.id, confirm);
+    await run.driver.waitForText(COORD, /уже отменён/, Math.max(0, run.driver.messages(COORD).length - 1));
     // The old card's buttons refuse politely.
-    driver.press(T1, 'Приду');
-    await driver.waitForText(T1, /^Семинар отменён\.$/);
+    run.driver.press(T1, 'Приду');
+    await run.driver.waitForText(T1, /^Семинар отменён\.$/);
     // A cancelled seminar leaves the coordinator's list.
     await coord({ say: '/seminars' }, /Семинаров|Семинары/);
-    expect(driver.messages(COORD).at(-1)!.buttons.some((b) => b.label.includes('Цифровая грамотность'))).toBe(false);
+    expect(run.driver.messages(COORD).at(-1)!.buttons.some((b) => b.label.includes('Цифровая грамотность'))).toBe(false);
 
     clock.set('2026-11-24T12:30:00Z'); // the day before, when the reminder would come
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await pause();
     for (const teacher of [T1, T2]) expect(said(teacher, /отменён\. Простите/)).toBe(1);
     for (const teacher of [T3, T4, T5]) expect(said(teacher, /отменён\. Простите/)).toBe(0);
@@ -198,16 +182,16 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
     const first = calendarOf(T1);
     expect(first).toMatchObject({ SEQUENCE: '0', DTSTART: '20261126T120000Z' });
     for (const teacher of [T1, T2, T3]) {
-      driver.press(teacher, 'Приду');
-      await driver.waitForText(teacher, /Вы записаны/);
+      run.driver.press(teacher, 'Приду');
+      await run.driver.waitForText(teacher, /Вы записаны/);
     }
-    driver.press(T4, 'Возможно');
-    await driver.waitForText(T4, /возможно/);
-    const original = driver.messages(T4).find((m) => /Проектная/.test(m.text) && m.buttons.some((b) => b.label === 'Приду'))!;
+    run.driver.press(T4, 'Возможно');
+    await run.driver.waitForText(T4, /возможно/);
+    const original = run.driver.messages(T4).find((m) => /Проектная/.test(m.text) && m.buttons.some((b) => b.label === 'Приду'))!;
 
     clock.set('2026-11-25T12:30:00Z'); // 15:30, a day before the old time
-    await app.scheduler.tick();
-    for (const teacher of [T1, T2, T3, T4]) await driver.waitForText(teacher, /Напоминание: завтра семинар «Проектная деятельность» — 26 ноября/);
+    await run.app.scheduler.tick();
+    for (const teacher of [T1, T2, T3, T4]) await run.driver.waitForText(teacher, /Напоминание: завтра семинар «Проектная деятельность» — 26 ноября/);
 
     await openCard('Проектная деятельность');
     await coord({ press: 'Изменить' }, /Что изменить\?/);
@@ -215,16 +199,16 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
     await coord({ say: '20.11.2026 10:00' }, /уже прошли/);
     await coord({ say: '27.11 16:00' }, /Кому сообщить об изменении\?/);
     await coord({ press: 'Ответившим «Приду» и «Возможно» (4)' }, /Готово, семинар изменён\. Сообщу 4 людям\./);
-    for (const teacher of [T1, T2, T3, T4]) await driver.waitForText(teacher, /перенесён: было 26 ноября 2026, 15:00, теперь 27 ноября 2026, 16:00/);
-    await driver.waitForText(T1, /для календаря/, driver.messages(T1).findIndex((m) => /перенесён/.test(m.text)));
+    for (const teacher of [T1, T2, T3, T4]) await run.driver.waitForText(teacher, /перенесён: было 26 ноября 2026, 15:00, теперь 27 ноября 2026, 16:00/);
+    await run.driver.waitForText(T1, /для календаря/, run.driver.messages(T1).findIndex((m) => /перенесён/.test(m.text)));
     const moved = calendarOf(T1);
     expect(moved).toMatchObject({ METHOD: 'PUBLISH', STATUS: 'CONFIRMED', SEQUENCE: '1', DTSTART: '20261127T130000Z', DTEND: '20261127T143000Z' });
     await pause();
     expect(said(T5, /перенесён/)).toBe(0);
 
     // The card that came with the announcement still takes answers.
-    driver.pressRaw(T4, original.id, original.buttons.find((b) => b.label === 'Приду')!.data);
-    await driver.waitForText(T4, /27 ноября 2026, 16:00[^]*Вы записаны[^]*Придут: 4/);
+    run.driver.pressRaw(T4, original.id, original.buttons.find((b) => b.label === 'Приду')!.data);
+    await run.driver.waitForText(T4, /27 ноября 2026, 16:00[^]*Вы записаны[^]*Придут: 4/);
 
     await openCard('Проектная деятельность');
     await coord({ press: 'Изменить' }, /Что изменить\?/);
@@ -232,11 +216,11 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
     await coord({ say: '-3' }, /число мест от 1 до 10000/);
     await coord({ say: '2' }, /Кому сообщить об изменении\?/);
     await coord({ press: 'Ответившим «Приду» и «Возможно» (4)' }, /В лист ожидания перешли последние записавшиеся: 2/);
-    for (const teacher of [T3, T4]) await driver.waitForText(teacher, /стало меньше мест, и вы пока в листе ожидания/);
+    for (const teacher of [T3, T4]) await run.driver.waitForText(teacher, /стало меньше мест, и вы пока в листе ожидания/);
 
     clock.set('2026-11-26T13:30:00Z'); // 16:30, a day before the new time
-    await app.scheduler.tick();
-    for (const teacher of [T1, T2]) await driver.waitForText(teacher, /Напоминание: завтра семинар «Проектная деятельность» — 27 ноября 2026, 16:00/);
+    await run.app.scheduler.tick();
+    for (const teacher of [T1, T2]) await run.driver.waitForText(teacher, /Напоминание: завтра семинар «Проектная деятельность» — 27 ноября 2026, 16:00/);
     await pause();
     expect(said(T1, /стало меньше мест/)).toBe(0);
     expect(said(T3, /Напоминание: завтра семинар «Проектная деятельность»/)).toBe(1);
@@ -261,7 +245,7 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
       SEQUENCE: '0',
     });
     expect(event.UID).toMatch(/^seminar-\d+@opora$/);
-    const raw = driver.lastDocument(T3)!.toString('utf8');
+    const raw = run.driver.lastDocument(T3)!.toString('utf8');
     expect(raw.replace(/\r\n /g, '')).toContain('SUMMARY:Оценивание: критерии\\, рубрики\\; практика');
     expect(raw).toMatch(/\r\n /); // the description is long enough to be folded
   });
@@ -272,20 +256,20 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
     const code = /Код для отметки присутствия: ([A-Z2-9]{6})/.exec(card.text)![1]!;
     await coord({ press: 'Отметить присутствие' }, /Отмечено: 0/);
     await coord({ press: 'Первова Анна Ивановна' }, /Отмечено: 1/);
-    driver.say(T2, `/here ${code}`);
-    await driver.waitForText(T2, /Отметил, что вы были на семинаре/);
-    await app.scheduler.tick();
-    await driver.waitForText(T1, /Как прошёл семинар «Проектная деятельность»\?/);
-    driver.press(T1, '5');
-    await driver.waitForText(T1, /Спасибо за оценку/);
-    driver.say(T1, '=HYPERLINK("https://example.org","полезно")');
-    await driver.waitForText(T1, /Спасибо за отзыв/);
+    run.driver.say(T2, `/here ${code}`);
+    await run.driver.waitForText(T2, /Отметил, что вы были на семинаре/);
+    await run.app.scheduler.tick();
+    await run.driver.waitForText(T1, /Как прошёл семинар «Проектная деятельность»\?/);
+    run.driver.press(T1, '5');
+    await run.driver.waitForText(T1, /Спасибо за оценку/);
+    run.driver.say(T1, '=HYPERLINK("https://example.org","полезно")');
+    await run.driver.waitForText(T1, /Спасибо за отзыв/);
 
     await openCard('Проектная деятельность');
     await coord({ press: 'XLSX' }, /Посещаемость и отзывы семинара «Проектная деятельность»/);
-    expect(driver.lastDocumentName(COORD)).toMatch(/^seminar-\d+\.xlsx$/);
+    expect(run.driver.lastDocumentName(COORD)).toMatch(/^seminar-\d+\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(driver.lastDocument(COORD)! as unknown as ArrayBuffer);
+    await workbook.xlsx.load(run.driver.lastDocument(COORD)! as unknown as ArrayBuffer);
     const values = (name: string) => {
       const rows: unknown[][] = [];
       workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
@@ -306,25 +290,25 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
     ]);
 
     await coord({ press: 'CSV' }, /Посещаемость и отзывы/);
-    const csv = driver.lastDocument(COORD)!.toString('utf8');
-    expect(driver.lastDocumentName(COORD)).toMatch(/^seminar-\d+\.csv$/);
+    const csv = run.driver.lastDocument(COORD)!.toString('utf8');
+    expect(run.driver.lastDocumentName(COORD)).toMatch(/^seminar-\d+\.csv$/);
     expect(csv.startsWith('\uFEFFФИО,Школа,Приглашён,Ответ,Пришёл,Оценка,Отзыв')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""https://example.org"",""полезно"")"`);
     expect(csv).toContain('Школа А,2,2,2,2,1,5');
   });
 
   it('sends materials afterwards: a file to those who came, a link to those invited who did not', async () => {
-    const since = [T1, T2, T3, T4, T5].map((teacher) => driver.messages(teacher).length);
+    const since = [T1, T2, T3, T4, T5].map((teacher) => run.driver.messages(teacher).length);
     await openCard('Проектная деятельность');
     await coord({ press: 'Разослать материалы' }, /Пришлите файл с материалами или ссылку/);
-    const since2 = driver.messages(COORD).length;
-    driver.sendFile(COORD, 'slides.pdf', Buffer.from('%PDF-1.4 slides'));
-    const who = await driver.waitForText(COORD, /Кому отправить slides\.pdf\?/, since2);
+    const since2 = run.driver.messages(COORD).length;
+    run.driver.sendFile(COORD, 'slides.pdf', Buffer.from('%PDF-1.4 slides'));
+    const who = await run.driver.waitForText(COORD, /Кому отправить slides\.pdf\?/, since2);
     expect(who.buttons.map((b) => b.label)).toEqual(['Тем, кто пришёл (2)', 'Приглашённым, кто не пришёл (3)', 'Не отправлять']);
     await coord({ press: 'Тем, кто пришёл (2)' }, /Отправляю материалы: 2 получателям/);
     for (const teacher of [T1, T2]) {
-      await driver.waitForText(teacher, /Спасибо, что были на семинаре «Проектная деятельность»! Вот материалы/);
-      expect(driver.lastDocumentName(teacher)).toMatch(/slides/);
+      await run.driver.waitForText(teacher, /Спасибо, что были на семинаре «Проектная деятельность»! Вот материалы/);
+      expect(run.driver.lastDocumentName(teacher)).toMatch(/slides/);
     }
 
     await openCard('Проектная деятельность');
@@ -332,9 +316,9 @@ describe.each(messengers)('steering seminars on %s', (platform) => {
     await coord({ say: 'не ссылка' }, /Нужен файл или ссылка/);
     await coord({ say: 'https://example.org/slides' }, /Кому отправить https:\/\/example\.org\/slides\?/);
     await coord({ press: 'Приглашённым, кто не пришёл (3)' }, /Отправляю материалы: 3 получателям/);
-    for (const teacher of [T3, T4, T5]) await driver.waitForText(teacher, /Материалы семинара «Проектная деятельность»[^]*https:\/\/example\.org\/slides/);
+    for (const teacher of [T3, T4, T5]) await run.driver.waitForText(teacher, /Материалы семинара «Проектная деятельность»[^]*https:\/\/example\.org\/slides/);
     await pause();
-    const got = (i: number, teacher: number, pattern: RegExp) => driver.messages(teacher).slice(since[i]).filter((m) => pattern.test(m.text)).length;
+    const got = (i: number, teacher: number, pattern: RegExp) => run.driver.messages(teacher).slice(since[i]).filter((m) => pattern.test(m.text)).length;
     expect([T1, T2, T3, T4, T5].map((teacher, i) => got(i, teacher, /Вот материалы|Материалы семинара/))).toEqual([1, 1, 1, 1, 1]);
   });
 });

@@ -4,14 +4,11 @@
 // notice with its button, a bad date refused, a reminder the day before the
 // new close), reminding one person by name until the cap stops a fourth
 // reminder, and school heads who see and remind only their own school.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { seedMunicipality } from '../helpers/seed.js';
-import { act as actOn, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, messengers, type Act } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const COORD = 8101;
 const [ADMIN_A, ADMIN_B] = [8111, 8112];
@@ -25,16 +22,10 @@ const REMINDER = new RegExp(`Напоминание: ждём ваших отв�
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(messengers)('steering survey rounds on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
   const clock = new FakeClock('2026-12-01T07:00:00Z'); // Tuesday, 10:00 in Moscow
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedMunicipality(db, {
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedMunicipality(db, {
       platform,
       schools: ['Школа А', 'Школа Б'].map((short) => ({ short, statuses: ['low_results' as const] })),
       people: [
@@ -45,24 +36,17 @@ describe.each(messengers)('steering survey rounds on %s', (platform) => {
         { name: 'Вторых Вера Витальевна', role: 'teacher', school: 'Школа А', user: T_A2 },
         { name: 'Третьякова Тамара Тимуровна', role: 'teacher', school: 'Школа Б', user: T_B1 },
       ],
-    });
-    closeDb(db);
-    app = await startApp(driver.config(path), journeyOptions(clock));
-  });
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+    }),
   });
 
-  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
-  const said = (user: number, pattern: RegExp) => driver.messages(user).filter((m) => pattern.test(m.text)).length;
+  const act = (user: number, how: Act, expected: RegExp) => actOn(run.driver, user, how, expected);
+  const said = (user: number, pattern: RegExp) => run.driver.messages(user).filter((m) => pattern.test(m.text)).length;
 
   /** Waits for a message of a burst; a send the fake happens to drop is retried by the clock, which is nudged for it. */
   async function delivered(user: number, pattern: RegExp, since = 0) {
-    await driver.waitForText(user, pattern, since, 3000).catch(() => {
+    await run.driver.waitForText(user, pattern, since, 3000).catch(() => {
       clock.advance(15_000);
-      return driver.waitForText(user, pattern, since);
+      return run.driver.waitForText(user, pattern, since);
     });
   }
 
@@ -111,7 +95,7 @@ describe.each(messengers)('steering survey rounds on %s', (platform) => {
     await act(T_A1, { press: 'Начать' }, /Опрос уже закрыт/);
 
     clock.set('2026-12-03T07:00:00Z'); // day 2, 10:00: the reminder day of both rounds
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     for (const teacher of TEACHERS) await delivered(teacher, REMINDER);
     await pause();
     for (const teacher of TEACHERS) {
@@ -139,7 +123,7 @@ describe.each(messengers)('steering survey rounds on %s', (platform) => {
 
   it('lets each school head see and remind only their own school', async () => {
     clock.set('2026-12-05T07:00:00Z'); // day 4, 10:00
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await another(T_A1, REMINDER, 1);
     await another(T_B1, REMINDER, 1);
     expect(said(T_A2, REMINDER)).toBe(1);
@@ -168,9 +152,9 @@ describe.each(messengers)('steering survey rounds on %s', (platform) => {
     expect(list.buttons.map((b) => b.label)).toEqual(['Напомнить всем не ответившим (2)', 'Напомнить: Первова П. П.', 'Напомнить: Третьякова Т. Т.']);
     await act(COORD, { press: 'Напомнить: Первова П. П.' }, /Первова П\. П\.: напоминание уходило меньше 20 ч назад/);
     // The head of Школа А forging the coordinator's button for a teacher of Школа Б is refused and reminds nobody.
-    const schoolAList = driver.messages(ADMIN_A).filter((m) => m.text.includes('Школа А: не ответили')).at(-1)!;
-    driver.pressRaw(ADMIN_A, schoolAList.id, list.buttons.find((b) => b.label === 'Напомнить: Третьякова Т. Т.')!.data);
-    await driver.waitForText(ADMIN_A, /недоступно/, driver.messages(ADMIN_A).length - 1);
+    const schoolAList = run.driver.messages(ADMIN_A).filter((m) => m.text.includes('Школа А: не ответили')).at(-1)!;
+    run.driver.pressRaw(ADMIN_A, schoolAList.id, list.buttons.find((b) => b.label === 'Напомнить: Третьякова Т. Т.')!.data);
+    await run.driver.waitForText(ADMIN_A, /недоступно/, run.driver.messages(ADMIN_A).length - 1);
 
     clock.set('2026-12-06T07:00:00Z');
     await act(COORD, { press: 'Напомнить: Первова П. П.' }, /Первова П\. П\. — напоминание отправлено\. Вручную можно напомнить ещё 1 раз/);
@@ -187,19 +171,19 @@ describe.each(messengers)('steering survey rounds on %s', (platform) => {
 
   it('reminds the day before the new close, links the school heads to their list, and stops at the close', async () => {
     clock.set('2026-12-11T07:00:00Z'); // the day before the new close, 10:00
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await another(T_A1, REMINDER, 5);
     await another(T_B1, REMINDER, 3);
     // The escalation day has passed too: a school head's message opens her school's list.
     await delivered(ADMIN_A, new RegExp(`Опрос «${COURSES}»: в вашей школе ещё не ответили 1`));
     await act(ADMIN_A, { press: 'Кто не ответил в школе' }, new RegExp(`«${COURSES}», Школа А: не ответили \\(1\\)`));
     // The coordinator's escalation says on its button who is reminded, and opens the list by name.
-    const escalation = await driver.waitForText(COORD, new RegExp(`Опрос «${COURSES}»: ещё не ответили 2\\.`));
+    const escalation = await run.driver.waitForText(COORD, new RegExp(`Опрос «${COURSES}»: ещё не ответили 2\\.`));
     expect(escalation.buttons.map((b) => b.label)).toEqual(['Напомнить всем не ответившим (2)', 'Кто не ответил']);
     await act(COORD, { press: 'Кто не ответил' }, /Не ответили \(2\):\n• Первова Полина Петровна \(Школа А\) — напоминали вручную 3 раза/);
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     clock.set('2026-12-13T07:00:00Z'); // after the close
-    await app.scheduler.tick();
+    await run.app.scheduler.tick();
     await pause();
     expect(said(T_A1, REMINDER)).toBe(6);
     expect(said(T_A2, REMINDER)).toBe(1);

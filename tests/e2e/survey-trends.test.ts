@@ -5,46 +5,26 @@
 // 4,25, Δ +1,25; the two small schools hidden), its chart and the XLSX
 // sheet; a school head sees only their school, and a small school's head no
 // figures at all.
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../bot/app.js';
-import type { Config } from '../../bot/config.js';
-import { closeDb, openDb } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../handlers/core/clock.js';
-import { tempDir } from '../helpers/core.js';
 import { waitFor } from '../helpers/wait.js';
 import { COORD, HEAD_A, HEAD_B, QUESTION, seedOverTime, TEACHERS } from '../handlers/surveys/over-time.fixture.js';
-import { act as actOn, chatOf, drivers, messengers, journeyOptions, type Act, type Driver } from './drivers.js';
+import { act as actOn, chatOf, messengers, type Act } from './drivers.js';
+import { journey } from './journey-setup.js';
 
 const FIRST = TEACHERS['Школа А'][0].user;
 /** The third round in a school head's list, by its title and opening day. */
 const ROUND_3 = /^Уверенность педагогов · 20\.11\.2026/;
 
 describe.each(messengers)('surveys over time on %s', (platform) => {
-  let driver: Driver;
-  let app: App;
-  let config: Config;
   const clock = new FakeClock('2026-11-23T07:00:00Z'); // 10:00 in Moscow, round 3 open
-  const { dir, cleanup } = tempDir();
-
-  beforeAll(async () => {
-    driver = await drivers[platform]();
-    const path = join(dir, 'opora.db');
-    const db = openDb(path);
-    seedOverTime(db, platform, [FIRST]);
-    closeDb(db);
-    config = driver.config(path);
-    await start();
-  });
-  const start = async () => (app = await startApp(config, journeyOptions(clock)));
-  afterAll(async () => {
-    await app.stop();
-    await driver.stop();
-    cleanup();
+  const run = journey(platform, {
+    clock,
+    seed: (db) => seedOverTime(db, platform, [FIRST]),
   });
 
-  const act = (user: number, how: Act, expected: RegExp) => actOn(driver, user, how, expected);
+  const act = (user: number, how: Act, expected: RegExp) => actOn(run.driver, user, how, expected);
 
   it('offers a teacher last time’s answers: she keeps one, changes another and checks all before sending, across a restart', async () => {
     await act(FIRST, { say: '/surveys' }, /Опросы для вас/);
@@ -52,8 +32,7 @@ describe.each(messengers)('surveys over time on %s', (platform) => {
     const q1 = await act(FIRST, { press: 'Да, как в прошлый раз' }, /Вопрос 1 из 2/);
     expect(q1.text).toContain('В прошлый раз: 4');
     // A restart in the middle keeps the choice to fill in as last time.
-    await app.stop();
-    await start();
+    await run.restart();
     const q2 = await act(FIRST, { press: 'Оставить' }, /Вопрос 2 из 2/);
     expect(q2.text).toContain('В прошлый раз: Очно');
     const summary = await act(FIRST, { press: 'Онлайн' }, /Проверьте ответы/);
@@ -79,9 +58,9 @@ describe.each(messengers)('surveys over time on %s', (platform) => {
     expect(shares.id).toBe(table.id);
     expect(shares.text).toContain('Очно: 100% → 75% → 50% (Δ −50 п. п.)');
 
-    driver.press(COORD, 'График');
-    await waitFor(() => /^trend-\d+-2\.png$/.test(driver.lastDocumentName(COORD) ?? ''), 8000, 'the chart');
-    expect(driver.lastDocument(COORD)?.subarray(1, 4).toString()).toBe('PNG');
+    run.driver.press(COORD, 'График');
+    await waitFor(() => /^trend-\d+-2\.png$/.test(run.driver.lastDocumentName(COORD) ?? ''), 8000, 'the chart');
+    expect(run.driver.lastDocument(COORD)?.subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('puts the same change in the «Динамика» sheet of the XLSX', async () => {
@@ -89,7 +68,7 @@ describe.each(messengers)('surveys over time on %s', (platform) => {
     await act(COORD, { press: 'Уверенность педагогов 7/7' }, /Ответили: 7 из 7/);
     await act(COORD, { press: 'XLSX' }, /Выгрузка готова: 7 ответов/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(driver.lastDocument(COORD) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(run.driver.lastDocument(COORD) as unknown as ArrayBuffer);
     const rows: unknown[][] = [];
     workbook.getWorksheet('Динамика')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows.find((r) => r[1] === 'Школа А' && r[2] === 'среднее')?.slice(3)).toEqual([3, 3.5, 4.25, 1.25]);
@@ -98,7 +77,7 @@ describe.each(messengers)('surveys over time on %s', (platform) => {
 
   it('shows a school head only their school, and a small school’s head no figures', async () => {
     await act(HEAD_A, { say: '/surveys' }, /Итоги вашей школы/);
-    const view = await chatOf(() => driver, HEAD_A).press(ROUND_3, /🏫 Школа А — «Уверенность педагогов»/);
+    const view = await chatOf(() => run.driver, HEAD_A).press(ROUND_3, /🏫 Школа А — «Уверенность педагогов»/);
     expect(view.text).toContain('Ответили: 4 из 4 (100%)');
     expect(view.text).toContain('среднее 4,25');
     expect(view.text).not.toMatch(/Школа Б|Школа В/);
@@ -107,7 +86,7 @@ describe.each(messengers)('surveys over time on %s', (platform) => {
     expect(trend.text).not.toMatch(/Школа Б|Школа В|Все школы/);
 
     await act(HEAD_B, { say: '/surveys' }, /Итоги вашей школы/);
-    const small = await chatOf(() => driver, HEAD_B).press(ROUND_3, /🏫 Школа Б/);
+    const small = await chatOf(() => run.driver, HEAD_B).press(ROUND_3, /🏫 Школа Б/);
     expect(small.text).toContain('Ответов из вашей школы: 2. Цифры показываем, когда их хотя бы 3');
     expect(small.text).not.toMatch(/среднее|Школа А/);
   });
