@@ -26,7 +26,7 @@ import { missingAction, nudgeAction } from './reminders.js';
 import { closeAskAction, extendAction } from './round-admin.js';
 import { definitionOf, formatAnswer, startRoundAction } from './respond.js';
 import { schoolHeadReplies } from './school-view.js';
-import { roundTooSmall } from './small-groups.js';
+import { DEFAULT_MIN_GROUP, protectsPeople, roundTooSmall } from './small-groups.js';
 import { trendButtons, trendSheet } from './trends.js';
 import type { AnswerValue } from './types.js';
 
@@ -38,7 +38,6 @@ export const xlsxAction = defineAction('svx', idArg);
 export const csvAction = defineAction('svc', idArg);
 export const chartAction = defineAction('svg', idArg, idArg);
 
-export const DEFAULT_MIN_GROUP = 3;
 
 /** What reading results needs: the database and a translator, not a messenger update (the CLI has none). */
 export type ReadCtx = Pick<Ctx, 'deps' | 't' | 'lang'>;
@@ -148,10 +147,11 @@ function report(ctx: ReadCtx, round: Round) {
     minGroupSize,
     /** An anonymous round with too few responses: no answer of it is shown anywhere. */
     withheld: roundTooSmall(survey.anonymous, rows.length, minGroupSize),
+    // A school's own signed report is shown per school, as in «Динамика» and the school head's view; people's answers keep the minimum.
     result: aggregate(
       survey,
       rows.map((r) => ({ schoolId: r.schoolId, answers: r.answers as Record<string, AnswerValue> })),
-      { minGroupSize, audienceBySchool },
+      { minGroupSize: protectsPeople(survey) ? minGroupSize : 1, audienceBySchool },
     ),
   };
 }

@@ -3,8 +3,10 @@
 // share, with each school's own figures (a school's report hides nobody);
 // and the term report filled in as last time by the school's administration,
 // never by a teacher.
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addRecipients, createRound, createSurvey, markAnswered, saveResponse } from '../../../db/repos/surveys.js';
+import { addRecipients, createRound, createSurvey, getRound, markAnswered, saveResponse } from '../../../db/repos/surveys.js';
+import { roundXlsx } from '../../../handlers/surveys/results.js';
 import { templateByKey } from '../../../handlers/surveys/templates.js';
 import { buttonData, from, makeCore, press, type TestCore } from '../../helpers/core.js';
 import { seedMunicipality, type Seeded } from '../../helpers/seed.js';
@@ -88,6 +90,13 @@ describe('the monitoring’s three stages', () => {
     const atRisk = await text(COORD, `svd:${final}:1`);
     expect(atRisk).toContain('• Школа А: · → 30 → 24 (Δ −6)');
     expect(atRisk).toContain('• Школа Б: · → 20 → 20 (Δ ±0)');
+    // The per-school sheet of the same XLSX shows each school's own report too, as «Динамика» does.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await roundXlsx({ deps: t.deps, t: (k, a) => t.deps.i18n.t('ru', k, a), lang: 'ru' }, getRound(t.db, final)!));
+    const sheet = workbook.getWorksheet('По школам')!;
+    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows.find((r) => r[0] === 'Школа А')?.slice(-3)).toEqual([310, 24, 1]);
+    expect(rows.find((r) => r[0] === 'Школа Б')?.slice(-3)).toEqual([195, 20, 1]);
   });
 });
 
