@@ -92,7 +92,8 @@ describe('the monitoring’s three stages', () => {
     expect(atRisk).toContain('• Школа Б: · → 20 → 20 (Δ ±0)');
     // The per-school sheet of the same XLSX shows each school's own report too, as «Динамика» does.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await roundXlsx({ deps: t.deps, t: (k, a) => t.deps.i18n.t('ru', k, a), lang: 'ru' }, getRound(t.db, final)!));
+    const data = await roundXlsx({ deps: t.deps, t: (k, a) => t.deps.i18n.t('ru', k, a), lang: 'ru' }, getRound(t.db, final)!);
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('По школам')!;
     const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows.find((r) => r[0] === 'Школа А')?.slice(-3)).toEqual([310, 24, 1]);
