@@ -12,8 +12,9 @@ import type { Translate } from '../core/i18n.js';
 import { municipalityZone, localDate } from '../core/local-time.js';
 
 /**
- * Below this many ratings a tutor's average is not shown, so that no single
- * teacher's mark can be read off it: the same minimum group size as survey
+ * Below ratings from this many different teachers a tutor's average is not
+ * shown, so that no single teacher's marks can be read off it (three ratings
+ * from one teacher are still hers): the same minimum group size as survey
  * results (a municipality's own setting wins).
  */
 export const MIN_RATINGS = 3;

@@ -78,20 +78,28 @@ export const ratingCommentDialog: DialogDef<RatingCommentData> = {
 
 export interface RatingRollup {
   count: number;
+  /** How many different teachers gave them: the minimum group size counts people, as one teacher rating often is still one person. */
+  raters: number;
   average: number;
   comments: string[];
 }
 
-/** Ratings per author of these entries: count, average to a tenth, and the comments (newest first). */
+/** Ratings per author of these entries: count, raters, average to a tenth, and the comments (newest first). */
 export function ratingsByAuthor(entries: Consultation[]): Map<number, RatingRollup> {
   const out = new Map<number, RatingRollup>();
+  const raters = new Map<number, Set<number>>();
   const sorted = [...entries].filter((e) => e.rating !== null).sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
   for (const e of sorted) {
-    const r = out.get(e.authorId) ?? { count: 0, average: 0, comments: [] };
+    const r = out.get(e.authorId) ?? { count: 0, raters: 0, average: 0, comments: [] };
     const sum = r.average * r.count + (e.rating ?? 0);
     r.count += 1;
     r.average = sum / r.count;
     if (e.ratingComment) r.comments.push(e.ratingComment);
+    const who = raters.get(e.authorId) ?? new Set<number>();
+    // Only the counterpart rates; an entry without one is counted as its own rater.
+    who.add(e.counterpartId ?? -e.id);
+    raters.set(e.authorId, who);
+    r.raters = who.size;
     out.set(e.authorId, r);
   }
   for (const r of out.values()) r.average = Math.round(r.average * 10) / 10;

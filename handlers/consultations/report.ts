@@ -101,7 +101,7 @@ export function myLog(ctx: Ctx): Reply {
 function ownRating(ctx: Ctx, municipalityId: number, authorId: number, range: { from: string; to: string }): string | undefined {
   const rated = consultationsBetween(ctx.deps.db, municipalityId, range.from, range.to, authorId);
   const rollup = ratingsByAuthor(rated).get(authorId);
-  if (!rollup || rollup.count < minRatings(ctx, municipalityId)) return undefined;
+  if (!rollup || rollup.raters < minRatings(ctx, municipalityId)) return undefined;
   return ctx.t('mylog-rating', { average: rollup.average, count: rollup.count });
 }
 
@@ -229,7 +229,7 @@ function ratingLines(ctx: Ctx, municipalityId: number, entries: Consultation[]):
   const lines = ['', ctx.t('consultations-ratings')];
   for (const [authorId, r] of rollups) {
     const name = shortName(nameOf(ctx, authorId));
-    if (r.count < min) {
+    if (r.raters < min) {
       lines.push(`• ${name}: ${ctx.t('rating-too-few')}`);
       continue;
     }
@@ -281,7 +281,7 @@ function ratingSheet(ctx: Ctx, municipalityId: number, entries: Consultation[]):
     name: t('export-ratings-sheet'),
     header: [t('col-author'), t('col-ratings'), t('col-average'), t('col-comments')],
     rows: [...ratingsByAuthor(entries)].map(([authorId, r]) =>
-      r.count < min ? [shortName(nameOf(ctx, authorId)), t('rating-too-few'), '', ''] : [shortName(nameOf(ctx, authorId)), r.count, r.average, r.comments.join('\n')],
+      r.raters < min ? [shortName(nameOf(ctx, authorId)), t('rating-too-few'), '', ''] : [shortName(nameOf(ctx, authorId)), r.count, r.average, r.comments.join('\n')],
     ),
   };
 }

@@ -4,7 +4,8 @@
 // reminded of the day before at 18:00 (the tutor and the teacher), and
 // «Состоялась» after it logs exactly one consultation however often it is
 // pressed; the teacher rates each consultation she confirms, and the
-// coordinator's report says «мало оценок» until the third rating.
+// coordinator's report says «мало оценок» until three different teachers
+// have rated (three ratings from one teacher are still hers).
 import { describe, expect, it } from 'vitest';
 import { createAssignment } from '../../db/repos/assignments.js';
 import { updateMunicipalitySettings } from '../../db/repos/org.js';
@@ -17,6 +18,8 @@ import { journey } from './journey-setup.js';
 const COORD = 7101;
 const TUTOR = 7102;
 const TEACHER = 7103;
+const SECOND_TEACHER = 7104;
+const THIRD_TEACHER = 7105;
 
 const pause = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,17 +35,21 @@ describe.each(messengers)('mentoring with a plan on %s', (platform) => {
           { name: 'Координатова Елена Павловна', role: 'coordinator', user: COORD },
           { name: 'Тьюторов Игорь Семёнович', role: 'tutor', subjects: ['math'], user: TUTOR },
           { name: 'Петрова Анна Ивановна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: TEACHER },
+          { name: 'Сидорова Светлана Петровна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: SECOND_TEACHER },
+          { name: 'Кузнецова Ксения Олеговна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: THIRD_TEACHER },
         ],
       });
       updateMunicipalitySettings(db, seeded.municipalityId, { confirmConsultations: true });
-      createAssignment(db, {
-        kind: 'tutor_teacher',
-        municipalityId: seeded.municipalityId,
-        helperId: seeded.personIds.get('Тьюторов Игорь Семёнович')!,
-        teacherId: seeded.personIds.get('Петрова Анна Ивановна')!,
-        subject: 'math',
-        startsOn: '2026-09-01',
-      });
+      for (const teacher of ['Петрова Анна Ивановна', 'Сидорова Светлана Петровна', 'Кузнецова Ксения Олеговна']) {
+        createAssignment(db, {
+          kind: 'tutor_teacher',
+          municipalityId: seeded.municipalityId,
+          helperId: seeded.personIds.get('Тьюторов Игорь Семёнович')!,
+          teacherId: seeded.personIds.get(teacher)!,
+          subject: 'math',
+          startsOn: '2026-09-01',
+        });
+      }
     },
   });
 
@@ -50,12 +57,12 @@ describe.each(messengers)('mentoring with a plan on %s', (platform) => {
   const said = (user: number, pattern: RegExp) => run.driver.messages(user).filter((m) => pattern.test(m.text)).length;
 
   /** The teacher confirms the newest consultation asked of her and rates it, with or without a comment. */
-  async function confirmAndRate(rating: number, comment?: string) {
-    await run.driver.waitForText(TEACHER, /отметил\(а\) консультацию с вами/, run.driver.messages(TEACHER).length - 1);
-    await act(TEACHER, { press: 'Да, встреча была' }, /оцените консультацию от 1 до 5/);
-    await act(TEACHER, { press: String(rating) }, new RegExp(`Ваша оценка: ${rating}\\.`));
-    if (comment) await act(TEACHER, { say: comment }, /Спасибо за оценку и комментарий/);
-    else await act(TEACHER, { press: 'Без комментария' }, /Спасибо за оценку!/);
+  async function confirmAndRate(rating: number, comment?: string, teacher = TEACHER) {
+    await run.driver.waitForText(teacher, /отметил\(а\) консультацию с вами/, Math.max(0, run.driver.messages(teacher).length - 1));
+    await act(teacher, { press: 'Да, встреча была' }, /оцените консультацию от 1 до 5/);
+    await act(teacher, { press: String(rating) }, new RegExp(`Ваша оценка: ${rating}\\.`));
+    if (comment) await act(teacher, { say: comment }, /Спасибо за оценку и комментарий/);
+    else await act(teacher, { press: 'Без комментария' }, /Спасибо за оценку!/);
   }
 
   it('the coordinator sets a plan of four sessions; two logged show «2 из 4»', async () => {
@@ -144,14 +151,23 @@ describe.each(messengers)('mentoring with a plan on %s', (platform) => {
     expect(mine.text).toContain('Петрова А. И. (математика): 3 из 4 занятий, 2 ч 30 мин из 3 ч');
   });
 
-  it('the third rating lifts «мало оценок»: the average and the comment, without the teacher\'s name', async () => {
+  it('three different teachers lift «мало оценок»: the average and the comment, without a teacher\'s name', async () => {
     await confirmAndRate(3);
-    const report = await act(COORD, { say: '/consultations' }, /Оценки педагогов/);
+    // Three ratings, all from one teacher: still hers alone.
+    let report = await act(COORD, { say: '/consultations' }, /Оценки педагогов/);
+    expect(report.text).toContain('Тьюторов И. С.: мало оценок');
+    await act(TUTOR, { say: '/log Сидорова 30 мин онлайн: пробник' }, /Сохранить\?/);
+    await act(TUTOR, { press: 'Сохранить' }, /Записал/);
+    await confirmAndRate(4, undefined, SECOND_TEACHER);
+    await act(TUTOR, { say: '/log Кузнецова 30 мин онлайн: пробник' }, /Сохранить\?/);
+    await act(TUTOR, { press: 'Сохранить' }, /Записал/);
+    await confirmAndRate(4, undefined, THIRD_TEACHER);
+    report = await act(COORD, { say: '/consultations' }, /Оценки педагогов/);
     const ratings = report.text.slice(report.text.indexOf('Оценки педагогов'));
-    expect(ratings, ratings).toContain('Тьюторов И. С.: 4 из 5 (3 оценки)');
+    expect(ratings, ratings).toContain('Тьюторов И. С.: 4 из 5 (5 оценок)');
     expect(ratings).toContain('«Очень помогло с трудными заданиями»');
-    expect(ratings.slice(0, ratings.indexOf('\n\n'))).not.toMatch(/Петрова|Анна/);
-    const mine = await act(TUTOR, { say: '/mylog' }, /Консультации в этом месяце: 3/);
-    expect(mine.text).toContain('Ваша средняя оценка от педагогов за учебный год: 4 (3 оценки).');
+    expect(ratings.slice(0, ratings.indexOf('\n\n'))).not.toMatch(/Петрова|Анна|Сидорова|Кузнецова/);
+    const mine = await act(TUTOR, { say: '/mylog' }, /Консультации в этом месяце: 5/);
+    expect(mine.text).toContain('Ваша средняя оценка от педагогов за учебный год: 4 (5 оценок).');
   });
 });

@@ -10,7 +10,7 @@ import { createAssignment, type Assignment } from '../../../db/repos/assignments
 import { addConsultation, addPlanned, currentPlan, getConsultation, getPlanned, historyOf, plansOf } from '../../../db/repos/consultations.js';
 import { erasePerson } from '../../../db/repos/erasures.js';
 import { updateMunicipalitySettings } from '../../../db/repos/org.js';
-import { consultations, outbox, plannedConsultations, type MessagePayload } from '../../../db/schema.js';
+import { accounts, consultations, outbox, plannedConsultations, type MessagePayload } from '../../../db/schema.js';
 import { plannedReminderAt, remindPlanned } from '../../../handlers/consultations/reminders.js';
 import { readDay, readTime } from '../../../handlers/consultations/planned.js';
 import { withName } from '../../../handlers/consultations/pairs.js';
@@ -21,6 +21,8 @@ const COORD = '20';
 const TUTOR = '21';
 const TEACHER = '22';
 const OTHER_TUTOR = '23';
+const SECOND_TEACHER = '24';
+const THIRD_TEACHER = '25';
 
 let t: TestCore;
 let ids: { municipality: number; tutor: number; teacher: number; otherTutor: number; school: number; pair: Assignment };
@@ -35,6 +37,8 @@ beforeEach(() => {
       { name: 'Тьюторова Татьяна Ильинична', role: 'tutor', user: Number(TUTOR) },
       { name: 'Петрова Анна Ивановна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: Number(TEACHER) },
       { name: 'Другов Денис Олегович', role: 'tutor', user: Number(OTHER_TUTOR) },
+      { name: 'Сидорова Светлана Петровна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: Number(SECOND_TEACHER) },
+      { name: 'Кузнецова Ксения Олеговна', role: 'teacher', school: 'Школа А', subjects: ['math'], user: Number(THIRD_TEACHER) },
     ],
   });
   const p = (name: string) => seeded.personIds.get(name) ?? 0;
@@ -50,8 +54,8 @@ beforeEach(() => {
 
 const as = (user: string) => async (event: Parameters<typeof from>[1]) => (await t.core.handle(from(user, event))).replies;
 const words = (replies: { text: string }[]) => replies.map((r) => r.text).join('\n');
-const log = (minutes: number, date = '2026-11-20', rating?: number) =>
-  addConsultation(t.db, { municipalityId: ids.municipality, authorId: ids.tutor, counterpartId: ids.teacher, schoolId: ids.school, date, minutes, format: 'online', topic: 'ВПР', rating }, t.clock.now());
+const log = (minutes: number, date = '2026-11-20', rating?: number, counterpartId = ids.teacher) =>
+  addConsultation(t.db, { municipalityId: ids.municipality, authorId: ids.tutor, counterpartId, schoolId: ids.school, date, minutes, format: 'online', topic: 'ВПР', rating }, t.clock.now());
 const queuedTo = (user: string) =>
   t.db
     .select()
@@ -219,9 +223,9 @@ describe('a session planned ahead', () => {
 describe('the teacher\'s rating', () => {
   beforeEach(() => updateMunicipalitySettings(t.db, ids.municipality, { confirmConsultations: true }));
 
-  async function confirmAndRate(rating: number, comment?: string) {
-    const entry = log(45);
-    const teacher = as(TEACHER);
+  async function confirmAndRate(rating: number, comment?: string, user = TEACHER) {
+    const entry = log(45, '2026-11-20', undefined, user === TEACHER ? ids.teacher : t.db.select().from(accounts).all().find((a) => a.externalId === user)!.personId!);
+    const teacher = as(user);
     const confirmed = await teacher(press(`cnf:${entry.id}`));
     expect(words(confirmed)).toContain('оцените консультацию от 1 до 5');
     const ask = await teacher(press(buttonData(confirmed, String(rating))));
@@ -249,13 +253,19 @@ describe('the teacher\'s rating', () => {
     expect(report).toContain('Тьюторова Т. И.: мало оценок');
     expect(report).not.toContain('Очень помогло');
     expect(words(await as(TUTOR)(command('mylog')))).not.toContain('средняя оценка');
+    // A third rating from the same teacher is still hers alone.
     await confirmAndRate(3);
     report = words(await as(COORD)(command('consultations')));
-    expect(report).toContain('Тьюторова Т. И.: 4 из 5 (3 оценки)');
+    expect(report).toContain('Тьюторова Т. И.: мало оценок');
+    expect(words(await as(TUTOR)(command('mylog')))).not.toContain('средняя оценка');
+    await confirmAndRate(4, undefined, SECOND_TEACHER);
+    await confirmAndRate(4, undefined, THIRD_TEACHER);
+    report = words(await as(COORD)(command('consultations')));
+    expect(report).toContain('Тьюторова Т. И.: 4 из 5 (5 оценок)');
     expect(report).toContain('«Очень помогло с заданиями»');
     const ratings = report.slice(report.indexOf('Оценки педагогов'));
-    expect(ratings.slice(0, ratings.indexOf('\n\n'))).not.toMatch(/Петрова|Анна/);
-    expect(words(await as(TUTOR)(command('mylog')))).toContain('Ваша средняя оценка от педагогов за учебный год: 4 (3 оценки).');
+    expect(ratings.slice(0, ratings.indexOf('\n\n'))).not.toMatch(/Петрова|Анна|Сидорова|Кузнецова/);
+    expect(words(await as(TUTOR)(command('mylog')))).toContain('Ваша средняя оценка от педагогов за учебный год: 4 (5 оценок).');
   });
 
   it('refuses a comment too long and keeps asking', async () => {
