@@ -16,7 +16,7 @@ import { localDate, municipalityZone } from '../core/local-time.js';
 import { requirePerson } from '../core/access.js';
 import { defineAction, idArg } from '../core/actions.js';
 import type { Ctx } from '../core/context.js';
-import type { DialogDef, StepOutcome } from '../core/dialog.js';
+import type { Answer, Choice, DialogDef, StepOutcome } from '../core/dialog.js';
 import { notAllowed, UserError } from '../core/errors.js';
 import { formatIsoDay } from '../core/format.js';
 import { notifyPerson } from '../core/outbox.js';
@@ -167,6 +167,15 @@ function save(ctx: Ctx, data: LogData): string {
   return ctx.t(data.editingId !== undefined ? 'log-edited' : 'log-saved');
 }
 
+/** The consultation formats as a step's buttons, two to a row; `chosenFormat` reads the press back. */
+export function formatChoices(ctx: Pick<Ctx, 't'>): Choice[][] {
+  return [consultationFormats.slice(0, 2), consultationFormats.slice(2)].map((row) => row.map((f) => ({ label: ctx.t(`consultation-format-${f}`), value: f })));
+}
+
+export function chosenFormat(answer: Answer): ConsultationFormatName | undefined {
+  return answer.kind === 'choice' ? consultationFormats.find((f) => answer.value === f) : undefined;
+}
+
 export const logDialog: DialogDef<LogData> = {
   name: 'log',
   version: 1,
@@ -218,10 +227,10 @@ export const logDialog: DialogDef<LogData> = {
     format: {
       prompt: (ctx) => ({
         text: ctx.t('log-ask-format'),
-        choices: [consultationFormats.slice(0, 2), consultationFormats.slice(2)].map((row) => row.map((f) => ({ label: ctx.t(`consultation-format-${f}`), value: f }))),
+        choices: formatChoices(ctx),
       }),
       accept: (ctx, data, answer) => {
-        const format = consultationFormats.find((f) => answer.kind === 'choice' && answer.value === f);
+        const format = chosenFormat(answer);
         return format ? next({ ...data, format }) : { reask: ctx.t('dialog-choose-button') };
       },
     },

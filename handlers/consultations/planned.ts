@@ -6,8 +6,7 @@
 // «Перенести».
 import { DateTime } from 'luxon';
 import { addConsultation, addPlanned, closePlanned, getPlanned, plannedOfAuthor, reschedulePlanned, type PlannedConsultation } from '../../db/repos/consultations.js';
-import { plannedConsultations } from '../../db/schema.js';
-import { consultationFormats, type ConsultationFormatName } from '../../db/schema.js';
+import { plannedConsultations, type ConsultationFormatName } from '../../db/schema.js';
 import { eq } from 'drizzle-orm';
 import { getPerson } from '../../db/repos/people.js';
 import { getSchool } from '../../db/repos/org.js';
@@ -19,7 +18,7 @@ import type { DialogDef, StepOutcome } from '../core/dialog.js';
 import { notAllowed, UserError } from '../core/errors.js';
 import { atLocal, localDate, municipalityZone } from '../core/local-time.js';
 import { pickOne } from '../core/pick.js';
-import { candidatesOf, requestConfirmation, topicList } from './log.js';
+import { candidatesOf, chosenFormat, formatChoices, requestConfirmation, topicList } from './log.js';
 import { shortName, withName } from './pairs.js';
 import { tellCounterpartOfChange } from './reminders.js';
 
@@ -221,10 +220,10 @@ export const plannedDialog: DialogDef<PlannedData> = {
     format: {
       prompt: (ctx) => ({
         text: ctx.t('planned-ask-format'),
-        choices: [consultationFormats.slice(0, 2), consultationFormats.slice(2)].map((row) => row.map((f) => ({ label: ctx.t(`consultation-format-${f}`), value: f }))),
+        choices: formatChoices(ctx),
       }),
       accept: (ctx, data, answer) => {
-        const format = consultationFormats.find((f) => answer.kind === 'choice' && answer.value === f);
+        const format = chosenFormat(answer);
         return format ? next(ctx, { ...data, format }) : { reask: ctx.t('dialog-choose-button') };
       },
     },
